@@ -1,0 +1,80 @@
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import YEAR_VALIDATORS, Field, Municipality, Organisation, Project, SluggedModel, Transition
+
+
+class NetworkQuerySet(models.QuerySet):
+    def for_municipality(self, municipality: Municipality):
+        return self.filter(municipalities=municipality)
+
+
+class Network(SluggedModel):
+    """A standing group of organisations that meets regularly (Arbeitskreis, Runder Tisch …)."""
+
+    class Kind(models.TextChoices):
+        WORKING_GROUP = "working_group", _("Arbeitskreis")
+        ROUND_TABLE = "round_table", _("Runder Tisch")
+        DISTRICT_CONFERENCE = "district_conference", _("Stadtteilkonferenz")
+        NETWORK = "network", _("Netzwerk")
+        STEERING_GROUP = "steering_group", _("Lenkungs-/Steuerungsgruppe")
+        QUALITY_CIRCLE = "quality_circle", _("Qualitätszirkel")
+        CONFERENCE = "conference", _("Konferenz / Forum")
+        ALLIANCE = "alliance", _("Bündnis")
+        OTHER = "other", _("Sonstiges Gremium")
+
+    name = models.CharField(_("Name"), max_length=200)
+    slug = models.SlugField(_("Kurzname (URL)"), max_length=80, unique=True, blank=True)
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind, default=Kind.WORKING_GROUP)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    coordinating_organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="coordinated_networks",
+        verbose_name=_("koordiniert von"),
+    )
+    members = models.ManyToManyField(Organisation, blank=True, related_name="networks", verbose_name=_("Teilnehmende"))
+    municipalities = models.ManyToManyField(
+        Municipality,
+        related_name="networks",
+        verbose_name=_("Kommunen"),
+        help_text=_("Für welche Kommunen arbeitet das Netzwerk?"),
+    )
+    meetings_per_year = models.PositiveSmallIntegerField(
+        _("Treffen pro Jahr (Turnus)"), null=True, blank=True, validators=[MaxValueValidator(365)]
+    )
+    meeting_note = models.CharField(
+        _("Turnus (Erläuterung)"), max_length=120, blank=True, help_text=_("z. B. „bei Bedarf“ oder „vierteljährlich“")
+    )
+    fields = models.ManyToManyField(Field, blank=True, related_name="networks", verbose_name=_("Handlungsfelder"))
+    transitions = models.ManyToManyField(Transition, blank=True, related_name="networks", verbose_name=_("Übergänge"))
+    projects = models.ManyToManyField(
+        Project, blank=True, related_name="networks", verbose_name=_("getragene Projekte")
+    )
+    founded_year = models.PositiveSmallIntegerField(_("gegründet"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    has_cooperation_agreement = models.BooleanField(_("Kooperationsvereinbarung"), default=False)
+    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+
+    objects = NetworkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Netzwerk")
+        verbose_name_plural = _("Netzwerke")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(meetings_per_year__isnull=True) | models.Q(meetings_per_year__lte=365),
+                name="network_meetings_per_year_at_most_daily",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("networks:detail", kwargs={"slug": self.slug})

