@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +31,12 @@ class MunicipalityQuerySet(models.QuerySet):
 
     def model_municipalities(self):
         return self.filter(is_model_municipality=True)
+
+    def grouped_by_district(self):
+        """Alphabetical, each district directly followed by its towns and communities."""
+        return self.annotate(group_name=Coalesce("parent__name", "name")).order_by(
+            "group_name", models.F("parent").asc(nulls_first=True), "name"
+        )
 
 
 class Municipality(SluggedModel):

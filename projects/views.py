@@ -9,7 +9,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         transitions = list(Transition.objects.all())
         counts = Project.objects.published().counts_by_municipality_and_transition()
-        municipalities = Municipality.objects.select_related("parent").order_by("parent__name", "-kind", "name")
+        municipalities = Municipality.objects.grouped_by_district()
         rows = [
             (municipality, [counts.get((municipality.pk, transition.pk), 0) for transition in transitions])
             for municipality in municipalities

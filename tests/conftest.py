@@ -1,0 +1,52 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from accounts.models import Role
+
+from .factories import MunicipalityFactory, TransitionFactory, make_coordinator
+
+TRANSITIONS = [
+    ("Schwangerschaft & Geburt", "Geburt"),
+    ("Übergang in die Kita", "Kita"),
+    ("Übergang in die Grundschule", "Grundschule"),
+    ("Übergang in die Sekundarstufe", "Sekundarstufe"),
+    ("Übergang Schule–Beruf", "Beruf"),
+]
+
+
+@pytest.fixture
+def transitions(db):
+    """The five transitions of the prevention chain, in order."""
+    return [
+        TransitionFactory(name=name, short_name=short_name, position=position)
+        for position, (name, short_name) in enumerate(TRANSITIONS, start=1)
+    ]
+
+
+@pytest.fixture
+def bergkamen(db):
+    return MunicipalityFactory(name="Bergkamen")
+
+
+@pytest.fixture
+def selm(db):
+    return MunicipalityFactory(name="Selm")
+
+
+@pytest.fixture
+def coordinator_bergkamen(bergkamen):
+    return make_coordinator(bergkamen, username="koordination-bergkamen-test")
+
+
+@pytest.fixture
+def coordinator_selm(selm):
+    return make_coordinator(selm, username="koordination-selm-test")
+
+
+@pytest.fixture
+def steering_member(db):
+    from .factories import UserFactory
+
+    user = UserFactory(username="steuerung-test")
+    user.groups.add(Group.objects.get(name=Role.STEERING_GROUP))
+    return user
