@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 from django.http import QueryDict
 
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]{1,80}$"
+# An empty filter value means "no filter", as when a search form is sent with an empty field.
+EMPTY_MEANS_ALL = {"slug", "choice", "text"}
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
@@ -37,9 +39,7 @@ class Param:
             raise ValueError("Der Wert enthält ein unzulässiges Nullzeichen.")
         if self.kind == "slug":
             if not re.fullmatch(SLUG_PATTERN, raw):
-                raise ValueError(
-                    "Bitte einen Kurznamen aus Buchstaben, Ziffern, - und _ angeben (höchstens 80 Zeichen)."
-                )
+                raise ValueError("Bitte einen Kurznamen aus Buchstaben, Ziffern, - und _ angeben (bis 80 Zeichen).")
             return raw
         if self.kind == "choice":
             if raw not in self.choices:
@@ -64,9 +64,9 @@ class Param:
     def openapi(self) -> dict:
         schema: dict = {"type": "string"}
         if self.kind == "slug":
-            schema = {"type": "string", "pattern": SLUG_PATTERN}
+            schema = {"type": "string", "pattern": SLUG_PATTERN.replace("{1,80}", "{0,80}")}
         elif self.kind == "choice":
-            schema = {"type": "string", "enum": list(self.choices)}
+            schema = {"type": "string", "enum": ["", *self.choices]}
         elif self.kind == "text":
             schema = {"type": "string", "maxLength": self.max_length}
         elif self.kind == "int":
@@ -102,7 +102,7 @@ def parse_params(query: QueryDict, params: list[Param]) -> dict:
     errors: dict[str, list[str]] = {}
     for param in params:
         raw = query.get(param.name)
-        if raw is None or (raw == "" and param.kind != "int"):
+        if raw is None or (raw == "" and param.kind in EMPTY_MEANS_ALL):
             values[param.name] = param.default
             continue
         try:

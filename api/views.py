@@ -5,6 +5,7 @@ import math
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from .endpoints import BY_PATH, COLLECTIONS, PAGE, PAGE_SIZE, TAXONOMIES, Collection
@@ -53,6 +54,7 @@ def paginate(request, items, total: int, values: dict) -> dict:
     }
 
 
+@csrf_exempt  # read-only: every method but GET/HEAD gets 405, never a CSRF page
 @require_safe
 def index(request):
     links = {collection.path: base_url(request) + reverse(f"api:{collection.path}") for collection in COLLECTIONS}
@@ -61,6 +63,7 @@ def index(request):
     return api_response({"name": "Transferbörse – Offene Daten", "version": "1", "links": links})
 
 
+@csrf_exempt  # read-only: every method but GET/HEAD gets 405, never a CSRF page
 @require_safe
 def collection_list(request, *, path: str):
     collection: Collection = BY_PATH[path]
@@ -76,6 +79,7 @@ def collection_list(request, *, path: str):
     return api_response(paginate(request, items, total, values))
 
 
+@csrf_exempt  # read-only: every method but GET/HEAD gets 405, never a CSRF page
 @require_safe
 def collection_detail(request, *, path: str, pk: int):
     collection: Collection = BY_PATH[path]
@@ -85,6 +89,7 @@ def collection_detail(request, *, path: str, pk: int):
     return api_response(collection.serialize(obj, base_url=base_url(request)))
 
 
+@csrf_exempt  # read-only: every method but GET/HEAD gets 405, never a CSRF page
 @require_safe
 def taxonomy_terms(request):
     try:
@@ -100,11 +105,13 @@ def taxonomy_terms(request):
     return api_response(paginate(request, terms[start : start + values["page_size"]], len(terms), values))
 
 
+@csrf_exempt  # read-only: every method but GET/HEAD gets 405, never a CSRF page
 @require_safe
 def openapi(request):
     return api_response(openapi_schema(base_url(request)))
 
 
+@csrf_exempt
 def not_found(request, unknown: str = ""):
     """JSON 404 for every unknown address under /api/v1/, so clients never get an HTML page."""
     return error_response(404, "Diese Adresse gibt es in der API nicht.")
