@@ -68,7 +68,8 @@ class Param:
         elif self.kind == "choice":
             schema = {"type": "string", "enum": ["", *self.choices]}
         elif self.kind == "text":
-            schema = {"type": "string", "maxLength": self.max_length}
+            # PostgreSQL text cannot hold NUL characters; everything else is allowed.
+            schema = {"type": "string", "maxLength": self.max_length, "pattern": "^[^\\x00]*$"}
         elif self.kind == "int":
             schema = {"type": "integer", "minimum": self.minimum}
             if self.maximum is not None:

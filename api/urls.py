@@ -19,4 +19,5 @@ for collection in COLLECTIONS:
             name=f"{collection.path}_detail",
         ),
     ]
-urlpatterns.append(re_path(r"^(?P<unknown>.*)$", views.not_found))
+# Everything else under /api/v1/ (even paths with line breaks, hence [\s\S]) gets a JSON 404.
+urlpatterns.append(re_path(r"^(?P<unknown>[\s\S]*)$", views.not_found))
