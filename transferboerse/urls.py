@@ -14,6 +14,7 @@ urlpatterns = [
     # Operations (issue 7): health check, legal pages, open data API.
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include("api.urls")),
+    path("offene-daten/", include("api.open_data_urls")),
     path("", include("pages.urls")),
     path("", include("projects.urls")),
 ]

@@ -74,13 +74,17 @@ def test_template_has_no_inline_code(template):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", ["/", "/impressum/", "/datenschutz/", "/barrierefreiheit/", "/verwaltung/login/"])
+@pytest.mark.parametrize(
+    "url", ["/", "/impressum/", "/datenschutz/", "/barrierefreiheit/", "/offene-daten/", "/verwaltung/login/"]
+)
 def test_rendered_page_has_no_inline_code(client, url):
     assert inline_code(client.get(url).content.decode()) == []
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", ["/", "/impressum/", "/datenschutz/", "/barrierefreiheit/", "/healthz"])
+@pytest.mark.parametrize(
+    "url", ["/", "/impressum/", "/datenschutz/", "/barrierefreiheit/", "/offene-daten/", "/healthz", "/api/v1/"]
+)
 def test_anonymous_visitor_gets_no_cookie(client, url):
     response = client.get(url)
 
