@@ -1,67 +1,11 @@
 """The production stack end to end: collectstatic, gunicorn with production settings, WhiteNoise."""
 
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
-from urllib.parse import quote
 
 import pytest
-from django.db import connection
 
-from .conftest import PROJECT_DIR, manage, production_env
-
-PORT = 8017  # this worktree's port for servers started by tests
-
-
-def database_url() -> str:
-    db = connection.settings_dict
-    return "postgres://{user}:{password}@{host}:{port}/{name}".format(
-        user=db["USER"],
-        password=quote(db["PASSWORD"] or ""),
-        host=quote(db["HOST"], safe=""),
-        port=db["PORT"],
-        name=db["NAME"],
-    )
-
-
-def get(path: str, **headers: str):
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{PORT}{path}",
-        headers={"Host": "transferboerse.example.org", "X-Forwarded-Proto": "https", **headers},
-    )
-    try:
-        return urllib.request.urlopen(request, timeout=10)
-    except urllib.error.HTTPError as error:
-        return error
-
-
-@pytest.fixture(scope="module")
-def gunicorn(django_db_setup, tmp_path_factory):
-    """One server for the module: starting gunicorn and collecting static files takes seconds."""
-    static_root = tmp_path_factory.mktemp("static")
-    env = production_env(DATABASE_URL=database_url(), DJANGO_STATIC_ROOT=str(static_root))
-    collected = manage("collectstatic", "--noinput", env=env)
-    assert collected.returncode == 0, collected.stderr
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "transferboerse/gunicorn.conf.py", "--workers", "2",
-         "--bind", f"127.0.0.1:{PORT}", "transferboerse.wsgi"],
-        cwd=PROJECT_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1)
-                break
-            except urllib.error.HTTPError:
-                break  # the server answers (with a redirect or an error): it is up
-            except OSError:
-                time.sleep(0.1)
-        yield static_root
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+from .conftest import PORT, get
 
 
 def test_gunicorn_serves_healthz_over_plain_http(gunicorn):
