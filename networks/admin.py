@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.history_records import OneVersionPerSaveAdminMixin
@@ -9,11 +10,13 @@ from projects.access import municipalities_for, organisation_choices_for, organi
 
 from .access import networks_for
 from .models import Network
+from .resources import NetworkResource
 
 
 @admin.register(Network)
-class NetworkAdmin(OneVersionPerSaveAdminMixin, ScopedAdminMixin, SimpleHistoryAdmin):
+class NetworkAdmin(OneVersionPerSaveAdminMixin, ScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
     scope = staticmethod(networks_for)
+    resource_classes = [NetworkResource]
     choice_scopes = {
         # A Koordinator's network is coordinated by one of their own organisations …
         "coordinating_organisation": organisations_for,
@@ -28,6 +31,10 @@ class NetworkAdmin(OneVersionPerSaveAdminMixin, ScopedAdminMixin, SimpleHistoryA
     search_fields = ["name", "description", "coordinating_organisation__name"]
     autocomplete_fields = ["coordinating_organisation", "members", "projects"]
     filter_horizontal = ["municipalities", "transitions", "fields"]
+
+    def get_resource_kwargs(self, request, *args, **kwargs):
+        return {**super().get_resource_kwargs(request, *args, **kwargs), "user": request.user}
+
     fieldsets = [
         (None, {"fields": ["name", "kind", "description", "coordinating_organisation", "municipalities"]}),
         (

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.access import is_reviewer
@@ -36,6 +37,7 @@ from .models import (
     TargetGroup,
     Transition,
 )
+from .resources import ProjectResource
 
 
 @admin.register(Municipality)
@@ -176,8 +178,9 @@ REVIEW_READONLY_FIELDS = [
 
 
 @admin.register(Project)
-class ProjectAdmin(OneVersionPerSaveAdminMixin, ScopedAdminMixin, SimpleHistoryAdmin):
+class ProjectAdmin(OneVersionPerSaveAdminMixin, ScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
     scope = staticmethod(projects_for)
+    resource_classes = [ProjectResource]
     choice_scopes = {
         "municipality": municipalities_for,
         "organisations": organisation_choices_for,
@@ -317,6 +320,9 @@ class ProjectAdmin(OneVersionPerSaveAdminMixin, ScopedAdminMixin, SimpleHistoryA
         extra_context["is_reviewer"] = is_reviewer(request.user)
         return super().add_view(request, form_url, extra_context)
 
+    def get_resource_kwargs(self, request, *args, **kwargs):
+        return {**super().get_resource_kwargs(request, *args, **kwargs), "user": request.user}
+
     # Review -------------------------------------------------------------------------------------------
 
     def get_urls(self):
@@ -386,7 +392,7 @@ class ProjectAdmin(OneVersionPerSaveAdminMixin, ScopedAdminMixin, SimpleHistoryA
 
     def similar_view(self, request):
         """Existing projects with a similar title or summary (trigram similarity), as JSON for the add form."""
-        from django.contrib.postgres.search import TrigramWordSimilarity
+        from django.contrib.postgres.search import TrigramSimilarity, TrigramWordSimilarity
         from django.db.models.functions import Greatest
         from django.http import JsonResponse
 
@@ -403,9 +409,9 @@ class ProjectAdmin(OneVersionPerSaveAdminMixin, ScopedAdminMixin, SimpleHistoryA
             candidates = candidates.exclude(pk=int(exclude))
         results = (
             candidates.annotate(
-                similarity=Greatest(TrigramWordSimilarity(text, "title"), TrigramWordSimilarity(text, "summary"))
+                similarity=Greatest(TrigramSimilarity("title", text), TrigramWordSimilarity(text, "summary"))
             )
-            .filter(similarity__gte=0.45)
+            .filter(similarity__gte=0.35)
             .select_related("municipality")
             .order_by("-similarity", "title")[:5]
         )

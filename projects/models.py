@@ -454,6 +454,8 @@ class Project(SluggedModel):
                 names = dict(field.related_model.objects.filter(pk__in={*old, *new}).values_list("pk", "name"))
                 old = ", ".join(sorted(names.get(pk, "?") for pk in old))
                 new = ", ".join(sorted(names.get(pk, "?") for pk in new))
+            else:
+                old, new = _display(old), _display(new)
             rows.append({"name": name, "label": field.verbose_name, "old": old, "new": new})
         return rows
 
@@ -466,6 +468,14 @@ class Project(SluggedModel):
             (_("Erfolgsfaktoren"), self.success_factors),
             (_("Stolpersteine"), self.pitfalls),
         ]
+
+
+def _display(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(_("Ja") if value else _("Nein"))
+    return str(value)
 
 
 class Indicator(models.Model):
