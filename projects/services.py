@@ -4,6 +4,8 @@ Each step checks who may take it, changes the project atomically, records the st
 history (with the acting user) and mails the people concerned once the transaction has committed.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from accounts.access import is_reviewer
 from accounts.history_records import history_paused, record_version
-from accounts.models import Role
+from accounts.models import Coordinator, Role
 
 from .access import projects_for
 from .models import Project
@@ -204,3 +206,68 @@ def project_confirm(*, project: Project, by) -> Project:
     project.confirmation_reminder_sent_at = None
     _save(project, by=by, reason=_("Als aktuell bestätigt"))
     return project
+
+
+REMINDER_INTERVAL = timedelta(days=30)
+
+
+def _confirmation_note(project: Project) -> str:
+    if project.confirmed_at is None:
+        return _("noch nie bestätigt")
+    return _("zuletzt bestätigt am {date}").format(date=timezone.localtime(project.confirmed_at).strftime("%d.%m.%Y"))
+
+
+def projects_remind_stale(*, now=None) -> int:
+    """Mail each Koordinator the published projects of their municipalities that nobody confirmed as
+    current for a year. A project is mentioned again at most every 30 days. Returns the number of mails."""
+    now = now or timezone.now()
+    due = (
+        Project.objects.needs_confirmation(now)
+        .filter(
+            Q(confirmation_reminder_sent_at__isnull=True) | Q(confirmation_reminder_sent_at__lt=now - REMINDER_INTERVAL)
+        )
+        .select_related("municipality")
+        .order_by("municipality__name", "title")
+    )
+    by_municipality: dict[int, list[Project]] = {}
+    for project in due:
+        by_municipality.setdefault(project.municipality_id, []).append(project)
+    if not by_municipality:
+        return 0
+    coordinators = (
+        Coordinator.objects.filter(municipality_id__in=by_municipality, user__is_active=True)
+        .exclude(user__email="")
+        .select_related("user")
+    )
+    projects_per_user: dict[int, tuple] = {}
+    for coordinator in coordinators:
+        user, projects = projects_per_user.setdefault(coordinator.user_id, (coordinator.user, []))
+        projects.extend(by_municipality[coordinator.municipality_id])
+    mails = 0
+    for user, projects in projects_per_user.values():
+        lines = "\n".join(
+            "- {title} ({municipality}), {confirmed}".format(
+                title=project.title,
+                municipality=project.municipality,
+                confirmed=_("zuletzt bestätigt am {date}").format(
+                    date=timezone.localtime(project.confirmed_at).strftime("%d.%m.%Y")
+                )
+                if project.confirmed_at
+                else _("noch nie bestätigt"),
+            )
+            for project in projects
+        )
+        send_mail(
+            _("Transferbörse: Bitte bestätigen Sie {count} Projekt(e) als aktuell").format(count=len(projects)),
+            _(
+                "Guten Tag {name},\n\nfolgende Projekte wurden seit mehr als 12 Monaten nicht als aktuell "
+                "bestätigt:\n\n{lines}\n\nBitte prüfen Sie die Angaben in der Verwaltung und klicken Sie "
+                "„Speichern und als aktuell bestätigen“. Nach 18 Monaten ohne Bestätigung werden die Einträge "
+                "öffentlich als möglicherweise veraltet gekennzeichnet."
+            ).format(name=user, lines=lines),
+            settings.DEFAULT_FROM_EMAIL,
+            [user.email],
+        )
+        mails += 1
+    Project.objects.filter(pk__in=[project.pk for project in due]).update(confirmation_reminder_sent_at=now)
+    return mails
