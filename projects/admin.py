@@ -348,7 +348,7 @@ class ProjectAdmin(OneVersionPerSaveAdminMixin, ScopedAdminMixin, ImportExportMi
         project = get_object_or_404(self.get_queryset(request), pk=object_id)
         form = ReturnForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
-            action = request.POST.get("action")
+            action = next((name for name in ("publish", "approve", "return") if f"_{name}" in request.POST), None)
             step = {
                 "publish": lambda: services.project_publish(project=project, by=request.user),
                 "approve": lambda: services.project_approve_changes(project=project, by=request.user),
@@ -409,11 +409,13 @@ class ProjectAdmin(OneVersionPerSaveAdminMixin, ScopedAdminMixin, ImportExportMi
             candidates = candidates.exclude(pk=int(exclude))
         results = (
             candidates.annotate(
-                similarity=Greatest(TrigramSimilarity("title", text), TrigramWordSimilarity(text, "summary"))
+                title_similarity=TrigramSimilarity("title", text),
+                summary_similarity=TrigramWordSimilarity(text, "summary"),
             )
-            .filter(similarity__gte=0.35)
+            # A similar title counts more than a few shared words in the summary.
+            .filter(Q(title_similarity__gte=0.4) | Q(summary_similarity__gte=0.7))
             .select_related("municipality")
-            .order_by("-similarity", "title")[:5]
+            .order_by(Greatest("title_similarity", "summary_similarity").desc(), "title")[:5]
         )
         return JsonResponse(
             {

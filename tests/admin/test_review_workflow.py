@@ -250,7 +250,7 @@ def test_admin_review_page_shows_diff_and_approves(client, published, coordinato
     ]
     assert "<ins>und verlässlich </ins>" in str(response.context["diff"][0]["html"])
 
-    response = client.post(url, {"action": "approve", "comment": ""})
+    response = client.post(url, {"_approve": "Änderungen übernehmen", "comment": ""})
 
     assert response.status_code == 302
     published.refresh_from_db()
@@ -262,7 +262,8 @@ def test_admin_review_return_without_comment_shows_error(client, draft, coordina
     client.force_login(steering_member)
 
     response = client.post(
-        reverse("admin:projects_project_review", args=[draft.pk]), {"action": "return", "comment": ""}
+        reverse("admin:projects_project_review", args=[draft.pk]),
+        {"_return": "Mit Kommentar zurückgeben", "comment": ""},
     )
 
     assert response.status_code == 200
