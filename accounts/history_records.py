@@ -7,8 +7,13 @@ finished state with :func:`record_version`.
 """
 
 from contextlib import contextmanager
+from datetime import datetime
 
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext
 from simple_history.models import HistoricalRecords
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 
 class TrackedHistoricalRecords(HistoricalRecords):
@@ -37,7 +42,7 @@ def record_version(instance, *, by=None, reason: str = "", created: bool = False
         return
     if by is not None:
         instance._history_user = by
-    instance._change_reason = reason or None
+    instance._change_reason = reason
     records.create_historical_record(instance, "+" if created else "~")
 
 
@@ -57,3 +62,27 @@ class OneVersionPerSaveAdminMixin:
                 record_version(obj, by=request.user, created=not change)
 
         form.save_m2m = save_m2m_then_record
+
+
+class GermanHistoryContextHelper(HistoricalRecordContextHelper):
+    """Shows the history's "Änderungen" column the way the form shows the values: choices by their
+    label, dates in local time, yes/no, and "–" for empty links instead of "Deleted … (pk=None)"."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if value is None or (field.is_relation and not field.many_to_many and getattr(value, "pk", 0) is None):
+            return "–"
+        if field.choices:
+            return dict(field.flatchoices).get(value, value)
+        if isinstance(value, bool):
+            return gettext("Ja") if value else gettext("Nein")
+        if isinstance(value, datetime):
+            return date_format(localtime(value), "DATETIME_FORMAT")
+        return super().prepare_delta_change_value(change, value)
+
+
+class HistoryAdminMixin(OneVersionPerSaveAdminMixin):
+    """For SimpleHistoryAdmin subclasses: one entry per save, readable "Änderungen" column."""
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return GermanHistoryContextHelper(self.model, historical_record)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from accounts.history_records import OneVersionPerSaveAdminMixin
+from accounts.history_records import HistoryAdminMixin
 from accounts.scoping import ScopedAdminMixin
 from projects.access import municipalities_for, organisation_choices_for, organisations_for, projects_for
 
@@ -14,7 +14,7 @@ from .resources import NetworkResource
 
 
 @admin.register(Network)
-class NetworkAdmin(OneVersionPerSaveAdminMixin, ScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
+class NetworkAdmin(HistoryAdminMixin, ScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
     scope = staticmethod(networks_for)
     resource_classes = [NetworkResource]
     choice_scopes = {

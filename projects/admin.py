@@ -13,7 +13,7 @@ from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.access import is_reviewer
-from accounts.history_records import OneVersionPerSaveAdminMixin
+from accounts.history_records import HistoryAdminMixin
 from accounts.scoping import ScopedAdminMixin, ScopedModelAdmin
 from transfers.models import TransferOffer
 
@@ -178,7 +178,7 @@ REVIEW_READONLY_FIELDS = [
 
 
 @admin.register(Project)
-class ProjectAdmin(OneVersionPerSaveAdminMixin, ScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
+class ProjectAdmin(HistoryAdminMixin, ScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
     scope = staticmethod(projects_for)
     resource_classes = [ProjectResource]
     choice_scopes = {
@@ -200,7 +200,6 @@ class ProjectAdmin(OneVersionPerSaveAdminMixin, ScopedAdminMixin, ImportExportMi
     autocomplete_fields = ["municipality", "organisations", "districts"]
     filter_horizontal = ["transitions", "fields", "target_groups"]
     inlines = [IndicatorInline, ProjectLinkInline, TransferOfferInline]
-    history_list_display = ["status"]
     fieldsets = [
         (None, {"fields": ["title", "municipality", "summary", "start_year"]}),
         (

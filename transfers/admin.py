@@ -5,11 +5,17 @@ from django.contrib import admin
 from django.contrib.admin import RelatedOnlyFieldListFilter
 from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.history_records import GermanHistoryContextHelper
 from accounts.scoping import ScopedAdminMixin
 from projects.access import municipalities_for, projects_for
 
 from .access import interest_offer_choices_for, transfer_interests_for, transfer_offers_for, transfer_requests_for
 from .models import TransferInterest, TransferOffer, TransferRequest, TransferService
+
+
+class TransferHistoryAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+    def get_historical_record_context_helper(self, request, historical_record):
+        return GermanHistoryContextHelper(self.model, historical_record)
 
 
 class TransferServiceInline(admin.TabularInline):
@@ -18,7 +24,7 @@ class TransferServiceInline(admin.TabularInline):
 
 
 @admin.register(TransferOffer)
-class TransferOfferAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+class TransferOfferAdmin(TransferHistoryAdmin):
     scope = staticmethod(transfer_offers_for)
     choice_scopes = {"project": projects_for}
     list_display = ["__str__", "project", "contact_name", "is_active", "created_at"]
@@ -30,7 +36,7 @@ class TransferOfferAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(TransferRequest)
-class TransferRequestAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+class TransferRequestAdmin(TransferHistoryAdmin):
     scope = staticmethod(transfer_requests_for)
     choice_scopes = {"municipality": municipalities_for}
     list_display = ["title", "municipality", "status", "created_at"]
@@ -43,7 +49,7 @@ class TransferRequestAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(TransferInterest)
-class TransferInterestAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+class TransferInterestAdmin(TransferHistoryAdmin):
     scope = staticmethod(transfer_interests_for)
     choice_scopes = {"offer": interest_offer_choices_for, "municipality": municipalities_for}
     list_display = ["__str__", "offer", "municipality", "stage", "created_at"]
