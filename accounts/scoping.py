@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 Scope = Callable[..., QuerySet]
 
@@ -39,6 +39,21 @@ class ChoiceScopeMixin:
 
 class ScopedAdminMixin(ChoiceScopeMixin):
     scope: Scope | None = None
+    # Many-to-many fields whose existing links stay selectable although they lie outside the user's
+    # choices (e.g. a network member from another town, entered by the Steuerungsgruppe): a Koordinator
+    # may keep or remove them, but cannot add new ones.
+    keep_current_choices: tuple[str, ...] = ()
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None and obj.pk is not None:
+            for name in self.keep_current_choices:
+                field = form.base_fields.get(name)
+                if field is not None and hasattr(field, "queryset"):
+                    current = getattr(obj, name).values("pk")
+                    model = field.queryset.model
+                    field.queryset = model.objects.filter(Q(pk__in=field.queryset.values("pk")) | Q(pk__in=current))
+        return form
 
     # Rows ------------------------------------------------------------------------------------------
 

@@ -186,6 +186,7 @@ class ProjectAdmin(HistoryAdminMixin, ScopedAdminMixin, ImportExportMixin, Simpl
         "organisations": organisation_choices_for,
         "districts": districts_for,
     }
+    keep_current_choices = ("organisations",)
     form = ProjectAdminForm
     list_display = ["title", "municipality", "review_state", "confirmed_at", "updated_at"]
     list_filter = [
@@ -216,6 +217,14 @@ class ProjectAdmin(HistoryAdminMixin, ScopedAdminMixin, ImportExportMixin, Simpl
         ),
         (_("Prüfung und Aktualität"), {"fields": REVIEW_READONLY_FIELDS, "classes": ["collapse"]}),
     ]
+
+    actions = ["confirm_selected"]
+
+    @admin.action(description=_("Ausgewählte Projekte als aktuell bestätigen"), permissions=["change"])
+    def confirm_selected(self, request, queryset):
+        for project in queryset:
+            services.project_confirm(project=project, by=request.user)
+        messages.success(request, gettext("{count} Projekt(e) als aktuell bestätigt.").format(count=len(queryset)))
 
     @admin.display(description=_("Stand"), ordering="status")
     def review_state(self, obj: Project) -> str:

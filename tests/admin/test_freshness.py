@@ -79,3 +79,20 @@ def test_remind_stale_mails_each_coordinator_their_own_projects_once(
     mail.outbox.clear()
     assert services.projects_remind_stale() == 0  # not again the next day
     assert services.projects_remind_stale(now=timezone.now() + timedelta(days=31)) == 3  # but after a month
+
+
+def test_admin_bulk_confirm_only_touches_own_projects(client, bergkamen, selm, coordinator_bergkamen):
+    own = ProjectFactory(municipality=bergkamen, confirmed_at=_ago(400))
+    foreign = ProjectFactory(municipality=selm, confirmed_at=_ago(400))
+    client.force_login(coordinator_bergkamen)
+
+    response = client.post(
+        reverse("admin:projects_project_changelist"),
+        {"action": "confirm_selected", "_selected_action": [own.pk, foreign.pk]},
+    )
+
+    assert response.status_code == 302
+    own.refresh_from_db()
+    foreign.refresh_from_db()
+    assert timezone.now() - own.confirmed_at < timedelta(minutes=1)
+    assert timezone.now() - foreign.confirmed_at > timedelta(days=399)

@@ -122,3 +122,30 @@ def test_project_changelist_query_count_is_fixed(
         response = client.get(reverse("admin:projects_project_changelist"))
 
     assert response.context["cl"].result_count == count
+
+
+def test_network_keeps_existing_members_of_other_towns_but_offers_no_new_ones(
+    client, bergkamen, selm, coordinator_bergkamen
+):
+    from networks.models import Network
+
+    from ..factories import NetworkFactory
+    from .conftest import form_data
+
+    own = OrganisationFactory(name="Familienbüro Bergkamen", municipality=bergkamen)
+    foreign_member = OrganisationFactory(name="Beratungsstelle Selm", municipality=selm)
+    OrganisationFactory(name="Jugendtreff Selm", municipality=selm)
+    network = NetworkFactory(name="Runder Tisch Bergkamen", coordinating_organisation=own)
+    network.members.set([own, foreign_member])
+    client.force_login(coordinator_bergkamen)
+    url = reverse("admin:networks_network_change", args=[network.pk])
+
+    response = client.get(url)
+    assert sorted(o.name for o in response.context["adminform"].form.fields["members"].queryset) == [
+        "Beratungsstelle Selm",
+        "Familienbüro Bergkamen",
+    ]
+    data = form_data(response.content.decode(), "network_form")
+    data["_save"] = ["Sichern"]
+    assert client.post(url, data).status_code == 302
+    assert set(Network.objects.get(pk=network.pk).members.all()) == {own, foreign_member}
