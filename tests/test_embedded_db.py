@@ -103,3 +103,13 @@ def test_forget_dead_handles_keeps_live_pids(tmp_path):
 
     assert forget_dead_handles(tmp_path) == [dead.pid]
     assert json.loads((tmp_path / HANDLE_FILE).read_text()) == [os.getpid()]
+
+
+def test_embedded_db_stops_when_its_only_user_is_terminated(pgdata):
+    user = use_server(pgdata, linger=True)
+    _, server_pid = user.stdout.readline().split()
+
+    user.terminate()
+    user.wait(timeout=30)
+
+    assert wait_until_stopped(int(server_pid)), "SIGTERM must run the clean-up that stops the server"
