@@ -312,3 +312,30 @@ def test_admin_dashboard_lists_own_work_only(client, draft, coordinator_bergkame
     content = response.content.decode()
     assert "Babylotsen Bergkamen" in content
     assert "Entwurf Selm" not in content
+
+
+def test_admin_history_version_of_another_towns_project_is_forbidden(client, published, coordinator_selm):
+    version = published.history.first()
+    client.force_login(coordinator_selm)
+
+    response = client.get(reverse("admin:projects_project_simple_history", args=[published.pk, version.history_id]))
+
+    assert response.status_code == 403
+
+
+def test_admin_restoring_an_old_version_of_a_published_project_goes_through_review(
+    client, published, coordinator_bergkamen, steering_member
+):
+    old_version = published.history.first()
+    services.project_propose_changes(project=published, changes={"title": "Neuer Titel"}, by=coordinator_bergkamen)
+    services.project_approve_changes(project=published, by=steering_member)
+    client.force_login(coordinator_bergkamen)
+    url = reverse("admin:projects_project_simple_history", args=[published.pk, old_version.history_id])
+    data = form_data(client.get(url).content.decode(), "historicalproject_form")
+    data["_save"] = ["Sichern"]
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    published.refresh_from_db()
+    assert (published.title, published.pending_changes) == ("Neuer Titel", {"title": "Familienpaten Bergkamen"})
