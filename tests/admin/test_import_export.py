@@ -12,6 +12,7 @@ from projects.models import Project
 from projects.resources import ProjectResource
 
 from ..factories import OrganisationFactory, ProjectFactory
+from .conftest import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +147,37 @@ def test_admin_import_preview_lists_row_errors_and_saves_nothing(client, bergkam
 def test_admin_import_is_not_offered_to_anonymous(client):
     response = client.get(reverse("admin:projects_project_import"))
     assert response.status_code == 302
+
+
+def test_admin_import_valid_file_previews_then_applies_on_confirm(client, bergkamen, coordinator_bergkamen):
+    client.force_login(coordinator_bergkamen)
+    upload = io.BytesIO("Kommune,Titel,Kurzbeschreibung\nBergkamen,Elterncafé,Treffpunkt für Eltern.\n".encode())
+    upload.name = "projekte.csv"
+
+    preview = client.post(
+        reverse("admin:projects_project_import"), {"resource": "0", "format": "0", "import_file": upload}
+    )
+    assert Project.objects.count() == 0  # the preview is a dry run
+    confirm = preview.context["confirm_form"]
+    response = client.post(reverse("admin:projects_project_process_import"), {**confirm.initial, "resource": "0"})
+
+    assert response.status_code == 302
+    project = Project.objects.get()
+    assert (project.title, project.municipality, project.status) == ("Elterncafé", bergkamen, Project.Status.DRAFT)
+
+
+def test_admin_export_xlsx_contains_own_projects_only(client, bergkamen, selm, coordinator_bergkamen):
+    import openpyxl
+
+    ProjectFactory(municipality=bergkamen, title="Babylotsen")
+    ProjectFactory(municipality=selm, title="Geheim Selm")
+    client.force_login(coordinator_bergkamen)
+    data = form_data(client.get(reverse("admin:projects_project_export")).content.decode())
+    data["format"] = ["1"]  # XLSX
+
+    response = client.post(reverse("admin:projects_project_export"), data)
+
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:2] == ("Kommune", "Titel")
+    assert [row[1] for row in rows[1:]] == ["Babylotsen"]

@@ -339,3 +339,14 @@ def test_admin_restoring_an_old_version_of_a_published_project_goes_through_revi
     assert response.status_code == 302
     published.refresh_from_db()
     assert (published.title, published.pending_changes) == ("Neuer Titel", {"title": "Familienpaten Bergkamen"})
+
+
+def test_public_page_only_after_publication(client, draft, coordinator_bergkamen, steering_member):
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    services.project_submit(project=draft, by=coordinator_bergkamen)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+    services.project_publish(project=draft, by=steering_member)
+
+    response = client.get(draft.get_absolute_url())
+    assert response.context["object"] == draft
