@@ -84,5 +84,7 @@ class GermanHistoryContextHelper(HistoricalRecordContextHelper):
 class HistoryAdminMixin(OneVersionPerSaveAdminMixin):
     """For SimpleHistoryAdmin subclasses: one entry per save, readable "Änderungen" column."""
 
+    object_history_list_template = "admin/history/object_history_list.html"
+
     def get_historical_record_context_helper(self, request, historical_record):
         return GermanHistoryContextHelper(self.model, historical_record)

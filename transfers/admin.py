@@ -14,6 +14,8 @@ from .models import TransferInterest, TransferOffer, TransferRequest, TransferSe
 
 
 class TransferHistoryAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+    object_history_list_template = "admin/history/object_history_list.html"
+
     def get_historical_record_context_helper(self, request, historical_record):
         return GermanHistoryContextHelper(self.model, historical_record)
 
