@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Coordinator
+from pages.models import LegalPage
 
 from ..factories import (
     DistrictFactory,
@@ -34,6 +35,9 @@ class World:
 
     objects: dict[str, dict] = field(default_factory=dict)
     users: dict[str, object] = field(default_factory=dict)
+
+
+LEGAL_PAGE_STAND_INS = {"Bergkamen": LegalPage.Kind.IMPRINT, "Selm": LegalPage.Kind.PRIVACY}
 
 
 def _town_records(municipality, tag: str, unna_offer, coordinator) -> dict:
@@ -71,6 +75,10 @@ def _town_records(municipality, tag: str, unna_offer, coordinator) -> dict:
         "axes.accesslog": AccessLog.objects.create(username=f"log-{tag}", ip_address="127.0.0.1", user_agent="test"),
         "axes.accessfailurelog": AccessFailureLog.objects.create(
             username=f"fehler-{tag}", ip_address="127.0.0.1", user_agent="test"
+        ),
+        # The legal pages exist once each (data migration); two of them stand in for B and S.
+        "pages.legalpage": LegalPage.objects.get(
+            kind=LegalPage.Kind.IMPRINT if tag == "Bergkamen" else LegalPage.Kind.PRIVACY
         ),
     }
 

@@ -33,6 +33,8 @@ ROLES = ["anonymous", "koordinator_bergkamen", "koordinator_selm", "steuerungsgr
 NOTHING = "changelist:- view:- change:- add:- delete:- bulk_delete:- history:- export:-"
 ALL_BOTH = "changelist:BS view:BS change:BS add:+ delete:BS bulk_delete:BS history:BS export:-"
 VIEW_BOTH = "changelist:BS view:BS change:- add:- delete:- bulk_delete:- history:BS export:-"
+# The three legal pages exist from the start: edited, never added or deleted.
+LEGAL_PAGE_EDITOR = "changelist:BS view:BS change:BS add:- delete:- bulk_delete:- history:BS export:-"
 
 
 def own(tag: str, *, delete: bool = True, export: bool = False) -> str:
@@ -50,6 +52,7 @@ def coordinator_row(tag: str) -> dict[str, str]:
         "axes.accessattempt": NOTHING,
         "axes.accesslog": NOTHING,
         "axes.accessfailurelog": NOTHING,
+        "pages.legalpage": NOTHING,
         # Sees the own municipality, read-only.
         "projects.municipality": f"changelist:{tag} view:{tag} change:- add:- delete:- bulk_delete:- "
         f"history:{tag} export:-",
@@ -82,6 +85,7 @@ EXPECTED: dict[str, dict[str, str]] = {
         "projects.municipality": "changelist:BS view:BS change:BS add:+ delete:- bulk_delete:- history:BS export:-",
         "projects.project": ALL_BOTH.replace("export:-", "export:BS"),
         "networks.network": ALL_BOTH.replace("export:-", "export:BS"),
+        "pages.legalpage": LEGAL_PAGE_EDITOR,
     },
     "superuser": {
         **dict.fromkeys(coordinator_row("B"), ALL_BOTH),
@@ -92,6 +96,7 @@ EXPECTED: dict[str, dict[str, str]] = {
         "axes.accessattempt": "changelist:BS view:BS change:BS add:- delete:BS bulk_delete:BS history:BS export:-",
         "axes.accesslog": "changelist:BS view:BS change:BS add:- delete:BS bulk_delete:BS history:BS export:-",
         "axes.accessfailurelog": "changelist:BS view:BS change:BS add:- delete:BS bulk_delete:BS history:BS export:-",
+        "pages.legalpage": LEGAL_PAGE_EDITOR,
     },
 }
 

@@ -84,3 +84,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False}},
 }
+
+# Behind the reverse proxy every request comes from the proxy's address; django-axes must lock out
+# the client named in X-Forwarded-For instead, or one attacker would lock out everybody.
+AXES_IPWARE_PROXY_COUNT = int(env("PROXY_COUNT", "1"))
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
