@@ -9,5 +9,6 @@ admin.site.index_title = _("Übersicht")
 urlpatterns = [
     path("verwaltung/", admin.site.urls),
     path("netzwerke/", include("networks.urls")),
+    path("transfer/", include("transfers.urls")),
     path("", include("projects.urls")),
 ]
