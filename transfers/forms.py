@@ -24,7 +24,7 @@ class MunicipalityChoiceMixin:
         field = self.fields["municipality"]
         field.queryset = municipalities
         if len(municipalities) == 1:
-            field.initial = municipalities[0].pk
+            field.initial = municipalities.first().pk
             field.widget = forms.HiddenInput()
 
 

@@ -78,15 +78,15 @@ class InterestCreateView(LoginRequiredMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def municipalities(self):
-        return list(_coordinated_municipalities(self.request.user).exclude(pk=self.offer.project.municipality_id))
+        return _coordinated_municipalities(self.request.user).exclude(pk=self.offer.project.municipality_id)
 
     def get(self, request, *args, **kwargs):
-        if not self.municipalities():
+        if not self.municipalities().exists():
             return self.refused()
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        if not self.municipalities():
+        if not self.municipalities().exists():
             return self.refused()
         return super().post(request, *args, **kwargs)
 
@@ -171,12 +171,12 @@ class RequestCreateView(LoginRequiredMixin, FormView):
     form_class = RequestForm
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not list(_coordinated_municipalities(request.user)):
+        if request.user.is_authenticated and not _coordinated_municipalities(request.user).exists():
             raise PermissionDenied(_("Gesuche veröffentlichen können nur Koordinator/innen einer Kommune."))
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "municipalities": list(_coordinated_municipalities(self.request.user))}
+        return {**super().get_form_kwargs(), "municipalities": _coordinated_municipalities(self.request.user)}
 
     def form_valid(self, form):
         data = form.cleaned_data
