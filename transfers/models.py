@@ -63,11 +63,16 @@ class TransferOffer(models.Model):
 class TransferServiceQuerySet(models.QuerySet):
     def with_booked(self):
         """Annotate ``booked``: how many transfers (not declined or withdrawn) asked for the service."""
+        order = models.Case(
+            *[models.When(kind=kind, then=position) for position, kind in enumerate(TransferService.Kind.values)]
+        )
         return self.annotate(
             booked=models.Count(
                 "interests", filter=~Q(interests__stage__in=TransferInterest.CANCELLED_STAGES), distinct=True
-            )
-        )
+            ),
+            # aggregation drops Meta.ordering; list services in the order of the Kind choices
+            kind_position=order,
+        ).order_by("offer", "kind_position")
 
 
 class TransferService(models.Model):

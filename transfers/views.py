@@ -53,6 +53,7 @@ class OfferListView(FilterView):
 
 class OfferDetailView(DetailView):
     template_name = "transfers/offer_detail.html"
+    context_object_name = "offer"
     queryset = TransferOffer.objects.active().with_details()
 
     def get_context_data(self, **kwargs):

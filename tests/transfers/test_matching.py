@@ -84,7 +84,7 @@ def data(transitions, selm):
 
 
 def test_offers_for_request_ranked_by_overlap_then_text(data):
-    offers, request, _birth = data
+    _offers, request, _birth = data
     ranked = matching.offers_for_request(request)
     assert [offer.project.title for offer in ranked] == ["Baby-Besuchsdienst", "Sprachkita", "Willkommensbesuch"]
     assert [(o.match.transitions, o.match.fields, o.match.target_groups) for o in ranked] == [

@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
@@ -64,15 +66,15 @@ def test_daily_digest_collects_notifications(
         services.interest_advance(interest=interest, action="withdraw", user=coordinator_selm, comment="Doch nicht")
     assert mailoutbox == []
 
-    call_command("send_digests", "weekly", stdout=open("/dev/null", "w"))
+    call_command("send_digests", "weekly", stdout=io.StringIO())
     assert mailoutbox == []
-    call_command("send_digests", "daily", stdout=open("/dev/null", "w"))
+    call_command("send_digests", "daily", stdout=io.StringIO())
     assert [(m.to, m.subject) for m in mailoutbox] == [
         ([coordinator_bergkamen.email], "[Transferbörse] Ihre Zusammenfassung: 2 Neuigkeiten")
     ]
     assert "Neues Transferinteresse: Selm an „Baby-Besuchsdienst“" in mailoutbox[0].body
     assert coordinator_bergkamen.transfer_notifications.unmailed().count() == 0
-    call_command("send_digests", "daily", stdout=open("/dev/null", "w"))
+    call_command("send_digests", "daily", stdout=io.StringIO())
     assert len(mailoutbox) == 1
 
 
