@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Hidden, Submit
 from django import forms
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -58,7 +59,7 @@ class InterestForm(MunicipalityChoiceMixin, forms.Form):
         ).format(
             kind=service.get_kind_display(),
             format=service.get_format_display(),
-            hours=f"{service.effort_hours:n}",
+            hours=floatformat(service.effort_hours, "-1"),
             free=service.free_capacity,
             capacity=service.capacity,
         )
