@@ -65,8 +65,3 @@ class Coordinator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.municipality}"
-
-
-# History of the transfer records. Their historical tables live in this app so that recording them
-# needs no migration in ``transfers`` (see accounts/history.py).
-from . import history  # noqa: E402, F401

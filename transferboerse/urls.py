@@ -11,6 +11,7 @@ admin.site.index_title = _("Übersicht")
 urlpatterns = [
     path("verwaltung/", admin.site.urls),
     path("netzwerke/", include("networks.urls")),
+    path("transfer/", include("transfers.urls")),
     # Operations (issue 7): health check, legal pages, open data API.
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include("api.urls")),

@@ -1,10 +1,13 @@
-"""Which transfer records a user may see and edit in the back office (used by the admin and by views)."""
+"""Which transfer records a user may see: one helper per model, used by the admin, views and feeds alike.
 
-from django.db.models import Q, QuerySet
+Acting on a transfer is decided separately, by ``TransferInterest.sides_of``.
+"""
+
+from django.db.models import QuerySet
 
 from accounts.access import coordinated_municipalities, is_coordinator, is_reviewer
 
-from .models import TransferInterest, TransferOffer, TransferRequest, TransferService
+from .models import TransferEvent, TransferInterest, TransferOffer, TransferRequest, TransferService
 
 
 def transfer_offers_for(user) -> QuerySet[TransferOffer]:
@@ -28,12 +31,12 @@ def transfer_requests_for(user) -> QuerySet[TransferRequest]:
 
 
 def transfer_interests_for(user) -> QuerySet[TransferInterest]:
-    """Interests where the user's municipality is a party: as interested town or as offering town."""
+    """Transfers where the user's municipality is a party, as interested or as offering town;
+    the Steuerungsgruppe sees all of them (read-only in the public pages)."""
     if is_reviewer(user):
         return TransferInterest.objects.all()
     if is_coordinator(user):
-        own = coordinated_municipalities(user)
-        return TransferInterest.objects.filter(Q(municipality__in=own) | Q(offer__project__municipality__in=own))
+        return TransferInterest.objects.involving(user.coordinated_municipality_ids())
     return TransferInterest.objects.none()
 
 
@@ -44,3 +47,13 @@ def interest_offer_choices_for(user) -> QuerySet[TransferOffer]:
     if is_coordinator(user):
         return TransferOffer.objects.exclude(project__municipality__in=coordinated_municipalities(user))
     return TransferOffer.objects.none()
+
+
+def events_for(user, interest: TransferInterest) -> QuerySet[TransferEvent]:
+    """The timeline of a transfer as the user may see it: never another municipality's private notes."""
+    ids = user.coordinated_municipality_ids() if user.is_authenticated else set()
+    return interest.events.visible_to(ids).select_related("actor", "actor_municipality")
+
+
+def can_view_ledger(user) -> bool:
+    return is_reviewer(user)

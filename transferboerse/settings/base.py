@@ -176,6 +176,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 MAILERS = {"default": {"BACKEND": env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "transferboerse@localhost")
+# Links in e-mails need the public address of the portal.
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,
