@@ -16,6 +16,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include("api.urls")),
     path("offene-daten/", include("api.open_data_urls")),
+    # Steering (issue 6): dashboard, goals, network quality, Fachtage.
+    path("", include("steering.urls")),
     path("", include("pages.urls")),
     path("", include("projects.urls")),
 ]

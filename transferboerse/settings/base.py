@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     # Operations (issue 7): editable legal pages, open data API.
     "pages",
     "api",
+    # Steering (issue 6): good-practice self-check, network quality, goals, dashboard, Fachtage.
+    "steering",
 ]
 
 MIDDLEWARE = [
@@ -150,6 +152,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
+    ("vendor/chart.js", BASE_DIR / "node_modules" / "chart.js" / "dist"),
 ]
 
 # Security headers and Content-Security-Policy (issue 7). Everything is served by us: no inline

@@ -1,0 +1,193 @@
+"""Key figures for the Steuerungsgruppe and the Lenkungsgruppe, per municipality (001 §5.1).
+
+Everything is computed in a fixed number of aggregate queries, however many municipalities there are.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import TruncQuarter
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from networks.models import Network
+from projects.models import STALE_AFTER, Municipality, Project, Transition
+from transfers.models import TransferInterest, TransferOffer
+from transfers.reciprocity import Balance, balances
+
+from .models import BANDS, Goal, band_for
+
+
+@dataclass
+class MunicipalityFigures:
+    municipality: Municipality
+    coverage: list[tuple[Transition, int]] = field(default_factory=list)  # published projects per transition
+    published: int = 0
+    in_review: int = 0
+    stale: int = 0
+    networks: int = 0
+    offers: int = 0
+    balance: Balance | None = None
+    goals: list[Goal] = field(default_factory=list)
+
+    @property
+    def covered(self) -> int:
+        return sum(1 for _transition, count in self.coverage if count)
+
+    @property
+    def attainment(self) -> int | None:
+        """Mean attainment of the goals measured so far (whole percent)."""
+        values = [goal.attainment for goal in self.goals if goal.attainment is not None]
+        return round(sum(values) / len(values)) if values else None
+
+    @property
+    def band(self):
+        return band_for(self.attainment)
+
+    def goals_by_band(self) -> list[tuple[object, list[Goal]]]:
+        return [(band, [goal for goal in self.goals if goal.band == band]) for band in BANDS]
+
+
+def _counts(rows) -> dict:
+    return {key: count for key, count in rows}
+
+
+def municipalities_with_data():
+    """Municipalities that have projects, networks, goals or transfers, the Kreis before its towns."""
+    return Municipality.objects.filter(
+        Exists(Project.objects.filter(municipality=OuterRef("pk")))
+        | Exists(Goal.objects.filter(municipality=OuterRef("pk")))
+        | Exists(Network.municipalities.through.objects.filter(municipality=OuterRef("pk")))
+        | Exists(TransferInterest.objects.filter(municipality=OuterRef("pk")))
+    ).grouped_by_district()
+
+
+def figures(municipalities=None, *, now=None) -> list[MunicipalityFigures]:
+    now = now or timezone.now()
+    municipalities = list(municipalities if municipalities is not None else municipalities_with_data())
+    ids = [municipality.pk for municipality in municipalities]
+    transitions = list(Transition.objects.all())
+    projects = Project.objects.filter(municipality_id__in=ids)
+    coverage = projects.published().counts_by_municipality_and_transition()
+    published = _counts(projects.published().values_list("municipality_id").annotate(n=Count("pk")).order_by())
+    in_review = _counts(projects.awaiting_review().values_list("municipality_id").annotate(n=Count("pk")).order_by())
+    stale = _counts(
+        projects.published()
+        .filter(Q(confirmed_at__isnull=True) | Q(confirmed_at__lt=now - STALE_AFTER))
+        .values_list("municipality_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    networks = _counts(
+        Network.municipalities.through.objects.filter(municipality_id__in=ids)
+        .values_list("municipality_id")
+        .annotate(n=Count("network_id"))
+        .order_by()
+    )
+    offers = _counts(
+        TransferOffer.objects.active()
+        .filter(project__municipality_id__in=ids)
+        .values_list("project__municipality_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    balance_by_id = {balance.municipality.pk: balance for balance in balances(municipalities)}
+    goals = defaultdict(list)
+    for goal in Goal.objects.filter(municipality_id__in=ids).with_measurements():
+        goals[goal.municipality_id].append(goal)
+    return [
+        MunicipalityFigures(
+            municipality=municipality,
+            coverage=[(transition, coverage.get((municipality.pk, transition.pk), 0)) for transition in transitions],
+            published=published.get(municipality.pk, 0),
+            in_review=in_review.get(municipality.pk, 0),
+            stale=stale.get(municipality.pk, 0),
+            networks=networks.get(municipality.pk, 0),
+            offers=offers.get(municipality.pk, 0),
+            balance=balance_by_id[municipality.pk],
+            goals=goals.get(municipality.pk, []),
+        )
+        for municipality in municipalities
+    ]
+
+
+def transfers_over_time(municipality_ids=None) -> list[tuple[str, int]]:
+    """Registered transfer interests per quarter ("2026 Q1"), oldest first."""
+    interests = TransferInterest.objects.all()
+    if municipality_ids is not None:
+        interests = interests.involving(municipality_ids)
+    rows = interests.annotate(quarter=TruncQuarter("created_at")).values_list("quarter").annotate(n=Count("pk"))
+    return [
+        (f"{quarter.year} Q{(quarter.month - 1) // 3 + 1}", count)
+        for quarter, count in sorted(rows.order_by(), key=lambda row: row[0])
+    ]
+
+
+def attainment_over_time(rows: list[MunicipalityFigures]) -> dict[str, dict[int, int]]:
+    """Per municipality and year: mean attainment of its goals at the last measurement of that year."""
+    result: dict[str, dict[int, int]] = {}
+    for row in rows:
+        by_year: dict[int, list[int]] = defaultdict(list)
+        for goal in row.goals:
+            last_of_year: dict[int, Decimal] = {}
+            for measurement in goal.sorted_measurements():
+                last_of_year[measurement.measured_on.year] = measurement.value
+            for year, value in last_of_year.items():
+                by_year[year].append(goal.attainment_of(value))
+        if by_year:
+            result[row.municipality.name] = {year: round(sum(v) / len(v)) for year, v in sorted(by_year.items())}
+    return result
+
+
+def chart_data(rows: list[MunicipalityFigures]) -> dict:
+    """The data of the dashboard's charts (drawn by static/js/steering-charts.js)."""
+    names = [row.municipality.name for row in rows]
+    stages = [(value, str(label)) for value, label in TransferInterest.Stage.choices]
+    over_time = attainment_over_time(rows)
+    years = sorted({year for values in over_time.values() for year in values})
+    quarters = transfers_over_time()
+    return {
+        "coverage": {
+            "type": "bar",
+            "labels": names,
+            "datasets": [{"label": _("Abgedeckte Übergänge (von 5)"), "data": [row.covered for row in rows]}],
+            "max": 5,
+        },
+        "stages": {
+            "type": "stacked",
+            "labels": names,
+            "datasets": [
+                {"label": label, "data": [row.balance.received.get(value, 0) for row in rows]}
+                for value, label in stages
+            ],
+        },
+        "reciprocity": {
+            "type": "bar",
+            "labels": names,
+            "datasets": [
+                {"label": _("gegeben (umgesetzt)"), "data": [row.balance.given_completed for row in rows]},
+                {"label": _("erhalten (umgesetzt)"), "data": [row.balance.received_completed for row in rows]},
+            ],
+        },
+        "attainment": {
+            "type": "bar",
+            "labels": names,
+            "datasets": [{"label": _("Zielerreichung in %"), "data": [row.attainment for row in rows]}],
+            "max": 100,
+        },
+        "attainment_over_time": {
+            "type": "line",
+            "labels": [str(year) for year in years],
+            "datasets": [
+                {"label": name, "data": [values.get(year) for year in years]} for name, values in over_time.items()
+            ],
+            "max": 100,
+        },
+        "transfers_over_time": {
+            "type": "line",
+            "labels": [label for label, _count in quarters],
+            "datasets": [{"label": _("Angemeldete Transferinteressen"), "data": [count for _label, count in quarters]}],
+        },
+    }

@@ -1,0 +1,484 @@
+"""Steering: good-practice self-check, network quality checklist, goals (Zielraute), Fachtage."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from networks.models import Network
+from projects.models import Field, Municipality, Project, SluggedModel, Transition
+
+LEVELS = [(1, _("Stufe 1")), (2, _("Stufe 2")), (3, _("Stufe 3")), (4, _("Stufe 4"))]
+LEVEL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
+
+
+# --- four-level criteria ---------------------------------------------------------------------------
+
+
+class LeveledCriterion(models.Model):
+    """A criterion rated on four levels, each with a short description of what it means."""
+
+    name = models.CharField(_("Name"), max_length=120, unique=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    level_1 = models.CharField(_("Stufe 1"), max_length=300)
+    level_2 = models.CharField(_("Stufe 2"), max_length=300)
+    level_3 = models.CharField(_("Stufe 3"), max_length=300)
+    level_4 = models.CharField(_("Stufe 4"), max_length=300)
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def level_text(self, level: int) -> str:
+        return getattr(self, f"level_{level}", "")
+
+
+class Rating(models.Model):
+    level = models.PositiveSmallIntegerField(_("Stufe"), choices=LEVELS, validators=LEVEL_VALIDATORS)
+    justification = models.CharField(_("Begründung"), max_length=500, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+def _level_constraint(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=Q(level__gte=1, level__lte=4), name=name)
+
+
+# --- 1. good-practice self-check -------------------------------------------------------------------
+
+
+class Criterion(LeveledCriterion):
+    """A good-practice criterion of the Kooperationsverbund Gesundheitliche Chancengleichheit."""
+
+    slug = models.SlugField(_("Kurzname (URL)"), max_length=80, unique=True)
+
+    class Meta(LeveledCriterion.Meta):
+        verbose_name = _("Good-Practice-Kriterium")
+        verbose_name_plural = _("Good-Practice-Kriterien")
+
+
+class ProjectSelfCheck(models.Model):
+    """A project's self-assessment against the good-practice criteria (one per project, kept current)."""
+
+    project = models.OneToOneField(
+        Project, on_delete=models.CASCADE, related_name="self_check", verbose_name=_("Projekt")
+    )
+    note = models.TextField(_("Anmerkung"), blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("zuletzt bearbeitet von"),
+    )
+    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Good-Practice-Selbstcheck")
+        verbose_name_plural = _("Good-Practice-Selbstchecks")
+        ordering = ["project__title"]
+
+    def __str__(self) -> str:
+        return str(_("Selbstcheck {project}").format(project=self.project))
+
+    def profile(self) -> list[tuple[Criterion, "CriterionRating | None"]]:
+        """Every criterion in order with this check's rating of it (None: not rated)."""
+        ratings = {rating.criterion_id: rating for rating in self.ratings.all()}
+        return [(criterion, ratings.get(criterion.pk)) for criterion in Criterion.objects.all()]
+
+
+class CriterionRating(Rating):
+    self_check = models.ForeignKey(
+        ProjectSelfCheck, on_delete=models.CASCADE, related_name="ratings", verbose_name=_("Selbstcheck")
+    )
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.PROTECT, related_name="ratings", verbose_name=_("Kriterium")
+    )
+
+    class Meta:
+        verbose_name = _("Einstufung")
+        verbose_name_plural = _("Einstufungen")
+        ordering = ["self_check", "criterion__position"]
+        constraints = [
+            models.UniqueConstraint(fields=["self_check", "criterion"], name="criterionrating_unique_per_check"),
+            _level_constraint("criterionrating_level_1_to_4"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.level}"
+
+
+# --- 2. network quality checklist ------------------------------------------------------------------
+
+
+class QualityIndicator(LeveledCriterion):
+    """An indicator of effective cooperation in a network (e.g. clear shared goals)."""
+
+    class Meta(LeveledCriterion.Meta):
+        verbose_name = _("Qualitätsindikator")
+        verbose_name_plural = _("Qualitätsindikatoren")
+
+
+class NetworkAssessmentQuerySet(models.QuerySet):
+    def latest_two(self, network: Network) -> list["NetworkAssessment"]:
+        return list(self.filter(network=network).prefetch_related("ratings")[:2])
+
+
+class NetworkAssessment(models.Model):
+    """A network's yearly self-assessment against the quality indicators."""
+
+    network = models.ForeignKey(
+        Network, on_delete=models.CASCADE, related_name="assessments", verbose_name=_("Netzwerk")
+    )
+    year = models.PositiveSmallIntegerField(_("Jahr"), validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    note = models.TextField(_("Anmerkung"), blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("zuletzt bearbeitet von"),
+    )
+    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+
+    objects = NetworkAssessmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Netzwerk-Selbstbewertung")
+        verbose_name_plural = _("Netzwerk-Selbstbewertungen")
+        ordering = ["-year", "network__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["network", "year"], name="networkassessment_one_per_year"),
+            models.CheckConstraint(condition=Q(year__gte=2000, year__lte=2100), name="networkassessment_year_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.network} {self.year}"
+
+    def levels(self) -> dict[int, int]:
+        """``{indicator id: level}``."""
+        return {rating.indicator_id: rating.level for rating in self.ratings.all()}
+
+    @property
+    def average(self) -> Decimal | None:
+        levels = list(self.levels().values())
+        return round(Decimal(sum(levels)) / len(levels), 1) if levels else None
+
+
+class IndicatorRating(Rating):
+    assessment = models.ForeignKey(
+        NetworkAssessment, on_delete=models.CASCADE, related_name="ratings", verbose_name=_("Selbstbewertung")
+    )
+    indicator = models.ForeignKey(
+        QualityIndicator, on_delete=models.PROTECT, related_name="ratings", verbose_name=_("Indikator")
+    )
+
+    class Meta:
+        verbose_name = _("Einstufung")
+        verbose_name_plural = _("Einstufungen")
+        ordering = ["assessment", "indicator__position"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "indicator"], name="indicatorrating_unique_per_assessment"),
+            _level_constraint("indicatorrating_level_1_to_4"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.level}"
+
+
+# --- 3. goals along the Zielraute ------------------------------------------------------------------
+
+
+class Trend(models.TextChoices):
+    IMPROVING = "improving", _("steigend")
+    WORSENING = "worsening", _("fallend")
+    STEADY = "steady", _("gleichbleibend")
+    UNKNOWN = "unknown", _("noch offen")
+
+
+@dataclass(frozen=True)
+class Band:
+    """A step of the raster for the degree of attainment."""
+
+    key: str
+    label: str
+    minimum: int  # percent
+
+
+# The raster (Zielerreichungsgrad) in five steps, from the lowest.
+BANDS = [
+    Band("none", _("noch nicht erreicht"), 0),
+    Band("started", _("in Ansätzen erreicht"), 25),
+    Band("partly", _("teilweise erreicht"), 50),
+    Band("mostly", _("überwiegend erreicht"), 75),
+    Band("reached", _("erreicht"), 100),
+]
+
+
+def band_for(percent: int | None) -> Band | None:
+    if percent is None:
+        return None
+    return [band for band in BANDS if percent >= band.minimum][-1]
+
+
+class GoalQuerySet(models.QuerySet):
+    def with_measurements(self):
+        return self.prefetch_related("measurements")
+
+    def of_municipality(self, municipality: Municipality):
+        return self.filter(municipality=municipality)
+
+
+class Goal(models.Model):
+    """A SMART goal of one municipality, placed on the Zielraute."""
+
+    class Dimension(models.TextChoices):
+        CHAINS = "1", _("1 Präventionsketten aufgebaut")
+        FAMILIES = "2a", _("2a Familien gestärkt")
+        EDUCATION = "2b", _("2b Bildungschancen verbessert")
+        COMMUNITY = "3", _("3 Handlungsfähige Kommune")
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="goals", verbose_name=_("Kommune")
+    )
+    dimension = models.CharField(_("Zielraute"), max_length=2, choices=Dimension)
+    title = models.CharField(_("Was soll erreicht werden?"), max_length=200)
+    indicator = models.CharField(_("Indikator"), max_length=200, help_text=_("Woran wird die Zielerreichung gemessen?"))
+    unit = models.CharField(_("Einheit"), max_length=30, blank=True, help_text=_("z. B. „%“ oder „Familien“"))
+    baseline = models.DecimalField(_("Ausgangswert"), max_digits=12, decimal_places=2)
+    baseline_date = models.DateField(_("Stand des Ausgangswerts"))
+    target_value = models.DecimalField(_("Zielwert"), max_digits=12, decimal_places=2)
+    deadline = models.DateField(_("Termin"))
+    responsible = models.CharField(_("Verantwortlich"), max_length=200)
+    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+
+    objects = GoalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Ziel")
+        verbose_name_plural = _("Ziele")
+        ordering = ["municipality__name", "dimension", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "title"], name="goal_unique_title_per_municipality"),
+            models.CheckConstraint(condition=~Q(target_value=models.F("baseline")), name="goal_target_differs"),
+            models.CheckConstraint(
+                condition=Q(deadline__gt=models.F("baseline_date")), name="goal_deadline_after_baseline"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("steering:goals", kwargs={"slug": self.municipality.slug}) + f"#ziel-{self.pk}"
+
+    def clean(self):
+        errors = {}
+        if self.baseline is not None and self.target_value is not None and self.baseline == self.target_value:
+            errors["target_value"] = _("Der Zielwert muss sich vom Ausgangswert unterscheiden.")
+        if self.baseline_date and self.deadline and self.deadline <= self.baseline_date:
+            errors["deadline"] = _("Der Termin muss nach dem Stand des Ausgangswerts liegen.")
+        if errors:
+            raise ValidationError(errors)
+
+    # Measurements are prefetched by ``with_measurements``; these use ``.all()`` to profit from that.
+    def sorted_measurements(self) -> list["Measurement"]:
+        return sorted(self.measurements.all(), key=lambda m: m.measured_on)
+
+    @property
+    def latest(self) -> "Measurement | None":
+        measurements = self.sorted_measurements()
+        return measurements[-1] if measurements else None
+
+    def attainment_of(self, value: Decimal) -> int:
+        """Share of the way from baseline to target, in whole percent, capped to 0–100."""
+        share = (Decimal(value) - self.baseline) / (self.target_value - self.baseline)
+        return int(max(Decimal(0), min(Decimal(1), share)) * 100)
+
+    @property
+    def attainment(self) -> int | None:
+        """Percent of the way reached by the latest measurement (None: nothing measured yet)."""
+        latest = self.latest
+        return None if latest is None else self.attainment_of(latest.value)
+
+    @property
+    def band(self) -> Band | None:
+        return band_for(self.attainment)
+
+    @property
+    def trend(self) -> str:
+        """Direction of the last two values (baseline counts as the first), relative to the target."""
+        values = [self.baseline, *(m.value for m in self.sorted_measurements())]
+        if len(values) < 2:
+            return Trend.UNKNOWN
+        step = (values[-1] - values[-2]) * (1 if self.target_value > self.baseline else -1)
+        if step > 0:
+            return Trend.IMPROVING
+        return Trend.WORSENING if step < 0 else Trend.STEADY
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.deadline < timezone.localdate() and (self.attainment or 0) < 100
+
+    def chart_data(self) -> dict:
+        """What the goal chart (static/js/steering-charts.js) draws."""
+        points = [(self.baseline_date, self.baseline), *((m.measured_on, m.value) for m in self.sorted_measurements())]
+        return {
+            "type": "goal",
+            "labels": [day.isoformat() for day, _value in points],
+            "values": [float(value) for _day, value in points],
+            "target": float(self.target_value),
+            "baseline": float(self.baseline),
+            "label": str(self.indicator),
+            "targetLabel": str(_("Zielwert")),
+            "valueLabel": str(_("Messwert")),
+        }
+
+
+class Measurement(models.Model):
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="measurements", verbose_name=_("Ziel"))
+    measured_on = models.DateField(_("Stichtag"))
+    value = models.DecimalField(_("Wert"), max_digits=12, decimal_places=2)
+    note = models.CharField(_("Anmerkung"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("Messung")
+        verbose_name_plural = _("Messungen")
+        ordering = ["goal", "measured_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["goal", "measured_on"], name="measurement_one_per_goal_and_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measured_on:%d.%m.%Y}: {self.value}"
+
+    @property
+    def attainment(self) -> int:
+        return self.goal.attainment_of(self.value)
+
+
+# --- 5. Fachtage -----------------------------------------------------------------------------------
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def upcoming(self, now: datetime.datetime | None = None):
+        return self.published().filter(ends_at__gte=now or timezone.now())
+
+    def with_counts(self):
+        return self.annotate(
+            confirmed_count=models.Count("registrations", filter=Q(registrations__status="confirmed")),
+            waiting_count=models.Count("registrations", filter=Q(registrations__status="waiting")),
+        )
+
+
+class Event(SluggedModel):
+    """A Fachtag: a day of exchange between municipalities."""
+
+    slug_source = "title"
+
+    title = models.CharField(_("Titel"), max_length=200)
+    slug = models.SlugField(_("Kurzname (URL)"), max_length=80, unique=True, blank=True)
+    starts_at = models.DateTimeField(_("Beginn"))
+    ends_at = models.DateTimeField(_("Ende"))
+    place = models.CharField(_("Ort"), max_length=200)
+    address = models.TextField(_("Anschrift"), blank=True)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    programme = models.TextField(_("Programm"), blank=True, help_text=_("Eine Zeile pro Programmpunkt."))
+    transitions = models.ManyToManyField(Transition, blank=True, related_name="events", verbose_name=_("Übergänge"))
+    fields = models.ManyToManyField(Field, blank=True, related_name="events", verbose_name=_("Handlungsfelder"))
+    capacity = models.PositiveSmallIntegerField(_("Plätze"), validators=[MinValueValidator(1)])
+    registration_open = models.BooleanField(_("Anmeldung offen"), default=True)
+    is_published = models.BooleanField(_("veröffentlicht"), default=True)
+    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Fachtag")
+        verbose_name_plural = _("Fachtage")
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="event_ends_after_start"),
+            models.CheckConstraint(condition=Q(capacity__gte=1), name="event_capacity_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("steering:event", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("Das Ende muss nach dem Beginn liegen.")})
+
+    @property
+    def is_past(self) -> bool:
+        return self.ends_at < timezone.now()
+
+    def programme_lines(self) -> list[str]:
+        return [line.strip() for line in self.programme.splitlines() if line.strip()]
+
+
+class EventRegistration(models.Model):
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("angemeldet")
+        WAITING = "waiting", _("Warteliste")
+        CANCELLED = "cancelled", _("abgemeldet")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("Fachtag"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="event_registrations",
+        verbose_name=_("Person"),
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="event_registrations",
+        verbose_name=_("Kommune"),
+    )
+    status = models.CharField(_("Status"), max_length=10, choices=Status, default=Status.CONFIRMED)
+    created_at = models.DateTimeField(_("angemeldet am"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Anmeldung zum Fachtag")
+        verbose_name_plural = _("Anmeldungen zu Fachtagen")
+        ordering = ["event__starts_at", "created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "user"],
+                condition=~Q(status="cancelled"),
+                name="eventregistration_one_active_per_user",
+                violation_error_message=_("Sie sind für diesen Fachtag bereits angemeldet."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.event}"
