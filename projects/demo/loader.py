@@ -27,6 +27,18 @@ from django.utils import timezone
 from accounts.models import Coordinator, User
 from networks.models import Network
 from projects.models import District, Field, Indicator, Municipality, Organisation, Project, TargetGroup, Transition
+from steering.models import (
+    Criterion,
+    CriterionRating,
+    Event,
+    EventRegistration,
+    Goal,
+    IndicatorRating,
+    Measurement,
+    NetworkAssessment,
+    ProjectSelfCheck,
+    QualityIndicator,
+)
 from transferboerse.slugs import unique_slug
 from transfers.models import TransferInterest, TransferOffer, TransferRequest, TransferService
 
@@ -35,6 +47,7 @@ from . import municipalities as municipalities_data
 from . import networks as networks_data
 from . import organisations as organisations_data
 from . import projects as projects_data
+from . import steering as steering_data
 from . import taxonomies as taxonomies_data
 from . import transfers as transfers_data
 
@@ -56,6 +69,12 @@ LABELS: dict[str, str] = {
     "services": "Leistungen",
     "requests": "Transfer-Gesuche",
     "interests": "Transferinteressen",
+    "self_checks": "Good-Practice-Selbstchecks",
+    "assessments": "Netzwerk-Selbstbewertungen",
+    "goals": "Ziele",
+    "measurements": "Messungen",
+    "events": "Fachtage",
+    "registrations": "Anmeldungen zu Fachtagen",
 }
 
 
@@ -92,6 +111,7 @@ class Catalog:
     users: dict[str, User] = field(default_factory=dict)
     projects: dict[str, Project] = field(default_factory=dict)  # by title
     offers: dict[str, TransferOffer] = field(default_factory=dict)  # by project title
+    networks: dict[str, Network] = field(default_factory=dict)  # by name
 
 
 # --- generic helpers -------------------------------------------------------------------------------
@@ -357,6 +377,7 @@ def load_networks(catalog: Catalog, report: LoadReport) -> None:
                 "projects": [catalog.projects[title] for title in data.get("projects", [])],
             },
         )
+        catalog.networks[network.name] = network
         report.add("networks", status)
 
 
@@ -428,6 +449,100 @@ def load_transfers(catalog: Catalog, report: LoadReport) -> None:
         report.add("interests", status)
 
 
+def _sync_ratings(parent, status: str, model, parent_field: str, item_field: str, items, levels, notes) -> str:
+    """Bring the ratings of a self-check or self-assessment up to date; report the parent as changed."""
+    for item, level in zip(items, levels, strict=True):
+        _, rating_status = _upsert(
+            model,
+            lookup={parent_field: parent, item_field: item},
+            values={"level": level, "justification": notes.get(getattr(item, "slug", item.name), "")},
+        )
+        if rating_status != UNCHANGED and status == UNCHANGED:
+            status = UPDATED
+    return status
+
+
+@transaction.atomic
+def load_steering(catalog: Catalog, report: LoadReport) -> None:
+    criteria_by_slug = {criterion.slug: criterion for criterion in Criterion.objects.all()}
+    criteria = [criteria_by_slug[slug] for slug in steering_data.CRITERIA]
+    for title, (levels, notes) in steering_data.SELF_CHECKS.items():
+        self_check, status = _upsert(ProjectSelfCheck, lookup={"project": catalog.projects[title]})
+        status = _sync_ratings(self_check, status, CriterionRating, "self_check", "criterion", criteria, levels, notes)
+        report.add("self_checks", status)
+
+    indicators_by_name = {indicator.name: indicator for indicator in QualityIndicator.objects.all()}
+    indicators = [indicators_by_name[name] for name in steering_data.QUALITY_INDICATORS]
+    for network_name, years in steering_data.ASSESSMENTS.items():
+        for year, levels in years.items():
+            assessment, status = _upsert(
+                NetworkAssessment, lookup={"network": catalog.networks[network_name], "year": year}
+            )
+            status = _sync_ratings(
+                assessment, status, IndicatorRating, "assessment", "indicator", indicators, levels, {}
+            )
+            report.add("assessments", status)
+
+    for data in steering_data.GOALS:
+        goal, status = _upsert(
+            Goal,
+            lookup={"municipality": catalog.municipalities[data["municipality"]], "title": data["title"]},
+            values={
+                "dimension": data["dimension"],
+                "indicator": data["indicator"],
+                "unit": data["unit"],
+                "baseline": Decimal(data["baseline"]),
+                "baseline_date": datetime.date.fromisoformat(data["baseline_date"]),
+                "target_value": Decimal(data["target_value"]),
+                "deadline": datetime.date.fromisoformat(data["deadline"]),
+                "responsible": data["responsible"],
+            },
+        )
+        report.add("goals", status)
+        for day, value in data["measurements"]:
+            _, measurement_status = _upsert(
+                Measurement,
+                lookup={"goal": goal, "measured_on": datetime.date.fromisoformat(day)},
+                values={"value": Decimal(value)},
+            )
+            report.add("measurements", measurement_status)
+
+    today = timezone.localdate()
+    for data in steering_data.EVENTS:
+        day = today + datetime.timedelta(days=data["days_from_today"])
+
+        def at(clock: str, day=day) -> datetime.datetime:
+            return timezone.make_aware(datetime.datetime.combine(day, datetime.time.fromisoformat(clock)))
+
+        event, status = _upsert(
+            Event,
+            lookup={"title": data["title"]},
+            values={name: data[name] for name in ["place", "address", "description", "programme", "capacity"]},
+            # The date is set once: a second load on another day keeps the Fachtag where it is.
+            on_create={"slug": _slug(Event, data["title"]), "starts_at": at(data["start"]), "ends_at": at(data["end"])},
+        )
+        status = _sync_relations(
+            event,
+            status,
+            {
+                "transitions": [catalog.transitions[name] for name in data["transitions"]],
+                "fields": [catalog.fields[name] for name in data["fields"]],
+            },
+        )
+        report.add("events", status)
+
+    for title, username in steering_data.REGISTRATIONS:
+        event, user = Event.objects.get(title=title), catalog.users[username]
+        # Registrations are workflow state: any existing one (even cancelled) is left alone.
+        if EventRegistration.objects.filter(event=event, user=user).exists():
+            report.add("registrations", UNCHANGED)
+            continue
+        EventRegistration.objects.create(
+            event=event, user=user, municipality=user.coordinator_roles.first().municipality
+        )
+        report.add("registrations", CREATED)
+
+
 @transaction.atomic
 def load_demo() -> LoadReport:
     """Load all demo content in one transaction and report what was created or changed."""
@@ -439,4 +554,5 @@ def load_demo() -> LoadReport:
     load_projects(catalog, report)
     load_networks(catalog, report)
     load_transfers(catalog, report)
+    load_steering(catalog, report)
     return report
