@@ -78,7 +78,6 @@ class ProjectSelfCheckAdmin(_CompleteRatingsMixin, ScopedModelAdmin):
     list_filter = [("project__municipality", RelatedOnlyFieldListFilter)]
     list_select_related = ["project__municipality", "updated_by"]
     search_fields = ["project__title"]
-    autocomplete_fields = ["project"]
     fields = ["project", "note"]
 
     @admin.display(description=_("Kommune"), ordering="project__municipality__name")
@@ -100,7 +99,6 @@ class NetworkAssessmentAdmin(_CompleteRatingsMixin, ScopedModelAdmin):
     list_filter = ["year"]
     list_select_related = ["network", "updated_by"]
     search_fields = ["network__name"]
-    autocomplete_fields = ["network"]
     fields = ["network", "year", "note"]
 
     @admin.display(description=_("Durchschnitt"))

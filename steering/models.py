@@ -343,7 +343,7 @@ class Goal(models.Model):
         points = [(self.baseline_date, self.baseline), *((m.measured_on, m.value) for m in self.sorted_measurements())]
         return {
             "type": "goal",
-            "labels": [day.isoformat() for day, _value in points],
+            "labels": [day.strftime("%d.%m.%Y") for day, _value in points],
             "values": [float(value) for _day, value in points],
             "target": float(self.target_value),
             "baseline": float(self.baseline),

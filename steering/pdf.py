@@ -9,19 +9,24 @@ from django.contrib.staticfiles import finders
 BASE_URL = "http://transferboerse.invalid/"
 
 
-def _fetch_static(url: str, *args, **kwargs):
-    """Serve stylesheets and images from the static files; refuse everything else."""
-    from weasyprint.urls import default_url_fetcher
+def _static_fetcher():
+    from weasyprint.urls import URLFetcher
 
-    path = urlparse(url).path
-    if url.startswith(BASE_URL) and path.startswith(settings.STATIC_URL):
-        found = finders.find(path.removeprefix(settings.STATIC_URL))
-        if found:
-            return default_url_fetcher(Path(found).as_uri(), *args, **kwargs)
-    raise ValueError(f"Not fetched while rendering the PDF: {url}")
+    class StaticFilesFetcher(URLFetcher):
+        """Serves stylesheets and images from the static files; refuses everything else."""
+
+        def fetch(self, url, headers=None):
+            path = urlparse(url).path
+            if url.startswith(BASE_URL) and path.startswith(settings.STATIC_URL):
+                found = finders.find(path.removeprefix(settings.STATIC_URL))
+                if found:
+                    return super().fetch(Path(found).as_uri(), headers)
+            raise ValueError(f"Not fetched while rendering the PDF: {url}")
+
+    return StaticFilesFetcher(allowed_protocols=["file"])
 
 
 def html_to_pdf(html: str) -> bytes:
     from weasyprint import HTML  # imported lazily: it loads the system's Pango
 
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=_fetch_static).write_pdf()
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=_static_fetcher()).write_pdf()

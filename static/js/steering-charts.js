@@ -26,7 +26,7 @@
             { label: spec.targetLabel, data: Array(n).fill(spec.target), borderColor: palette[1], borderDash: [6, 4], pointRadius: 0 }
           ]
         },
-        options: { animation: false, responsive: true, plugins: { legend: { position: "bottom" } } }
+        options: { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { position: "bottom" } } }
       };
     }
     var stacked = spec.type === "stacked";
@@ -39,6 +39,7 @@
       options: {
         animation: false,
         responsive: true,
+        maintainAspectRatio: false,
         plugins: { legend: { position: "bottom", display: spec.datasets.length > 1 } },
         scales: { x: { stacked: stacked }, y: yAxis }
       }
