@@ -389,7 +389,7 @@ class EventQuerySet(models.QuerySet):
         return self.annotate(
             confirmed_count=models.Count("registrations", filter=Q(registrations__status="confirmed")),
             waiting_count=models.Count("registrations", filter=Q(registrations__status="waiting")),
-        )
+        ).order_by("starts_at", "pk")  # aggregating queries ignore Meta.ordering
 
 
 class Event(SluggedModel):

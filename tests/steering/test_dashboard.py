@@ -1,0 +1,154 @@
+import datetime
+import shutil
+import subprocess
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from projects.models import Project
+from transfers.models import TransferInterest
+
+from ..factories import (
+    MunicipalityFactory,
+    NetworkFactory,
+    OrganisationFactory,
+    ProjectFactory,
+    TransferInterestFactory,
+    TransferOfferFactory,
+    UserFactory,
+)
+from .factories import GoalFactory, MeasurementFactory
+
+pytestmark = pytest.mark.django_db
+URLS = ["steering:dashboard", "steering:dashboard_print"]
+
+
+@pytest.fixture
+def kreis_data(bergkamen, selm, transitions):
+    """Bergkamen covers two transitions and gives a transfer to Selm, which has a goal half reached."""
+    project = ProjectFactory(municipality=bergkamen, title="Baby-Besuchsdienst", status=Project.Status.PUBLISHED)
+    project.transitions.set(transitions[:2])
+    ProjectFactory(municipality=bergkamen, title="Neu", status=Project.Status.IN_REVIEW)
+    offer = TransferOfferFactory(project=project)
+    TransferInterestFactory(offer=offer, municipality=selm, stage=TransferInterest.Stage.IMPLEMENTED)
+    NetworkFactory(coordinating_organisation=OrganisationFactory(municipality=selm))
+    goal = GoalFactory(municipality=selm, title="Familien früh erreichen")
+    MeasurementFactory(goal=goal, value=Decimal("60"))
+    return offer
+
+
+@pytest.mark.parametrize("name", URLS)
+def test_dashboard_anonymous_is_sent_to_login(client, name):
+    response = client.get(reverse(name))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+@pytest.mark.parametrize("name", [*URLS, "steering:dashboard_pdf", "steering:network_quality"])
+def test_dashboard_coordinator_is_forbidden(client, coordinator_bergkamen, kreis_data, name):
+    client.force_login(coordinator_bergkamen)
+
+    response = client.get(reverse(name))
+
+    assert response.status_code == 403
+    assert b"Familien fr" not in response.content
+
+
+def test_dashboard_user_without_role_is_forbidden(client):
+    client.force_login(UserFactory(username="ohne-rolle"))
+
+    assert client.get(reverse("steering:dashboard")).status_code == 403
+
+
+@pytest.mark.parametrize("who", ["steering_member", "editor", "superuser"])
+def test_dashboard_opens_for_steering_editorial_and_superuser(client, request, kreis_data, who):
+    client.force_login(request.getfixturevalue(who))
+
+    response = client.get(reverse("steering:dashboard"))
+
+    assert response.status_code == 200
+    assert [row.municipality.name for row in response.context["rows"]] == ["Bergkamen", "Selm"]
+
+
+def test_dashboard_shows_coverage_transfers_reciprocity_and_attainment(client, steering_member, kreis_data):
+    client.force_login(steering_member)
+
+    response = client.get(reverse("steering:dashboard"))
+
+    bergkamen, selm = response.context["rows"]
+    assert (bergkamen.covered, bergkamen.published, bergkamen.in_review, bergkamen.offers) == (2, 1, 1, 1)
+    assert (bergkamen.balance.given_completed, bergkamen.balance.balance) == (1, 1)
+    assert (selm.balance.received, selm.balance.balance, selm.networks) == ({"implemented": 1}, -1, 1)
+    assert (bergkamen.attainment, selm.attainment, selm.band.key) == (None, 50, "partly")
+    charts = response.context["charts"]
+    assert charts["coverage"]["datasets"][0]["data"] == [2, 0]
+    assert charts["attainment"]["datasets"][0]["data"] == [None, 50]
+    implemented = next(d for d in charts["stages"]["datasets"] if d["label"] == "Umgesetzt")
+    assert implemented["data"] == [0, 1]
+    html = response.content.decode()
+    assert 'id="steering-chart-data"' in html
+    assert "/static/vendor/chart.js/chart.umd.min.js" in html
+    assert "Umgesetzt: 1 erhalten" in html
+
+
+def test_dashboard_counts_stale_projects(client, steering_member, bergkamen):
+    ProjectFactory(municipality=bergkamen, status=Project.Status.PUBLISHED, confirmed_at=None)
+    client.force_login(steering_member)
+
+    row = client.get(reverse("steering:dashboard")).context["rows"][0]
+
+    assert (row.published, row.stale) == (1, 1)
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_dashboard_query_count_does_not_grow_with_municipalities(
+    client, steering_member, transitions, django_assert_num_queries, count
+):
+    for index in range(count):
+        town = MunicipalityFactory(name=f"Stadt {index}")
+        ProjectFactory(municipality=town, status=Project.Status.PUBLISHED).transitions.set(transitions[:1])
+        MeasurementFactory(goal=GoalFactory(municipality=town))
+    client.force_login(steering_member)
+    client.get(reverse("steering:dashboard"))  # session and groups warm
+
+    with django_assert_num_queries(19):
+        response = client.get(reverse("steering:dashboard"))
+
+    assert len(response.context["rows"]) == count
+
+
+def test_dashboard_print_view_has_goal_bars_and_no_script(client, steering_member, kreis_data):
+    client.force_login(steering_member)
+
+    html = client.get(reverse("steering:dashboard_print")).content.decode()
+
+    assert "<script" not in html
+    assert "Familien früh erreichen" in html
+    assert 'width="50" height="10" fill="#146c43"' in html
+
+
+def _weasyprint_works() -> bool:
+    try:
+        import weasyprint  # noqa: F401
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _weasyprint_works(), reason="WeasyPrint braucht Pango (apt-get install libpango-1.0-0)")
+def test_dashboard_pdf_is_a_pdf_with_the_figures(client, steering_member, kreis_data, tmp_path):
+    client.force_login(steering_member)
+
+    response = client.get(reverse("steering:dashboard_pdf"))
+
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == (f'attachment; filename="steuerung-{datetime.date.today():%Y-%m-%d}.pdf"')
+    assert response.content.startswith(b"%PDF-")
+    if shutil.which("pdftotext"):
+        path = tmp_path / "bericht.pdf"
+        path.write_bytes(response.content)
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        assert "Steuerungsbericht" in text
+        assert "Familien früh erreichen" in text

@@ -1,0 +1,163 @@
+import datetime
+
+import icalendar
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.template import Context, Template
+from django.urls import reverse
+from django.utils import timezone
+
+from steering import services
+from steering.models import EventRegistration
+
+from ..factories import UserFactory, make_coordinator
+from .factories import EventFactory
+
+pytestmark = pytest.mark.django_db
+Status = EventRegistration.Status
+
+
+@pytest.fixture
+def event(transitions):
+    event = EventFactory(title="Fachtag Übergänge", capacity=1, programme="09:30 Begrüßung\n10:00 Werkstätten")
+    event.transitions.set(transitions[1:2])
+    return event
+
+
+def test_registration_gets_a_place_then_the_waiting_list(event, coordinator_bergkamen, coordinator_selm, bergkamen):
+    first = services.registration_register(event=event, user=coordinator_bergkamen)
+    second = services.registration_register(event=event, user=coordinator_selm)
+
+    assert (first.status, first.municipality, second.status) == (Status.CONFIRMED, bergkamen, Status.WAITING)
+
+
+def test_registration_cancel_moves_the_first_waiting_up(event, coordinator_bergkamen, coordinator_selm):
+    first = services.registration_register(event=event, user=coordinator_bergkamen)
+    second = services.registration_register(event=event, user=coordinator_selm)
+
+    moved = services.registration_cancel(registration=first, by=coordinator_bergkamen)
+
+    second.refresh_from_db()
+    assert (moved, second.status, first.status) == (second, Status.CONFIRMED, Status.CANCELLED)
+
+
+def test_registration_twice_is_refused_in_german(event, coordinator_bergkamen):
+    services.registration_register(event=event, user=coordinator_bergkamen)
+
+    with pytest.raises(ValidationError, match="bereits angemeldet"):
+        services.registration_register(event=event, user=coordinator_bergkamen)
+
+
+def test_registration_for_past_event_is_refused(coordinator_bergkamen):
+    past = EventFactory(starts_at=timezone.now() - datetime.timedelta(days=3))
+
+    with pytest.raises(ValidationError, match="keine Anmeldung"):
+        services.registration_register(event=past, user=coordinator_bergkamen)
+
+
+def test_registration_needs_a_role(event):
+    with pytest.raises(PermissionDenied):
+        services.registration_register(event=event, user=UserFactory(username="ohne-rolle"))
+
+
+def test_event_register_view_full_event_puts_on_waiting_list(client, event, coordinator_selm, bergkamen):
+    services.registration_register(event=event, user=make_coordinator(bergkamen, username="k-b2"))
+    client.force_login(coordinator_selm)
+
+    response = client.post(reverse("steering:event_register", kwargs={"slug": event.slug}), follow=True)
+
+    assert [str(m) for m in response.context["messages"]] == [
+        "Der Fachtag ist ausgebucht. Sie stehen auf der Warteliste und rücken nach, wenn ein Platz frei wird."
+    ]
+    assert "Sie stehen auf der Warteliste." in response.content.decode()
+
+
+def test_event_register_view_anonymous_is_sent_to_login(client, event):
+    response = client.post(reverse("steering:event_register", kwargs={"slug": event.slug}))
+
+    assert response.status_code == 302
+    assert not EventRegistration.objects.exists()
+
+
+def test_event_register_view_user_without_role_is_forbidden(client, event):
+    client.force_login(UserFactory(username="ohne-rolle"))
+
+    assert client.post(reverse("steering:event_register", kwargs={"slug": event.slug})).status_code == 403
+
+
+def test_event_cancel_view_without_registration_is_404(client, event, coordinator_selm):
+    client.force_login(coordinator_selm)
+
+    assert client.post(reverse("steering:event_cancel", kwargs={"slug": event.slug})).status_code == 404
+
+
+def test_event_detail_shows_programme_and_places(client, event):
+    html = client.get(event.get_absolute_url()).content.decode()
+
+    assert "<li>10:00 Werkstätten</li>" in html
+    assert "0 von 1 Plätzen belegt" in html
+    assert "Melden Sie sich an" in html
+
+
+def test_event_unpublished_is_404(client):
+    hidden = EventFactory(is_published=False)
+
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+    assert client.get(reverse("steering:event_ics", kwargs={"slug": hidden.slug})).status_code == 404
+
+
+def test_event_list_shows_upcoming_only_and_past_on_request(client, event):
+    past = EventFactory(title="Fachtag 2025", starts_at=timezone.now() - datetime.timedelta(days=100))
+
+    upcoming = client.get(reverse("steering:events"))
+    earlier = client.get(reverse("steering:events"), {"zeitraum": "vergangen"})
+
+    assert list(upcoming.context["events"]) == [event]
+    assert list(earlier.context["events"]) == [past]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_event_list_query_count_is_fixed(client, transitions, django_assert_num_queries, count):
+    for _ in range(count):
+        EventFactory().transitions.set(transitions[:2])
+
+    with django_assert_num_queries(4):
+        response = client.get(reverse("steering:events"))
+
+    assert len(response.context["events"]) == count
+
+
+def test_event_feed_imports_into_a_calendar_parser(client, event):
+    EventFactory(title="Transfertag Frühe Hilfen", place="Familienbüro Bergkamen")
+    EventFactory(title="Entwurf", is_published=False)
+
+    response = client.get(reverse("steering:event_feed"))
+
+    calendar = icalendar.Calendar.from_ical(response.content)
+    events = calendar.walk("VEVENT")
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert sorted(str(component["SUMMARY"]) for component in events) == [
+        "Fachtag Übergänge",
+        "Transfertag Frühe Hilfen",
+    ]
+    first = next(component for component in events if str(component["SUMMARY"]) == "Fachtag Übergänge")
+    assert first.decoded("DTSTART") == event.starts_at.replace(microsecond=0)
+    assert first.decoded("DTEND") == event.ends_at.replace(microsecond=0)
+    assert str(first["LOCATION"]) == "Kreishaus Unna"
+    assert "10:00 Werkstätten" in str(first["DESCRIPTION"])
+    assert str(first["URL"]).endswith(event.get_absolute_url())
+
+
+def test_event_ics_has_one_event(client, event):
+    response = client.get(reverse("steering:event_ics", kwargs={"slug": event.slug}))
+
+    calendar = icalendar.Calendar.from_ical(response.content)
+    assert [str(c["UID"]) for c in calendar.walk("VEVENT")] == [f"fachtag-{event.pk}@transferboerse"]
+    assert response["Content-Disposition"] == f'attachment; filename="{event.slug}.ics"'
+
+
+def test_upcoming_events_partial_lists_next_events(event):
+    html = Template('{% include "steering/_upcoming_events.html" %}').render(Context({}))
+
+    assert "Fachtag Übergänge" in html
+    assert "/fachtage/kalender.ics" in html
