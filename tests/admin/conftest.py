@@ -11,6 +11,19 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts.models import Coordinator
 from pages.models import LegalPage
+from steering.models import EventRegistration
+
+from ..steering.factories import (
+    AssessmentFactory,
+    CriterionFactory,
+    CriterionRatingFactory,
+    EventFactory,
+    GoalFactory,
+    IndicatorRatingFactory,
+    MeasurementFactory,
+    QualityIndicatorFactory,
+    SelfCheckFactory,
+)
 
 from ..factories import (
     DistrictFactory,
@@ -53,6 +66,16 @@ def _town_records(municipality, tag: str, unna_offer, coordinator) -> dict:
     offer = TransferOfferFactory(project=project, contact_name=f"Koordination {tag}")
     request = TransferRequestFactory(municipality=municipality, title=f"Gesuch Kita-Übergang {tag}")
     interest = TransferInterestFactory(offer=unna_offer, municipality=municipality, message=f"Interesse {tag}")
+    criterion = CriterionFactory(name=f"Kriterium {tag}", slug=f"kriterium-{tag.lower()}")
+    self_check = SelfCheckFactory(project=project)
+    CriterionRatingFactory(self_check=self_check, criterion=criterion)
+    quality_indicator = QualityIndicatorFactory(name=f"Indikator {tag}")
+    assessment = AssessmentFactory(network=network, year=2026)
+    IndicatorRatingFactory(assessment=assessment, indicator=quality_indicator)
+    goal = GoalFactory(municipality=municipality, title=f"Ziel {tag}")
+    MeasurementFactory(goal=goal)
+    event = EventFactory(title=f"Fachtag {tag}")
+    registration = EventRegistration.objects.create(event=event, user=coordinator, municipality=municipality)
     return {
         "accounts.user": coordinator,
         "accounts.coordinator": Coordinator.objects.get(user=coordinator),
@@ -76,6 +99,13 @@ def _town_records(municipality, tag: str, unna_offer, coordinator) -> dict:
         "axes.accessfailurelog": AccessFailureLog.objects.create(
             username=f"fehler-{tag}", ip_address="127.0.0.1", user_agent="test"
         ),
+        "steering.criterion": criterion,
+        "steering.qualityindicator": quality_indicator,
+        "steering.event": event,
+        "steering.projectselfcheck": self_check,
+        "steering.networkassessment": assessment,
+        "steering.goal": goal,
+        "steering.eventregistration": registration,
         # The legal pages exist once each (data migration); two of them stand in for B and S.
         "pages.legalpage": LegalPage.objects.get(
             kind=LegalPage.Kind.IMPRINT if tag == "Bergkamen" else LegalPage.Kind.PRIVACY

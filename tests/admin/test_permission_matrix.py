@@ -66,6 +66,17 @@ def coordinator_row(tag: str) -> dict[str, str]:
         "transfers.transferoffer": own(tag),
         "transfers.transferrequest": own(tag),
         "transfers.transferinterest": own(tag, delete=False),
+        # Steering (issue 6): criteria and Fachtage are read-only; the own self-checks, network
+        # self-assessments and goals are added and changed, not deleted; registrations (made on the
+        # public Fachtag page) are visible for the own municipality.
+        "steering.criterion": VIEW_BOTH,
+        "steering.qualityindicator": VIEW_BOTH,
+        "steering.event": VIEW_BOTH,
+        "steering.projectselfcheck": own(tag, delete=False),
+        "steering.networkassessment": own(tag, delete=False),
+        "steering.goal": own(tag, delete=False),
+        "steering.eventregistration": f"changelist:{tag} view:{tag} change:- add:- delete:- bulk_delete:- "
+        f"history:{tag} export:-",
     }
 
 
