@@ -13,18 +13,6 @@ from accounts.models import Coordinator
 from pages.models import LegalPage
 from steering.models import EventRegistration
 
-from ..steering.factories import (
-    AssessmentFactory,
-    CriterionFactory,
-    CriterionRatingFactory,
-    EventFactory,
-    GoalFactory,
-    IndicatorRatingFactory,
-    MeasurementFactory,
-    QualityIndicatorFactory,
-    SelfCheckFactory,
-)
-
 from ..factories import (
     DistrictFactory,
     FieldFactory,
@@ -39,6 +27,17 @@ from ..factories import (
     TransferRequestFactory,
     TransitionFactory,
     UserFactory,
+)
+from ..steering.factories import (
+    AssessmentFactory,
+    CriterionFactory,
+    CriterionRatingFactory,
+    EventFactory,
+    GoalFactory,
+    IndicatorRatingFactory,
+    MeasurementFactory,
+    QualityIndicatorFactory,
+    SelfCheckFactory,
 )
 
 

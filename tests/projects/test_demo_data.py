@@ -14,6 +14,16 @@ from projects.demo import organisations as organisations_data
 from projects.demo import projects as projects_data
 from projects.demo.accounts import DEMO_PASSWORD
 from projects.models import District, Field, Indicator, Municipality, Organisation, Project, TargetGroup, Transition
+from steering.models import (
+    CriterionRating,
+    Event,
+    EventRegistration,
+    Goal,
+    IndicatorRating,
+    Measurement,
+    NetworkAssessment,
+    ProjectSelfCheck,
+)
 from transfers.models import TransferInterest, TransferOffer, TransferRequest, TransferService
 
 SNAPSHOT_MODELS: list[type[models.Model]] = [
@@ -32,6 +42,14 @@ SNAPSHOT_MODELS: list[type[models.Model]] = [
     TransferInterest,
     User,
     Coordinator,
+    ProjectSelfCheck,
+    CriterionRating,
+    NetworkAssessment,
+    IndicatorRating,
+    Goal,
+    Measurement,
+    Event,
+    EventRegistration,
 ]
 
 
@@ -84,6 +102,14 @@ def test_load_demo_counts_are_exact(demo):
         "services": TransferService.objects.count(),
         "requests": TransferRequest.objects.count(),
         "interests": TransferInterest.objects.count(),
+        "self_checks": ProjectSelfCheck.objects.count(),
+        "criterion_ratings": CriterionRating.objects.count(),
+        "assessments": NetworkAssessment.objects.count(),
+        "indicator_ratings": IndicatorRating.objects.count(),
+        "goals": Goal.objects.count(),
+        "measurements": Measurement.objects.count(),
+        "events": Event.objects.count(),
+        "registrations": EventRegistration.objects.count(),
     } == {
         "municipalities": 28,
         "districts": 10,
@@ -95,6 +121,14 @@ def test_load_demo_counts_are_exact(demo):
         "services": 23,
         "requests": 4,
         "interests": 10,
+        "self_checks": 6,
+        "criterion_ratings": 72,
+        "assessments": 9,
+        "indicator_ratings": 72,
+        "goals": 12,
+        "measurements": 26,
+        "events": 3,
+        "registrations": 1,
     }
 
 
@@ -102,7 +136,8 @@ def test_load_demo_prints_german_summary_and_accounts(demo):
     assert demo.splitlines()[0] == (
         "Demo-Inhalte geladen: 5 Übergänge, 5 Handlungsfelder, 12 Zielgruppen, 28 Kommunen, 10 Sozialräume, "
         "81 Organisationen, 4 Demo-Konten, 21 Projekte, 38 Kennzahlen, 54 Netzwerke, 8 Transfer-Angebote, "
-        "23 Leistungen, 4 Transfer-Gesuche, 10 Transferinteressen."
+        "23 Leistungen, 4 Transfer-Gesuche, 10 Transferinteressen, 6 Good-Practice-Selbstchecks, "
+        "9 Netzwerk-Selbstbewertungen, 12 Ziele, 26 Messungen, 3 Fachtage, 1 Anmeldungen zu Fachtagen."
     )
     assert "transfer-demo" in demo
     assert "koordination-selm" in demo
@@ -447,3 +482,50 @@ def test_load_demo_refuses_production_settings(db):
         run_load_demo()
 
     assert User.objects.count() == users_before
+
+
+def test_steering_goals_cover_every_zielraute_dimension_for_kreis_unna_towns(demo):
+    goals = Goal.objects.select_related("municipality")
+
+    assert {goal.dimension for goal in goals} == {"1", "2a", "2b", "3"}
+    assert {goal.municipality.name for goal in goals} == {
+        "Bergkamen",
+        "Kamen",
+        "Kreis Unna",
+        "Lünen",
+        "Selm",
+        "Unna",
+        "Werne",
+    }
+    assert Goal.objects.get(title="Kita-Besuch ab drei Jahren für alle Kinder").attainment == 100
+
+
+def test_steering_network_assessments_span_two_years_except_selm(demo):
+    years = dict(NetworkAssessment.objects.values_list("network__name").annotate(n=models.Count("pk")).order_by())
+
+    assert years.pop("Mehrgenerationenhaus Selm") == 1
+    assert set(years.values()) == {2}
+
+
+def test_steering_events_include_one_past_and_two_upcoming(demo):
+    assert Event.objects.count() - Event.objects.upcoming().count() == 1
+    assert EventRegistration.objects.get().user.username == "koordination-selm"
+
+
+def test_load_demo_restores_an_edited_rating_but_keeps_a_cancelled_registration(demo):
+    rating = CriterionRating.objects.get(
+        self_check__project__title="Stadtteileltern Lünen", criterion__slug="partizipation"
+    )
+    rating.level = 1
+    rating.save()
+    registration = EventRegistration.objects.get()
+    registration.status = EventRegistration.Status.CANCELLED
+    registration.save()
+
+    output = run_load_demo()
+
+    rating.refresh_from_db()
+    registration.refresh_from_db()
+    assert rating.level == 4
+    assert registration.status == EventRegistration.Status.CANCELLED
+    assert "Aktualisiert: 1 Good-Practice-Selbstchecks." in output
