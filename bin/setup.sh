@@ -57,3 +57,19 @@ setup_frontend() {
     step "Front-End-Pakete sind aktuell"
   fi
 }
+
+# Pango for WeasyPrint (PDF export of /steuerung/) and poppler-utils (pdftotext in the PDF test).
+# Installed only as root; otherwise the PDF test skips with a message and the export answers 500.
+setup_pdf_libs() {
+  if ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' && command -v pdftotext >/dev/null 2>&1; then
+    step "Pango und poppler-utils für den PDF-Export sind vorhanden"
+  elif [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    step "Pango und poppler-utils für den PDF-Export installieren (apt-get)"
+    apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 poppler-utils >/dev/null 2>&1 \
+      || { apt-get update -qq >/dev/null 2>&1 \
+           && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 poppler-utils >/dev/null 2>&1; } \
+      || printf 'Hinweis: Pango konnte nicht installiert werden; der PDF-Test wird übersprungen.\n'
+  else
+    printf 'Hinweis: Pango (libpango-1.0-0) fehlt und es fehlen root-Rechte; der PDF-Test wird übersprungen.\n'
+  fi
+}
