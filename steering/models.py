@@ -165,7 +165,14 @@ class NetworkAssessment(models.Model):
         verbose_name_plural = _("Netzwerk-Selbstbewertungen")
         ordering = ["-year", "network__name"]
         constraints = [
-            models.UniqueConstraint(fields=["network", "year"], name="networkassessment_one_per_year"),
+            models.UniqueConstraint(
+                fields=["network", "year"],
+                name="networkassessment_one_per_year",
+                violation_error_message=_(
+                    "Für dieses Netzwerk gibt es schon eine Selbstbewertung in diesem Jahr. "
+                    "Bitte bearbeiten Sie die vorhandene."
+                ),
+            ),
             models.CheckConstraint(condition=Q(year__gte=2000, year__lte=2100), name="networkassessment_year_range"),
         ]
 

@@ -429,7 +429,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name="networkassessment",
-            constraint=models.UniqueConstraint(fields=("network", "year"), name="networkassessment_one_per_year"),
+            constraint=models.UniqueConstraint(
+                fields=("network", "year"),
+                name="networkassessment_one_per_year",
+                violation_error_message="Für dieses Netzwerk gibt es schon eine Selbstbewertung in diesem Jahr. Bitte bearbeiten Sie die vorhandene.",
+            ),
         ),
         migrations.AddConstraint(
             model_name="networkassessment",
