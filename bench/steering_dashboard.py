@@ -1,6 +1,6 @@
 """Time the steering dashboard, its print view and the PDF export on the loaded demo data.
 
-    DJANGO_SETTINGS_MODULE=transferboerse.settings.local .venv/bin/python bench/steering_dashboard.py
+DJANGO_SETTINGS_MODULE=transferboerse.settings.local .venv/bin/python bench/steering_dashboard.py
 """
 
 import os
