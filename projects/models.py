@@ -1,6 +1,9 @@
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -235,6 +238,23 @@ class ProjectQuerySet(models.QuerySet):
     def of_municipality(self, municipality: Municipality):
         return self.filter(municipality=municipality)
 
+    def with_transfer_offer(self):
+        return self.filter(has_transfer_offer=True)
+
+    def counts_by_municipality_transition_and_field(self) -> dict[tuple[int, int, int], int]:
+        """``{(municipality_id, transition_id, field_id): number of projects}`` in one query.
+
+        Reads the trigger-maintained id arrays, so it scans one table instead of joining two M2M tables.
+        """
+        sql, params = self.values("municipality_id", "transition_ids", "field_ids").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT sub.municipality_id, t, f, count(*) FROM (" + sql + ") sub, "
+                "unnest(sub.transition_ids) t, unnest(sub.field_ids) f GROUP BY 1, 2, 3",
+                params,
+            )
+            return {(m, t, f): n for m, t, f, n in cursor.fetchall()}
+
     def counts_by_municipality_and_transition(self) -> dict[tuple[int, int], int]:
         """``{(municipality_id, transition_id): number of projects}`` in one query."""
         rows = (
@@ -295,12 +315,31 @@ class Project(SluggedModel):
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
 
+    # Maintained by database triggers (migration 0003) on every write to the project, its M2M
+    # relations, its organisations' and municipality's names and its transfer offers: the search
+    # never computes a vector per request, and facets count one table instead of joining five.
+    search_vector = SearchVectorField(null=True, editable=False)
+    transition_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
+    field_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
+    target_group_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
+    district_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
+    has_transfer_offer = models.BooleanField(_("hat Transfer-Angebot"), default=False, editable=False)
+
     objects = ProjectQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Projekt")
         verbose_name_plural = _("Projekte")
         ordering = ["title"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="project_search_vector_gin"),
+            # The public list, facets and gap grid only ever read published projects.
+            models.Index(
+                fields=["status", "municipality"],
+                name="project_published_municipality",
+                condition=Q(status="published"),
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["municipality", "title"], name="project_unique_title_per_municipality"),
             models.CheckConstraint(
@@ -366,3 +405,21 @@ class ProjectLink(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+class SearchWord(models.Model):
+    """A word that occurs in a published project; the lexicon for "Meinten Sie …?" suggestions.
+
+    Filled by a trigger (migration 0003). Words are never removed: a stale suggestion merely finds nothing.
+    """
+
+    word = models.CharField(_("Wort"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("Suchwort")
+        verbose_name_plural = _("Suchwörter")
+        ordering = ["word"]
+        indexes = [GinIndex(fields=["word"], opclasses=["gin_trgm_ops"], name="searchword_word_trgm")]
+
+    def __str__(self) -> str:
+        return self.word

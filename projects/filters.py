@@ -1,0 +1,192 @@
+"""Faceted filtering of the public project list.
+
+Facet options are loaded once per request (one query per taxonomy) and validated in Python, so a
+filter never costs an extra query; the counts for all facets come from one SQL statement over the
+trigger-maintained id arrays on ``Project``.
+"""
+
+from dataclasses import dataclass, field
+
+import django_filters
+from django import forms
+from django.db import connection
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .models import District, Field, Municipality, Project, TargetGroup, Transition
+from .search import build_query, search_terms
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int = 0
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list[FacetOption] = field(default_factory=list)
+
+
+class Sort:
+    RELEVANCE = "relevanz"
+    NEWEST = "neueste"
+    NAME = "name"
+    CHOICES = [(RELEVANCE, _("Relevanz")), (NEWEST, _("Neueste zuerst")), (NAME, _("Name (A–Z)"))]
+
+
+# facet parameter → (Project column, is an id array)
+FACET_COLUMNS = {
+    "uebergang": ("transition_ids", True),
+    "handlungsfeld": ("field_ids", True),
+    "zielgruppe": ("target_group_ids", True),
+    "kommune": ("municipality_id", False),
+    "sozialraum": ("district_ids", True),
+}
+
+
+class ProjectFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Suchbegriff"),
+        method="filter_nothing",
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("z. B. Besuchsdienst, Kita, Eltern")}),
+    )
+    uebergang = django_filters.MultipleChoiceFilter(
+        label=_("Übergang"), method="filter_nothing", widget=forms.CheckboxSelectMultiple
+    )
+    handlungsfeld = django_filters.MultipleChoiceFilter(
+        label=_("Handlungsfeld"), method="filter_nothing", widget=forms.CheckboxSelectMultiple
+    )
+    zielgruppe = django_filters.MultipleChoiceFilter(
+        label=_("Zielgruppe"), method="filter_nothing", widget=forms.CheckboxSelectMultiple
+    )
+    kommune = django_filters.MultipleChoiceFilter(
+        label=_("Kommune"), method="filter_nothing", widget=forms.CheckboxSelectMultiple
+    )
+    sozialraum = django_filters.MultipleChoiceFilter(
+        label=_("Sozialraum"), method="filter_nothing", widget=forms.CheckboxSelectMultiple
+    )
+    transfer = django_filters.BooleanFilter(
+        label=_("nur mit Transfer-Angebot"),
+        method="filter_nothing",
+        widget=forms.CheckboxInput,
+    )
+    sortierung = django_filters.ChoiceFilter(
+        label=_("Sortierung"), choices=Sort.CHOICES, method="filter_nothing", empty_label=None
+    )
+
+    class Meta:
+        model = Project
+        fields: list[str] = []
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        self.options = {
+            "uebergang": list(Transition.objects.all()),
+            "handlungsfeld": list(Field.objects.all()),
+            "zielgruppe": list(TargetGroup.objects.all()),
+            "kommune": list(Municipality.objects.grouped_by_district()),
+            "sozialraum": list(District.objects.select_related("municipality")),
+        }
+        for name, objects in self.options.items():
+            self.filters[name].extra["choices"] = [(obj.slug, str(obj)) for obj in objects]
+        self.filters["transfer"].field_class = forms.BooleanField
+
+    def filter_nothing(self, queryset, name, value):
+        """Filters are applied together by ``conditions()``, which facets need one by one."""
+        return queryset
+
+    @property
+    def cleaned(self) -> dict:
+        """The valid part of the input; invalid values are reported by the form and otherwise ignored."""
+        self.form.is_valid()
+        return getattr(self.form, "cleaned_data", {})
+
+    def selected_ids(self, name: str) -> list[int]:
+        slugs = set(self.cleaned.get(name) or [])
+        return [obj.pk for obj in self.options[name] if obj.slug in slugs]
+
+    @property
+    def terms(self) -> list[str]:
+        return search_terms(self.cleaned.get("q") or "")
+
+    @property
+    def sort(self) -> str:
+        chosen = self.cleaned.get("sortierung")
+        if chosen in (Sort.NEWEST, Sort.NAME):
+            return chosen
+        return Sort.RELEVANCE if self.terms else Sort.NAME
+
+    def conditions(self, terms: list[str]) -> dict[str, Q]:
+        """One condition per active filter, keyed by parameter name."""
+        result: dict[str, Q] = {}
+        for name, (column, is_array) in FACET_COLUMNS.items():
+            ids = self.selected_ids(name)
+            if ids:
+                result[name] = Q(**{f"{column}__overlap" if is_array else f"{column}__in": ids})
+        if self.cleaned.get("transfer"):
+            result["transfer"] = Q(has_transfer_offer=True)
+        if terms:
+            result["q"] = Q(search_vector=build_query(terms))
+        return result
+
+    def facets(self, base, terms: list[str]) -> list[Facet]:
+        """Every facet with the count of each value under all *other* current filters (one query)."""
+        conditions = self.conditions(terms)
+        parts, params = [], []
+        for name, (column, is_array) in [*FACET_COLUMNS.items(), ("transfer", ("has_transfer_offer", False))]:
+            others = [condition for key, condition in conditions.items() if key != name]
+            sql, sql_params = base.filter(*others).order_by().values(column).query.sql_with_params()
+            if name == "transfer":
+                parts.append(f"SELECT %s, 1::bigint, count(*) FROM ({sql}) s WHERE s.{column}")
+            elif is_array:
+                parts.append(f"SELECT %s, v, count(*) FROM ({sql}) s, unnest(s.{column}) v GROUP BY v")
+            else:
+                parts.append(f"SELECT %s, s.{column}, count(*) FROM ({sql}) s GROUP BY s.{column}")
+            params += [name, *sql_params]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            counts = {(name, value): count for name, value, count in cursor.fetchall()}
+
+        facets = []
+        for name in FACET_COLUMNS:
+            selected = set(self.selected_ids(name))
+            facet = Facet(name=name, label=str(self.filters[name].label))
+            for obj in self.options[name]:
+                count = counts.get((name, obj.pk), 0)
+                # Neighbourhoods are many; only those with projects (or chosen) are worth a checkbox.
+                if name == "sozialraum" and not count and obj.pk not in selected:
+                    continue
+                facet.options.append(FacetOption(obj.slug, str(obj), count, obj.pk in selected))
+            facets.append(facet)
+        facets.append(
+            Facet(
+                name="transfer",
+                label=str(_("Transfer")),
+                options=[
+                    FacetOption(
+                        "on",
+                        str(self.filters["transfer"].label),
+                        counts.get(("transfer", 1), 0),
+                        bool(self.cleaned.get("transfer")),
+                    )
+                ],
+            )
+        )
+        self._label_choices(facets)
+        return facets
+
+    def _label_choices(self, facets: list[Facet]) -> None:
+        """Show each value's count in the (crispy-rendered) form."""
+        for facet in facets:
+            if facet.name == "transfer":
+                option = facet.options[0]
+                self.form.fields["transfer"].label = f"{option.label} ({option.count})"
+                continue
+            self.form.fields[facet.name].choices = [
+                (option.value, f"{option.label} ({option.count})") for option in facet.options
+            ]
