@@ -84,6 +84,10 @@ class ProjectFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def __init__(self, data=None, queryset=None, **kwargs):
+        if data is not None and not data.get("sortierung"):
+            # Show the sort order actually used: relevance for a search, otherwise by name.
+            data = data.copy()
+            data["sortierung"] = Sort.RELEVANCE if (data.get("q") or "").strip() else Sort.NAME
         super().__init__(data, queryset, **kwargs)
         self.options = {
             "uebergang": list(Transition.objects.all()),
@@ -185,7 +189,9 @@ class ProjectFilter(django_filters.FilterSet):
         for facet in facets:
             if facet.name == "transfer":
                 option = facet.options[0]
-                self.form.fields["transfer"].label = f"{option.label} ({option.count})"
+                label = f"{option.label} ({option.count})"
+                # The bound field copied the label when the form was validated; update both.
+                self.form.fields["transfer"].label = self.form["transfer"].label = label
                 continue
             self.form.fields[facet.name].choices = [
                 (option.value, f"{option.label} ({option.count})") for option in facet.options
