@@ -57,3 +57,18 @@ setup_frontend() {
     step "Front-End-Pakete sind aktuell"
   fi
 }
+
+# Debian's chromium for the browser tests (tests/browser). Installed only as root; otherwise those
+# tests skip with a message. Playwright's own browser download ("playwright install") is never used.
+setup_chromium() {
+  if [ -x /usr/bin/chromium ]; then
+    step "Chromium ist vorhanden"
+  elif [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    step "Chromium installieren (apt-get install -y chromium)"
+    apt-get install -y -qq chromium >/dev/null 2>&1 \
+      || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq chromium >/dev/null 2>&1; } \
+      || printf 'Hinweis: Chromium konnte nicht installiert werden; die Browser-Tests werden übersprungen.\n'
+  else
+    printf 'Hinweis: /usr/bin/chromium fehlt und es fehlen root-Rechte; die Browser-Tests werden übersprungen.\n'
+  fi
+}
