@@ -1,8 +1,9 @@
 """Shared fixtures for tests in a real browser (Debian's chromium driven by Playwright for Python).
 
-Every test in tests/browser/ runs against pytest-django's ``live_server`` on a transactional database
-(with ``serialized_rollback``, so data from migrations such as the role groups survives for the
-tests that run afterwards). Use the fixtures:
+Every test in tests/browser/ runs against pytest-django's ``live_server`` on a transactional database.
+Flushing that database deletes what data migrations created (the role groups); they are re-created
+before each browser test and once more at the end of the session, so later tests and the next
+``--reuse-db`` run find them. Use the fixtures:
 
 - ``page``: a fresh Playwright page whose relative URLs go to the live server; requests to any host
   other than 127.0.0.1 are blocked and make the test fail at teardown.
@@ -58,10 +59,39 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if not str(item.fspath).startswith(here):
             continue
-        item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+        item.add_marker(pytest.mark.django_db(transaction=True))
         item.add_marker(pytest.mark.browser)
         if problem:
             item.add_marker(pytest.mark.skip(reason=SKIP_REASON.format(problem=problem)))
+
+
+def restore_migration_data() -> None:
+    """Re-create the role groups of accounts/migrations/0002_roles.py after a flush."""
+    from importlib import import_module
+
+    from django.contrib.auth.models import Group
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    roles = import_module("accounts.migrations.0002_roles")
+    if Group.objects.filter(name__in=list(roles.ROLE_PERMISSIONS)).count() == len(roles.ROLE_PERMISSIONS):
+        return
+    state = MigrationLoader(connection).project_state(("accounts", "0002_roles"))
+    roles.create_roles(state.apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _migration_data(request):
+    if request.node.get_closest_marker("browser"):
+        request.getfixturevalue("transactional_db")
+        restore_migration_data()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _migration_data_after_session(django_db_setup, django_db_blocker):
+    yield
+    with django_db_blocker.unblock():
+        restore_migration_data()
 
 
 @pytest.fixture(scope="session")
