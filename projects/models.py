@@ -255,6 +255,23 @@ class ProjectQuerySet(models.QuerySet):
             )
             return {(m, t, f): n for m, t, f, n in cursor.fetchall()}
 
+    def first_per_transition(self, limit: int) -> tuple[dict[int, int], dict[int, list[int]]]:
+        """``({transition_id: count}, {transition_id: [first project ids by title]})`` in one query."""
+        sql, params = self.values("id", "title", "transition_ids").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT t, id, n FROM (SELECT t, sub.id, count(*) OVER (PARTITION BY t) AS n, "
+                "row_number() OVER (PARTITION BY t ORDER BY sub.title, sub.id) AS r "
+                "FROM (" + sql + ") sub, unnest(sub.transition_ids) t) ranked WHERE r <= %s ORDER BY t, r",
+                [*params, limit],
+            )
+            counts: dict[int, int] = {}
+            shown: dict[int, list[int]] = {}
+            for transition_id, project_id, count in cursor.fetchall():
+                counts[transition_id] = count
+                shown.setdefault(transition_id, []).append(project_id)
+        return counts, shown
+
     def counts_by_municipality_and_transition(self) -> dict[tuple[int, int], int]:
         """``{(municipality_id, transition_id): number of projects}`` in one query."""
         rows = (

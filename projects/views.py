@@ -202,17 +202,29 @@ class ProjectDetailView(DetailView):
         return list(queryset.order_by(*order)[:limit])
 
 
+CHAIN_PROJECTS_PER_TRANSITION = 8
+
+
 @dataclass
 class ChainLink:
     transition: Transition
     projects: list
     networks: list
+    project_count: int = 0
+
+    @property
+    def more_url(self) -> str:
+        return f"{reverse('projects:list')}?{urlencode({'uebergang': self.transition.slug})}"
 
 
 def chain_links(municipality: Municipality) -> list[ChainLink]:
-    """The municipality's prevention chain: per transition its published projects and the networks carrying them."""
+    """The municipality's prevention chain: per transition its published projects and the networks carrying them.
+
+    Each column shows at most ``CHAIN_PROJECTS_PER_TRANSITION`` projects (by title) and the total count.
+    """
     transitions = list(Transition.objects.all())
-    projects = list(municipality.projects.published().order_by("title"))
+    counts, shown = municipality.projects.published().first_per_transition(CHAIN_PROJECTS_PER_TRANSITION)
+    projects = Project.objects.only("title", "slug").in_bulk({pk for ids in shown.values() for pk in ids})
     networks = list(
         Network.objects.filter(Q(municipalities=municipality) | Q(projects__municipality=municipality))
         .annotate(
@@ -223,14 +235,14 @@ def chain_links(municipality: Municipality) -> list[ChainLink]:
     )
     links = []
     for transition in transitions:
-        in_column = [p for p in projects if transition.pk in p.transition_ids]
+        in_column = [projects[pk] for pk in shown.get(transition.pk, [])]
         project_ids = {p.pk for p in in_column}
         carrying = [
             n
             for n in networks
             if transition.pk in n.covered_transition_ids or project_ids & set(filter(None, n.carried_project_ids))
         ]
-        links.append(ChainLink(transition, in_column, carrying))
+        links.append(ChainLink(transition, in_column, carrying, counts.get(transition.pk, 0)))
     return links
 
 

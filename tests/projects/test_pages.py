@@ -127,6 +127,18 @@ def test_chain_shows_projects_per_transition_and_carrying_networks(client, trans
     assert response.content.decode().count("Lücke:") == 2
 
 
+def test_chain_column_shows_the_first_projects_and_links_to_all(client, transitions, bergkamen):
+    for number in range(10):
+        ProjectFactory(title=f"Projekt {number}", municipality=bergkamen, transitions=[transitions[0]])
+
+    response = client.get(reverse("projects:chain", kwargs={"slug": bergkamen.slug}))
+
+    first = response.context["chain"][0]
+    assert [p.title for p in first.projects] == [f"Projekt {number}" for number in range(8)]
+    assert first.project_count == 10
+    assert "alle 10 Projekte ansehen" in response.content.decode()
+
+
 @pytest.mark.parametrize("project_count", [1, 3])
 def test_chain_and_municipality_query_counts_are_fixed(
     client, transitions, bergkamen, django_assert_num_queries, project_count
@@ -136,9 +148,9 @@ def test_chain_and_municipality_query_counts_are_fixed(
         TransferOfferFactory(project=project)
         NetworkFactory(name=f"Netz {number}", municipalities=[bergkamen]).projects.add(project)
 
-    with django_assert_num_queries(4):
-        client.get(reverse("projects:chain", kwargs={"slug": bergkamen.slug}))
     with django_assert_num_queries(5):
+        client.get(reverse("projects:chain", kwargs={"slug": bergkamen.slug}))
+    with django_assert_num_queries(6):
         response = client.get(bergkamen.get_absolute_url())
     assert len(response.context["offers"]) == project_count
 
