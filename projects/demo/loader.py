@@ -1,0 +1,442 @@
+"""Write the demo data of ``projects.demo`` into the database, idempotently.
+
+Every record is found by its natural key (a name, a title per municipality, a username …). A record
+is created when missing and otherwise only written when its content differs from the data, so a
+second run changes nothing – not even ``updated_at``. Records that are not in the data are never
+touched or deleted.
+
+Workflow state is set only when a record is created, so that re-running the loader after a live demo
+does not undo what was clicked: a project's status and confirmation date, an offer's active flag, a
+request's status, whole transfer interests, and passwords.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
+from django.db import models, transaction
+from django.utils import timezone
+
+from accounts.models import Coordinator, User
+from networks.models import Network
+from projects.models import District, Field, Indicator, Municipality, Organisation, Project, TargetGroup, Transition
+from transferboerse.slugs import unique_slug
+from transfers.models import TransferInterest, TransferOffer, TransferRequest, TransferService
+
+from . import accounts as accounts_data
+from . import municipalities as municipalities_data
+from . import networks as networks_data
+from . import organisations as organisations_data
+from . import projects as projects_data
+from . import taxonomies as taxonomies_data
+from . import transfers as transfers_data
+
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+
+# Keys of the report, in the order the command prints them, with their German labels.
+LABELS: dict[str, str] = {
+    "transitions": "Übergänge",
+    "fields": "Handlungsfelder",
+    "target_groups": "Zielgruppen",
+    "municipalities": "Kommunen",
+    "districts": "Sozialräume",
+    "organisations": "Organisationen",
+    "users": "Demo-Konten",
+    "projects": "Projekte",
+    "indicators": "Kennzahlen",
+    "networks": "Netzwerke",
+    "offers": "Transfer-Angebote",
+    "services": "Leistungen",
+    "requests": "Transfer-Gesuche",
+    "interests": "Transferinteressen",
+}
+
+
+@dataclass
+class LoadReport:
+    """How many demo records there are per kind, and how many of them this run created or changed."""
+
+    total: Counter = field(default_factory=Counter)
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+
+    def add(self, key: str, status: str) -> None:
+        self.total[key] += 1
+        if status == CREATED:
+            self.created[key] += 1
+        elif status == UPDATED:
+            self.updated[key] += 1
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(+self.created or +self.updated)
+
+
+@dataclass
+class Catalog:
+    """The loaded records by the names the data modules use to refer to them."""
+
+    transitions: dict[str, Transition] = field(default_factory=dict)  # by short name
+    fields: dict[str, Field] = field(default_factory=dict)
+    target_groups: dict[str, TargetGroup] = field(default_factory=dict)
+    municipalities: dict[str, Municipality] = field(default_factory=dict)
+    districts: dict[tuple[str, str], District] = field(default_factory=dict)
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    users: dict[str, User] = field(default_factory=dict)
+    projects: dict[str, Project] = field(default_factory=dict)  # by title
+    offers: dict[str, TransferOffer] = field(default_factory=dict)  # by project title
+
+
+# --- generic helpers -------------------------------------------------------------------------------
+
+
+def _validate(instance: models.Model) -> None:
+    """``full_clean`` without the checks that query the database.
+
+    Uniqueness and constraints are enforced by the database anyway, and related records come from the
+    catalog, so they exist; skipping those queries keeps the first load well under the time budget.
+    """
+    relations = [f.name for f in instance._meta.concrete_fields if f.is_relation]
+    instance.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
+
+
+def _comparable(instance: models.Model, name: str) -> Any:
+    model_field = instance._meta.get_field(name)
+    return getattr(instance, model_field.attname if model_field.is_relation else name)
+
+
+def _plain(value: Any) -> Any:
+    return value.pk if isinstance(value, models.Model) else value
+
+
+def _upsert[M: models.Model](
+    model: type[M],
+    *,
+    lookup: dict[str, Any],
+    values: dict[str, Any] | None = None,
+    on_create: dict[str, Any] | None = None,
+) -> tuple[M, str]:
+    """Find ``model`` by ``lookup``; create it with ``values`` and ``on_create``, or bring ``values`` up to date.
+
+    Saves only the fields that differ (plus ``auto_now`` fields), and nothing when all are equal.
+    """
+    values = values or {}
+    instance = model._default_manager.filter(**lookup).order_by("pk").first()
+    if instance is None:
+        instance = model(**lookup, **values, **(on_create or {}))
+        _validate(instance)
+        instance.save()
+        return instance, CREATED
+    changed = [name for name, value in values.items() if _comparable(instance, name) != _plain(value)]
+    if not changed:
+        return instance, UNCHANGED
+    for name in changed:
+        setattr(instance, name, values[name])
+    _validate(instance)
+    auto_now = [f.name for f in instance._meta.concrete_fields if getattr(f, "auto_now", False)]
+    instance.save(update_fields=changed + auto_now)
+    return instance, UPDATED
+
+
+def _sync_many(instance: models.Model, name: str, targets: Iterable[models.Model], *, is_new: bool) -> bool:
+    """Make the many-to-many relation ``name`` hold exactly ``targets``; return whether it changed."""
+    targets = list(targets)
+    manager = getattr(instance, name)
+    if is_new:  # nothing to compare with
+        if targets:
+            manager.add(*targets)
+        return bool(targets)
+    if set(manager.values_list("pk", flat=True)) == {target.pk for target in targets}:
+        return False
+    manager.set(targets)
+    return True
+
+
+def _sync_relations(instance: models.Model, status: str, relations: dict[str, Iterable[models.Model]]) -> str:
+    is_new = status == CREATED
+    changed = [_sync_many(instance, name, targets, is_new=is_new) for name, targets in relations.items()]
+    return UPDATED if status == UNCHANGED and any(changed) else status
+
+
+def _slug(model: type[models.Model], text: str) -> str:
+    # "Fröndenberg/Ruhr" → "froendenberg-ruhr" rather than "froendenbergruhr"
+    return unique_slug(model(), text.replace("/", " ").replace("–", " "))
+
+
+# --- loaders ---------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def load_taxonomies(catalog: Catalog, report: LoadReport) -> None:
+    for position, (name, short_name) in enumerate(taxonomies_data.TRANSITIONS, start=1):
+        transition, status = _upsert(
+            Transition,
+            lookup={"name": name},
+            values={"short_name": short_name, "position": position},
+            on_create={"slug": _slug(Transition, short_name)},
+        )
+        catalog.transitions[short_name] = transition
+        report.add("transitions", status)
+    for key, model, names, registry in [
+        ("fields", Field, taxonomies_data.FIELDS, catalog.fields),
+        ("target_groups", TargetGroup, taxonomies_data.TARGET_GROUPS, catalog.target_groups),
+    ]:
+        for position, name in enumerate(names, start=1):
+            instance, status = _upsert(
+                model, lookup={"name": name}, values={"position": position}, on_create={"slug": _slug(model, name)}
+            )
+            registry[name] = instance
+            report.add(key, status)
+
+
+@transaction.atomic
+def load_municipalities(catalog: Catalog, report: LoadReport) -> None:
+    for data in municipalities_data.MUNICIPALITIES:
+        population = data.get("population")
+        municipality, status = _upsert(
+            Municipality,
+            lookup={"name": data["name"]},
+            values={
+                "kind": data["kind"],
+                "parent": catalog.municipalities[data["parent"]] if data.get("parent") else None,
+                "has_own_youth_office": data["has_own_youth_office"],
+                "is_model_municipality": data.get("is_model_municipality", False),
+                "population": population,
+                "population_year": municipalities_data.POPULATION_YEAR if population else None,
+                "address": data.get("address", ""),
+                "website": data.get("website", ""),
+            },
+            on_create={"slug": _slug(Municipality, data["name"])},
+        )
+        catalog.municipalities[municipality.name] = municipality
+        report.add("municipalities", status)
+    for municipality_name, name in municipalities_data.DISTRICTS:
+        municipality = catalog.municipalities[municipality_name]
+        district, status = _upsert(
+            District,
+            lookup={"municipality": municipality, "name": name},
+            on_create={"slug": _slug(District, f"{municipality.slug} {name}")},
+        )
+        catalog.districts[(municipality_name, name)] = district
+        report.add("districts", status)
+
+
+@transaction.atomic
+def load_organisations(catalog: Catalog, report: LoadReport) -> None:
+    for name, kind, municipality_name, department, website in organisations_data.ORGANISATIONS:
+        organisation, status = _upsert(
+            Organisation,
+            lookup={"name": name, "municipality": catalog.municipalities.get(municipality_name)},
+            values={"kind": kind, "department": department, "website": website},
+        )
+        catalog.organisations[name] = organisation
+        report.add("organisations", status)
+
+
+@transaction.atomic
+def load_accounts(catalog: Catalog, report: LoadReport) -> None:
+    # PBKDF2 is slow by design: hash the public demo password once, and only if an account is new.
+    password_hash = None
+    for data in accounts_data.USERS:
+        user = User.objects.filter(username=data["username"]).first()
+        values = {
+            "first_name": data["first_name"],
+            "last_name": data["last_name"],
+            "email": data["email"],
+            "is_staff": True,
+            "is_superuser": data["is_superuser"],
+        }
+        if user is None:
+            password_hash = password_hash or make_password(accounts_data.DEMO_PASSWORD)
+            user = User(username=data["username"], password=password_hash, **values)
+            _validate(user)
+            user.save()
+            status = CREATED
+        else:
+            # The password is left as it is: it may have been changed on purpose.
+            user, status = _upsert(User, lookup={"pk": user.pk}, values=values)
+        groups = [Group.objects.get(name=group_name) for group_name in data["groups"]]
+        status = _sync_relations(user, status, {"groups": groups})
+        for municipality_name in data["municipalities"]:
+            _, created = Coordinator.objects.get_or_create(
+                user=user, municipality=catalog.municipalities[municipality_name]
+            )
+            if created and status == UNCHANGED:
+                status = UPDATED
+        catalog.users[user.username] = user
+        report.add("users", status)
+
+
+@transaction.atomic
+def load_projects(catalog: Catalog, report: LoadReport) -> None:
+    now = timezone.now()
+    for data in projects_data.PROJECTS:
+        municipality = catalog.municipalities[data["municipality"]]
+        days_ago = data["confirmed_days_ago"]
+        project, status = _upsert(
+            Project,
+            lookup={"municipality": municipality, "title": data["title"]},
+            values={
+                name: data[name]
+                for name in [
+                    "summary",
+                    "situation",
+                    "goals",
+                    "achievements",
+                    "success_factors",
+                    "pitfalls",
+                    "start_year",
+                    "contact_name",
+                    "contact_role",
+                    "contact_email",
+                    "contact_is_public",
+                ]
+            },
+            on_create={
+                "slug": _slug(Project, data["title"]),
+                "status": data["status"],
+                "confirmed_at": None if days_ago is None else now - datetime.timedelta(days=days_ago),
+            },
+        )
+        status = _sync_relations(
+            project,
+            status,
+            {
+                "transitions": [catalog.transitions[name] for name in data["transitions"]],
+                "fields": [catalog.fields[name] for name in data["fields"]],
+                "target_groups": [catalog.target_groups[name] for name in data["target_groups"]],
+                "organisations": [catalog.organisations[name] for name in data["organisations"]],
+                "districts": [catalog.districts[(data["municipality"], name)] for name in data.get("districts", [])],
+            },
+        )
+        catalog.projects[project.title] = project
+        report.add("projects", status)
+        for position, (label, value, year) in enumerate(data["indicators"], start=1):
+            _, indicator_status = _upsert(
+                Indicator,
+                lookup={"project": project, "label": label},
+                values={"value": value, "year": year, "position": position},
+            )
+            report.add("indicators", indicator_status)
+
+
+@transaction.atomic
+def load_networks(catalog: Catalog, report: LoadReport) -> None:
+    organisations = catalog.organisations
+    for data in networks_data.NETWORKS:
+        coordinator = data.get("coordinator")
+        network, status = _upsert(
+            Network,
+            lookup={"name": data["name"]},
+            values={
+                "kind": data["kind"],
+                "description": data["description"],
+                "coordinating_organisation": organisations[coordinator] if coordinator else None,
+                "meetings_per_year": data.get("meetings_per_year"),
+                "meeting_note": data.get("meeting_note", ""),
+                "founded_year": data.get("founded_year"),
+                "has_cooperation_agreement": data.get("has_cooperation_agreement", False),
+            },
+            on_create={"slug": _slug(Network, data["name"])},
+        )
+        status = _sync_relations(
+            network,
+            status,
+            {
+                "members": [organisations[name] for name in data.get("members", [])],
+                "municipalities": [catalog.municipalities[name] for name in data["municipalities"]],
+                "fields": [catalog.fields[name] for name in data["fields"]],
+                "transitions": [catalog.transitions[name] for name in data["transitions"]],
+                "projects": [catalog.projects[title] for title in data.get("projects", [])],
+            },
+        )
+        report.add("networks", status)
+
+
+@transaction.atomic
+def load_transfers(catalog: Catalog, report: LoadReport) -> None:
+    for data in transfers_data.OFFERS:
+        offer, status = _upsert(
+            TransferOffer,
+            lookup={"project": catalog.projects[data["project"]]},
+            values={
+                "description": data["description"],
+                "contact_name": data["contact_name"],
+                "contact_email": data["contact_email"],
+            },
+            on_create={"is_active": data["is_active"]},
+        )
+        catalog.offers[data["project"]] = offer
+        report.add("offers", status)
+        for kind, service_format, effort_hours, capacity in data["services"]:
+            _, service_status = _upsert(
+                TransferService,
+                lookup={"offer": offer, "kind": kind},
+                values={"format": service_format, "effort_hours": Decimal(effort_hours), "capacity": capacity},
+            )
+            report.add("services", service_status)
+
+    for data in transfers_data.REQUESTS:
+        request, status = _upsert(
+            TransferRequest,
+            lookup={"municipality": catalog.municipalities[data["municipality"]], "title": data["title"]},
+            values={"need": data["need"]},
+            on_create={
+                "slug": _slug(TransferRequest, data["title"]),
+                "status": data["status"],
+                "created_by": catalog.users.get(data["created_by"]),
+            },
+        )
+        status = _sync_relations(
+            request,
+            status,
+            {
+                "transitions": [catalog.transitions[name] for name in data["transitions"]],
+                "fields": [catalog.fields[name] for name in data["fields"]],
+                "target_groups": [catalog.target_groups[name] for name in data["target_groups"]],
+            },
+        )
+        report.add("requests", status)
+
+    for data in transfers_data.INTERESTS:
+        offer = catalog.offers[data["offer"]]
+        lookup = {"offer": offer, "municipality": catalog.municipalities[data["municipality"]]}
+        # Interests move on during a live demo; any existing one for this pair is left alone.
+        if TransferInterest.objects.filter(**lookup).exists():
+            report.add("interests", UNCHANGED)
+            continue
+        interest, status = _upsert(
+            TransferInterest,
+            lookup=lookup,
+            on_create={
+                "stage": data["stage"],
+                "message": data["message"],
+                "preferred_period": data["preferred_period"],
+                "contact_name": data["contact_name"],
+                "contact_email": data["contact_email"],
+                "registered_by": catalog.users.get(data["registered_by"]),
+            },
+        )
+        interest.services.set(offer.services.filter(kind__in=data["services"]))
+        report.add("interests", status)
+
+
+@transaction.atomic
+def load_demo() -> LoadReport:
+    """Load all demo content in one transaction and report what was created or changed."""
+    catalog, report = Catalog(), LoadReport()
+    load_taxonomies(catalog, report)
+    load_municipalities(catalog, report)
+    load_organisations(catalog, report)
+    load_accounts(catalog, report)
+    load_projects(catalog, report)
+    load_networks(catalog, report)
+    load_transfers(catalog, report)
+    return report
