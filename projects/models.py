@@ -356,6 +356,25 @@ class Project(SluggedModel):
                 name="project_published_municipality",
                 condition=Q(status="published"),
             ),
+            # Sorting the public list by name or age without sorting the table.
+            models.Index(fields=["title", "id"], name="project_published_title", condition=Q(status="published")),
+            models.Index(
+                fields=["-created_at", "id"], name="project_published_newest", condition=Q(status="published")
+            ),
+            # Facet counts read only these columns: an index-only scan instead of the wide table.
+            models.Index(
+                fields=["status"],
+                include=[
+                    "municipality",
+                    "transition_ids",
+                    "field_ids",
+                    "target_group_ids",
+                    "district_ids",
+                    "has_transfer_offer",
+                ],
+                name="project_published_facets",
+                condition=Q(status="published"),
+            ),
         ]
         constraints = [
             models.UniqueConstraint(fields=["municipality", "title"], name="project_unique_title_per_municipality"),

@@ -42,10 +42,14 @@ def transfer_interest_url(offer: TransferOffer) -> str:
 
 
 def district_groups_first(municipalities) -> list[Municipality]:
-    """Kreise with their towns and communities first (as grouped), then municipalities outside a Kreis."""
+    """Kreise with their towns and communities first, the Kreis with most members (Kreis Unna) on top,
+    then everything else in the given (alphabetical, grouped) order."""
     rows = list(municipalities)
-    in_district = {m.pk for m in rows if m.kind == Municipality.Kind.DISTRICT} | {m.parent_id for m in rows}
-    return sorted(rows, key=lambda m: 0 if (m.parent_id or m.pk) in in_district else 1)
+    members: dict[int, int] = {}
+    for m in rows:
+        if m.parent_id:
+            members[m.parent_id] = members.get(m.parent_id, 0) + 1
+    return sorted(rows, key=lambda m: -members.get(m.parent_id or m.pk, 0))
 
 
 class HomeView(TemplateView):
@@ -106,6 +110,7 @@ class ProjectListView(FilterView):
         conditions = self.filterset.conditions(terms)
         queryset = (
             base.filter(*conditions.values())
+            .only("title", "slug", "summary", "has_transfer_offer", "created_at", "municipality__name")
             .select_related("municipality")
             .prefetch_related(Prefetch("transitions", queryset=Transition.objects.order_by("position")))
         )
