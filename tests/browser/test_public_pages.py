@@ -113,6 +113,7 @@ def test_gap_grid_shows_selm_lacks_a_kita_offer(page, kreis_unna, assert_no_axe_
         "/projekte/",
         "/projekte/?q=Kinder&uebergang=schwangerschaft-geburt&sortierung=neueste",
         "/projekte/?q=gibtesnicht",
+        "/projekte/?q=Besuchsdinst",
         "/projekte/baby-besuchsdienst/",
         "/kommunen/bergkamen/",
         "/kommunen/bergkamen/kette/",
