@@ -138,24 +138,65 @@ class ProjectFilter(django_filters.FilterSet):
             result["q"] = Q(search_vector=build_query(terms))
         return result
 
-    def facets(self, base, terms: list[str]) -> list[Facet]:
-        """Every facet with the count of each value under all *other* current filters (one query)."""
-        conditions = self.conditions(terms)
-        parts, params = [], []
-        for name, (column, is_array) in [*FACET_COLUMNS.items(), ("transfer", ("has_transfer_offer", False))]:
-            others = [condition for key, condition in conditions.items() if key != name]
-            sql, sql_params = base.filter(*others).order_by().values(column).query.sql_with_params()
-            if name == "transfer":
-                parts.append(f"SELECT %s, 1::bigint, count(*) FROM ({sql}) s WHERE s.{column}")
-            elif is_array:
-                parts.append(f"SELECT %s, v, count(*) FROM ({sql}) s, unnest(s.{column}) v GROUP BY v")
-            else:
-                parts.append(f"SELECT %s, s.{column}, count(*) FROM ({sql}) s GROUP BY s.{column}")
-            params += [name, *sql_params]
-        with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(parts), params)
-            counts = {(name, value): count for name, value, count in cursor.fetchall()}
+    def _facet_conditions_sql(self) -> dict[str, tuple[str, list]]:
+        """SQL on the alias ``s`` for each active facet filter (parameters only, nothing interpolated)."""
+        result: dict[str, tuple[str, list]] = {}
+        for name, (column, is_array) in FACET_COLUMNS.items():
+            ids = self.selected_ids(name)
+            if ids:
+                operator = "&& %s::bigint[]" if is_array else "= ANY(%s::bigint[])"
+                result[name] = (f"s.{column} {operator}", [ids])
+        if self.cleaned.get("transfer"):
+            result["transfer"] = ("s.has_transfer_offer", [])
+        return result
 
+    def facet_counts(self, base, terms: list[str]) -> dict[tuple[str, int], int]:
+        """``{(facet, value id): count}`` under all *other* current filters, in one pass over the matches.
+
+        The search (if any) restricts every facet; each facet's own filter does not restrict itself.
+        """
+        matches = base.filter(search_vector=build_query(terms)) if terms else base
+        sql, params = (
+            matches.order_by()
+            .values(*[column for column, _is_array in FACET_COLUMNS.values()], "has_transfer_offer")
+            .query.sql_with_params()
+        )
+        params = list(params)
+        active = self._facet_conditions_sql()
+        branches = []
+        for name in [*FACET_COLUMNS, "transfer"]:
+            others = [active[key] for key in active if key != name]
+            where = " AND ".join(condition for condition, _params in others) or "TRUE"
+            if name == "transfer":
+                branches.append(f"SELECT %s::text, 1::bigint WHERE s.has_transfer_offer AND {where}")
+            else:
+                column, is_array = FACET_COLUMNS[name]
+                if is_array:
+                    branches.append(f"SELECT %s::text, v FROM unnest(s.{column}) v WHERE {where}")
+                else:
+                    branches.append(f"SELECT %s::text, s.{column} WHERE {where}")
+            params.append(name)
+            for _condition, condition_params in others:
+                params += condition_params
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT f.name, f.value, count(*) FROM ({sql}) s "
+                f"CROSS JOIN LATERAL ({' UNION ALL '.join(branches)}) AS f(name, value) GROUP BY 1, 2",
+                params,
+            )
+            return {(name, value): count for name, value, count in cursor.fetchall()}
+
+    def total(self, counts: dict[tuple[str, int], int]) -> int:
+        """Number of matching projects, read off the Kommune facet (every project has exactly one)."""
+        selected = self.selected_ids("kommune")
+        return sum(
+            count
+            for (name, value), count in counts.items()
+            if name == "kommune" and (not selected or value in selected)
+        )
+
+    def facets(self, counts: dict[tuple[str, int], int]) -> list[Facet]:
+        """Every facet with the count of each value (see ``facet_counts``)."""
         facets = []
         for name in FACET_COLUMNS:
             selected = set(self.selected_ids(name))

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import BooleanField, ExpressionWrapper, F, Prefetch, Q, Value
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views import View
@@ -52,6 +53,18 @@ def district_groups_first(municipalities) -> list[Municipality]:
     return sorted(rows, key=lambda m: -members.get(m.parent_id or m.pk, 0))
 
 
+class KnownCountPaginator(Paginator):
+    """A paginator whose total is already known (from the facet counts), saving a COUNT query."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
 class HomeView(TemplateView):
     template_name = "projects/home.html"
 
@@ -79,13 +92,14 @@ class ProjectListView(FilterView):
         terms = self.filterset.terms
         query_text = (self.filterset.cleaned.get("q") or "").strip()
 
-        paginator = self.results(base, terms)
+        counts = self.filterset.facet_counts(base, terms)
         suggestion = None
-        if terms and paginator.count == 0:
+        if terms and self.filterset.total(counts) == 0:
             suggestion = suggest(terms)
             if suggestion:
-                paginator = self.results(base, suggestion.terms)
                 terms = suggestion.terms
+                counts = self.filterset.facet_counts(base, terms)
+        paginator = self.results(base, terms, count=self.filterset.total(counts))
         page = paginator.get_page(request.GET.get("seite"))
         projects = self.object_list = list(page.object_list)
         for project in projects:
@@ -97,7 +111,7 @@ class ProjectListView(FilterView):
             page_obj=page,
             paginator=paginator,
             is_paginated=paginator.num_pages > 1,
-            facets=self.filterset.facets(base, terms),
+            facets=self.filterset.facets(counts),
             query_text=query_text,
             query_too_long=len(query_text) > 200,
             suggestion=suggestion,
@@ -106,7 +120,7 @@ class ProjectListView(FilterView):
         )
         return self.render_to_response(context)
 
-    def results(self, base, terms: list[str]):
+    def results(self, base, terms: list[str], *, count: int) -> "KnownCountPaginator":
         conditions = self.filterset.conditions(terms)
         queryset = (
             base.filter(*conditions.values())
@@ -123,7 +137,7 @@ class ProjectListView(FilterView):
             queryset = queryset.order_by("-created_at", "pk")
         else:
             queryset = queryset.order_by("title", "pk")
-        return Paginator(queryset, PAGE_SIZE)
+        return KnownCountPaginator(queryset, PAGE_SIZE, count=count)
 
     def query_without(self, *names: str) -> str:
         params = self.request.GET.copy()

@@ -143,10 +143,10 @@ def test_project_list_long_query_is_cut_with_a_message(client, catalogue):
 @pytest.mark.parametrize(
     ("params", "queries"),
     [
-        ({}, 9),
-        ({"uebergang": "schwangerschaft-geburt", "kommune": "bergkamen", "transfer": "on"}, 9),
-        ({"q": "Besuchsdienst"}, 9),
-        ({"q": "Besuchsdinst"}, 11),
+        ({}, 8),
+        ({"uebergang": "schwangerschaft-geburt", "kommune": "bergkamen", "transfer": "on"}, 8),
+        ({"q": "Besuchsdienst"}, 8),
+        ({"q": "Besuchsdinst"}, 10),
     ],
 )
 def test_project_list_query_count_is_fixed(
