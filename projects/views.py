@@ -25,6 +25,7 @@ from .search import build_query, search_terms, snippet_html, suggest, with_rank_
 
 TRANSFER_OFFERS_PATH = "/transfer/angebote/"  # built by the transfer issue
 PAGE_SIZE = 20
+SIMILAR_CANDIDATES = 300
 
 
 def flag(condition: Q | None):
@@ -211,7 +212,9 @@ class ProjectDetailView(DetailView):
         wanted = [condition for condition in (same_transition, same_text) if condition]
         if not wanted:
             return []
-        queryset = candidates.filter(reduce(or_, wanted)).select_related("municipality")
+        # Rank only the newest related candidates, so the page costs the same at any number of projects.
+        related = candidates.filter(reduce(or_, wanted)).order_by("-created_at").values("pk")[:SIMILAR_CANDIDATES]
+        queryset = Project.objects.filter(pk__in=related).select_related("municipality")
         queryset = queryset.annotate(
             same_transition=flag(same_transition),
             same_field=flag(same_field),
