@@ -309,10 +309,12 @@ def fill(target: int) -> None:
         cursor.execute(RELATIONS, {"after": after})
         for table in TRIGGER_TABLES:
             cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
-        for trigger in ("project_words_updated",):
+        for trigger in ("project_words_updated", "project_counts"):
             cursor.execute(f"ALTER TABLE projects_project DISABLE TRIGGER {trigger}")
         cursor.execute("UPDATE projects_project SET id = id WHERE id > %s", [after])
-        cursor.execute("ALTER TABLE projects_project ENABLE TRIGGER project_words_updated")
+        for trigger in ("project_words_updated", "project_counts"):
+            cursor.execute(f"ALTER TABLE projects_project ENABLE TRIGGER {trigger}")
+        cursor.execute("SELECT projects_rebuild_counts()")
         cursor.execute(
             """
             INSERT INTO projects_searchword (word)

@@ -13,7 +13,7 @@ from django.db import connection
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import District, Field, Municipality, Project, TargetGroup, Transition
+from .models import District, FacetCount, Field, Municipality, Project, TargetGroup, Transition
 from .search import build_query, search_terms
 
 
@@ -151,10 +151,17 @@ class ProjectFilter(django_filters.FilterSet):
         return result
 
     def facet_counts(self, base, terms: list[str]) -> dict[tuple[str, int], int]:
-        """``{(facet, value id): count}`` under all *other* current filters, in one pass over the matches.
+        """``{(facet, value id): count}`` under all *other* current filters, in one query.
 
         The search (if any) restricts every facet; each facet's own filter does not restrict itself.
+        Without search, the trigger-maintained ``FacetCount`` rows stand in for "all published
+        projects", so no request has to count the whole table.
         """
+        active = self._facet_conditions_sql()
+        if not terms and not active:
+            rows = FacetCount.objects.filter(count__gt=0).values_list("facet", "value", "count")
+            return {(facet, value): count for facet, value, count in rows}
+
         matches = base.filter(search_vector=build_query(terms)) if terms else base
         sql, params = (
             matches.order_by()
@@ -162,9 +169,11 @@ class ProjectFilter(django_filters.FilterSet):
             .query.sql_with_params()
         )
         params = list(params)
-        active = self._facet_conditions_sql()
+        from_global = next(iter(active)) if len(active) == 1 and not terms else None
         branches = []
         for name in [*FACET_COLUMNS, "transfer"]:
+            if name == from_global:
+                continue
             others = [active[key] for key in active if key != name]
             where = " AND ".join(condition for condition, _params in others) or "TRUE"
             if name == "transfer":
@@ -178,12 +187,28 @@ class ProjectFilter(django_filters.FilterSet):
             params.append(name)
             for _condition, condition_params in others:
                 params += condition_params
+        # Only rows that fail at most one active filter can count anywhere; this lets indexes narrow the scan.
+        if from_global:
+            scan_where, scan_params = active[from_global]
+        else:
+            alternatives, scan_params = [], []
+            for name in active:
+                others = [active[key] for key in active if key != name]
+                alternatives.append(" AND ".join(condition for condition, _params in others) or "TRUE")
+                for _condition, condition_params in others:
+                    scan_params += condition_params
+            scan_where = " OR ".join(f"({alternative})" for alternative in alternatives) or "TRUE"
+        params += scan_params
+        query = (
+            f"SELECT f.name, f.value, count(*) FROM ({sql}) s "
+            f"CROSS JOIN LATERAL ({' UNION ALL '.join(branches)}) AS f(name, value) "
+            f"WHERE {scan_where} GROUP BY 1, 2"
+        )
+        if from_global:
+            query += " UNION ALL SELECT facet, value, count FROM projects_facetcount WHERE facet = %s AND count > 0"
+            params.append(from_global)
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT f.name, f.value, count(*) FROM ({sql}) s "
-                f"CROSS JOIN LATERAL ({' UNION ALL '.join(branches)}) AS f(name, value) GROUP BY 1, 2",
-                params,
-            )
+            cursor.execute(query, params)
             return {(name, value): count for name, value, count in cursor.fetchall()}
 
     def total(self, counts: dict[tuple[str, int], int]) -> int:

@@ -361,6 +361,11 @@ class Project(SluggedModel):
             models.Index(
                 fields=["-created_at", "id"], name="project_published_newest", condition=Q(status="published")
             ),
+            # Filters on the id arrays (&&) of the project list.
+            GinIndex(fields=["transition_ids"], name="project_transition_ids_gin"),
+            GinIndex(fields=["field_ids"], name="project_field_ids_gin"),
+            GinIndex(fields=["target_group_ids"], name="project_target_group_ids_gin"),
+            GinIndex(fields=["district_ids"], name="project_district_ids_gin"),
             # Facet counts read only these columns: an index-only scan instead of the wide table.
             models.Index(
                 fields=["status"],
@@ -459,3 +464,59 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class FacetCount(models.Model):
+    """How many published projects carry each facet value (trigger-maintained, migration 0005).
+
+    The unfiltered project list reads its facet counts from here instead of counting every project.
+    """
+
+    facet = models.CharField(_("Filter"), max_length=20)
+    value = models.BigIntegerField(_("Wert"))
+    count = models.IntegerField(_("Anzahl"), default=0)
+
+    class Meta:
+        verbose_name = _("Filterzählung")
+        verbose_name_plural = _("Filterzählungen")
+        ordering = ["facet", "value"]
+        constraints = [models.UniqueConstraint(fields=["facet", "value"], name="facetcount_unique_facet_value")]
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.value}: {self.count}"
+
+
+class ChainCount(models.Model):
+    """Published projects per municipality × transition (× field; ``field_id`` 0 = all fields).
+
+    Trigger-maintained (migration 0005) so the gap grid reads a few hundred rows at any number of projects.
+    Plain ids, not foreign keys: a counter row must never block deleting what it counts.
+    """
+
+    municipality_id = models.BigIntegerField(_("Kommune"))
+    transition_id = models.BigIntegerField(_("Übergang"))
+    field_id = models.BigIntegerField(_("Handlungsfeld"), help_text=_("0 = alle Handlungsfelder"))
+    count = models.IntegerField(_("Anzahl"), default=0)
+
+    class Meta:
+        verbose_name = _("Kettenzählung")
+        verbose_name_plural = _("Kettenzählungen")
+        ordering = ["municipality_id", "transition_id", "field_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality_id", "transition_id", "field_id"], name="chaincount_unique_cell"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id}/{self.transition_id}/{self.field_id}: {self.count}"
+
+    @classmethod
+    def cells(cls, *, by_field: bool) -> dict[tuple[int, int, int | None], int]:
+        """``{(municipality_id, transition_id, field_id or None): count}`` of published projects, one query."""
+        rows = cls.objects.filter(count__gt=0)
+        rows = rows.exclude(field_id=0) if by_field else rows.filter(field_id=0)
+        return {
+            (m, t, f or None): n
+            for m, t, f, n in rows.values_list("municipality_id", "transition_id", "field_id", "count")
+        }

@@ -20,7 +20,7 @@ from networks.models import Network
 from transfers.models import TransferOffer, TransferService
 
 from .filters import ProjectFilter, Sort
-from .models import Field, Municipality, Project, Transition
+from .models import ChainCount, Field, Municipality, Project, Transition
 from .search import build_query, search_terms, snippet_html, suggest, with_rank_and_headline
 
 TRANSFER_OFFERS_PATH = "/transfer/angebote/"  # built by the transfer issue
@@ -71,7 +71,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         transitions = list(Transition.objects.all())
-        counts = Project.objects.published().counts_by_municipality_and_transition()
+        counts = {(m, t): n for (m, t, _f), n in ChainCount.cells(by_field=False).items()}
         municipalities = Municipality.objects.grouped_by_district()
         rows = [
             (municipality, [counts.get((municipality.pk, transition.pk), 0) for transition in transitions])
@@ -308,12 +308,7 @@ def gap_grid(*, by_field: bool):
     """Columns (transition, field or None) and rows (municipality, cells) of published-project counts."""
     transitions = list(Transition.objects.all())
     fields = list(Field.objects.all()) if by_field else [None]
-    published = Project.objects.published()
-    counts = (
-        published.counts_by_municipality_transition_and_field()
-        if by_field
-        else {(m, t, None): n for (m, t), n in published.counts_by_municipality_and_transition().items()}
-    )
+    counts = ChainCount.cells(by_field=by_field)
     columns = [(transition, field) for transition in transitions for field in fields]
     list_url = reverse("projects:list")
     rows = []
