@@ -8,6 +8,8 @@ trigger-maintained id arrays on ``Project``.
 from dataclasses import dataclass, field
 
 import django_filters
+from crispy_forms import layout
+from crispy_forms.helper import FormHelper
 from django import forms
 from django.db import connection
 from django.db.models import Q
@@ -99,6 +101,21 @@ class ProjectFilter(django_filters.FilterSet):
         for name, objects in self.options.items():
             self.filters[name].extra["choices"] = [(obj.slug, str(obj)) for obj in objects]
         self.filters["transfer"].field_class = forms.BooleanField
+
+    @property
+    def helper(self) -> FormHelper:
+        """Crispy layout: facets as light checkbox groups, GET form tag written by the template."""
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.disable_csrf = True
+        facet = "projects/_facet_checkboxes.html"
+        helper.layout = layout.Layout(
+            "q",
+            *[layout.Field(name, template=facet) for name in FACET_COLUMNS],
+            "transfer",
+            "sortierung",
+        )
+        return helper
 
     def filter_nothing(self, queryset, name, value):
         """Filters are applied together by ``conditions()``, which facets need one by one."""
@@ -259,6 +276,6 @@ class ProjectFilter(django_filters.FilterSet):
                 # The bound field copied the label when the form was validated; update both.
                 self.form.fields["transfer"].label = self.form["transfer"].label = label
                 continue
-            self.form.fields[facet.name].choices = [
-                (option.value, f"{option.label} ({option.count})") for option in facet.options
-            ]
+            form_field = self.form.fields[facet.name]
+            form_field.choices = [(option.value, f"{option.label} ({option.count})") for option in facet.options]
+            form_field.facet_options = facet.options  # read by projects/_facet_checkboxes.html
