@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/run.py 100 10000 100000      # N values; data is kept and reused between runs
 
-Creates the database ``transferboerse_bench`` on the embedded server, fills it with N synthetic
+Creates a database ``transferboerse_bench_<N>`` per N on the embedded server, fills it with N synthetic
 published projects (bulk SQL, realistic German text and relations), then requests each page ≥ 50
 times with Django's test client and prints SQL queries per request and server time p50/p95 in ms.
 """
@@ -15,13 +15,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+os.environ.setdefault("BENCH_N", sys.argv[2] if sys.argv[1:2] == ["--one"] else "100")
 
 REQUESTS = 50
 WARMUP = 5
 
 # Vocabulary: domain words; each project draws with a skew (some words common, most rare).
 STEMS = [
-    "Besuchs",
     "Familien",
     "Kinder",
     "Eltern",
@@ -67,6 +67,7 @@ STEMS = [
     "Kinderarzt",
     "Jugendamt",
     "Jobcenter",
+    "Besuchs",  # last = rarest under the skewed draw
 ]
 SUFFIXES = [
     "dienst",
@@ -231,7 +232,7 @@ INSERT INTO projects_project (municipality_id, title, slug, summary, situation, 
     contact_is_public, status, confirmed_at, created_at, updated_at,
     transition_ids, field_ids, target_group_ids, district_ids, has_transfer_offer)
 SELECT municipalities[1 + (i * 7919) %% array_length(municipalities, 1)],
-       CASE WHEN i %% 50 = 0 THEN 'Baby-Besuchsdienst ' || i
+       CASE WHEN i %% 500 = 1 THEN 'Baby-Besuchsdienst ' || i
             ELSE stems[1 + floor(array_length(stems, 1) * random() ^ 2)::int]
                  || lower(suffixes[1 + (i %% array_length(suffixes, 1))]) || ' ' || i END,
        'bench-' || i,
@@ -351,7 +352,7 @@ def measure(client, url: str) -> tuple[int, float, float]:
     return query_counts.pop(), statistics.median(timings), timings[int(len(timings) * 0.95) - 1]
 
 
-def main(sizes: list[int]) -> None:
+def measure_size(size: int) -> list[tuple[int, str, int, float, float]]:
     import django
 
     django.setup()
@@ -365,23 +366,42 @@ def main(sizes: list[int]) -> None:
     setup_taxonomies()
     client = Client()
     rows = []
+    print(f"N = {size}", flush=True)
+    fill(size)
+    project = Project.objects.published().filter(municipality__name="Bergkamen").order_by("id").first()
+    pages = {
+        "Liste": "/projekte/",
+        "Liste gefiltert": "/projekte/?uebergang=uebergang-in-die-kita&handlungsfeld=bildung&kommune=kamen&kommune=unna",
+        "Suche": "/projekte/?q=Besuchsdienst",
+        "Suche mit Tippfehler": "/projekte/?q=Besuchsdinst",
+        "Projektseite": project.get_absolute_url(),
+        "Präventionskette": "/kommunen/bergkamen/kette/",
+        "Lückenraster": "/luecken/",
+    }
+    for name, url in pages.items():
+        queries, p50, p95 = measure(client, url)
+        rows.append((size, name, queries, p50, p95))
+        print(f"  {name:<22} {queries:>3} Abfragen  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms", flush=True)
+    return rows
+
+
+def main(sizes: list[int]) -> None:
+    """Each N runs in its own process (own database, settings are fixed per process)."""
+    import json
+    import subprocess
+
+    rows = []
     for size in sorted(sizes):
-        print(f"N = {size}", flush=True)
-        fill(size)
-        project = Project.objects.published().filter(municipality__name="Bergkamen").order_by("id").first()
-        pages = {
-            "Liste": "/projekte/",
-            "Liste gefiltert": "/projekte/?uebergang=uebergang-in-die-kita&kommune=kamen&handlungsfeld=bildung",
-            "Suche": "/projekte/?q=Besuchsdienst",
-            "Suche mit Tippfehler": "/projekte/?q=Besuchsdinst",
-            "Projektseite": project.get_absolute_url(),
-            "Präventionskette": "/kommunen/bergkamen/kette/",
-            "Lückenraster": "/luecken/",
-        }
-        for name, url in pages.items():
-            queries, p50, p95 = measure(client, url)
-            rows.append((size, name, queries, p50, p95))
-            print(f"  {name:<22} {queries:>3} Abfragen  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms", flush=True)
+        result = subprocess.run(
+            [sys.executable, __file__, "--one", str(size)],
+            env={**os.environ, "BENCH_N": str(size)},
+            check=True,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        lines = result.stdout.splitlines()
+        print("\n".join(lines[:-1]), flush=True)
+        rows += [tuple(row) for row in json.loads(lines[-1])]
     print()
     print(f"| {'N':>7} | {'Seite':<22} | SQL | p50 ms | p95 ms |")
     print(f"|{'-' * 9}|{'-' * 24}|-----|--------|--------|")
@@ -390,4 +410,9 @@ def main(sizes: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(arg) for arg in sys.argv[1:]] or [100, 10_000, 100_000])
+    if sys.argv[1:2] == ["--one"]:
+        import json
+
+        print(json.dumps(measure_size(int(sys.argv[2]))))
+    else:
+        main([int(arg) for arg in sys.argv[1:]] or [100, 10_000, 100_000])
