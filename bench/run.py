@@ -371,7 +371,9 @@ def measure_size(size: int) -> list[tuple[int, str, int, float, float]]:
     project = Project.objects.published().filter(municipality__name="Bergkamen").order_by("id").first()
     pages = {
         "Liste": "/projekte/",
-        "Liste gefiltert": "/projekte/?uebergang=uebergang-in-die-kita&handlungsfeld=bildung&kommune=kamen&kommune=unna",
+        "Liste gefiltert": (
+            "/projekte/?uebergang=uebergang-in-die-kita&handlungsfeld=bildung&kommune=kamen&kommune=unna"
+        ),
         "Suche": "/projekte/?q=Besuchsdienst",
         "Suche mit Tippfehler": "/projekte/?q=Besuchsdinst",
         "Projektseite": project.get_absolute_url(),
