@@ -241,20 +241,6 @@ class ProjectQuerySet(models.QuerySet):
     def with_transfer_offer(self):
         return self.filter(has_transfer_offer=True)
 
-    def counts_by_municipality_transition_and_field(self) -> dict[tuple[int, int, int], int]:
-        """``{(municipality_id, transition_id, field_id): number of projects}`` in one query.
-
-        Reads the trigger-maintained id arrays, so it scans one table instead of joining two M2M tables.
-        """
-        sql, params = self.values("municipality_id", "transition_ids", "field_ids").query.sql_with_params()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT sub.municipality_id, t, f, count(*) FROM (" + sql + ") sub, "
-                "unnest(sub.transition_ids) t, unnest(sub.field_ids) f GROUP BY 1, 2, 3",
-                params,
-            )
-            return {(m, t, f): n for m, t, f, n in cursor.fetchall()}
-
     def first_per_transition(self, limit: int) -> tuple[dict[int, int], dict[int, list[int]]]:
         """``({transition_id: count}, {transition_id: [first project ids by title]})`` in one query."""
         sql, params = self.values("id", "title", "transition_ids").query.sql_with_params()
