@@ -1,7 +1,19 @@
-from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+import base64
 
+import segno
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .forms import TOTPConfirmForm
 from .models import Coordinator, User
+
+TOTP_DEVICE_NAME = "Authenticator-App"
 
 
 class CoordinatorInline(admin.TabularInline):
@@ -13,11 +25,51 @@ class CoordinatorInline(admin.TabularInline):
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     inlines = [CoordinatorInline]
-    list_display = ["username", "first_name", "last_name", "email", "is_staff"]
+    list_display = ["username", "first_name", "last_name", "email", "is_staff", "is_active"]
+    list_filter = ["is_staff", "is_active", "groups", "coordinator_roles__municipality"]
+
+    def get_urls(self):
+        return [
+            path("zwei-faktor/", self.admin_site.admin_view(self.two_factor_view), name="accounts_two_factor"),
+            *super().get_urls(),
+        ]
+
+    def two_factor_view(self, request):
+        """Any staff member sets up (or removes) their own TOTP second factor."""
+        user = request.user
+        confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        form = TOTPConfirmForm(request.POST or None)
+        if confirmed is None:
+            device, _ = TOTPDevice.objects.get_or_create(user=user, confirmed=False, name=TOTP_DEVICE_NAME)
+        else:
+            device = confirmed
+        if request.method == "POST" and form.is_valid():
+            if device.verify_token(form.cleaned_data["token"].strip()):
+                if confirmed is None:
+                    device.confirmed = True
+                    device.save(update_fields=["confirmed"])
+                    messages.success(request, gettext("Die Zwei-Faktor-Anmeldung ist eingerichtet."))
+                else:
+                    TOTPDevice.objects.filter(user=user).delete()
+                    messages.success(request, gettext("Die Zwei-Faktor-Anmeldung ist ausgeschaltet."))
+                return HttpResponseRedirect(reverse("admin:accounts_two_factor"))
+            form.add_error("token", gettext("Der Code stimmt nicht. Bitte geben Sie den aktuellen Code ein."))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Zwei-Faktor-Anmeldung"),
+            "form": form,
+            "confirmed": confirmed is not None,
+        }
+        if confirmed is None:
+            # segno writes the SVG itself from the device's own URL; nothing user-supplied goes in.
+            context["qr_svg"] = mark_safe(segno.make(device.config_url, error="m").svg_inline(scale=4))
+            context["secret"] = base64.b32encode(device.bin_key).decode()
+        return TemplateResponse(request, "admin/accounts/two_factor.html", context)
 
 
 @admin.register(Coordinator)
 class CoordinatorAdmin(admin.ModelAdmin):
     list_display = ["user", "municipality", "created_at"]
     list_filter = ["municipality"]
+    list_select_related = ["user", "municipality"]
     autocomplete_fields = ["user", "municipality"]

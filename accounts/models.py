@@ -1,3 +1,5 @@
+from functools import cached_property
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -20,12 +22,20 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name() or self.username
 
+    @cached_property
+    def role_names(self) -> frozenset[str]:
+        """The user's group names, loaded once per user object (i.e. once per request)."""
+        return frozenset(self.groups.values_list("name", flat=True))
+
     def has_role(self, role: Role) -> bool:
-        return self.groups.filter(name=role.value).exists()
+        return role.value in self.role_names
 
     @property
     def is_steering_group(self) -> bool:
-        return self.is_superuser or self.has_role(Role.STEERING_GROUP) or self.has_role(Role.EDITORIAL)
+        """Steuerungsgruppe, Redaktion and superusers see and review everything."""
+        return self.is_active and (
+            self.is_superuser or self.has_role(Role.STEERING_GROUP) or self.has_role(Role.EDITORIAL)
+        )
 
     def coordinated_municipality_ids(self) -> set[int]:
         return set(self.coordinator_roles.values_list("municipality_id", flat=True))

@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from accounts.history_records import TrackedHistoricalRecords
 from projects.models import YEAR_VALIDATORS, Field, Municipality, Organisation, Project, SluggedModel, Transition
 
 
@@ -61,6 +62,12 @@ class Network(SluggedModel):
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
 
     objects = NetworkQuerySet.as_manager()
+    history = TrackedHistoricalRecords(
+        verbose_name=_("Version des Netzwerks"),
+        verbose_name_plural=_("Versionen der Netzwerke"),
+        excluded_fields=["updated_at"],
+        m2m_fields=[members, municipalities],
+    )
 
     class Meta:
         verbose_name = _("Netzwerk")

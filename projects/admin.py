@@ -1,5 +1,31 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from simple_history.admin import SimpleHistoryAdmin
 
+from accounts.access import is_reviewer
+from accounts.history_records import HistoryAdminMixin
+from accounts.scoping import ScopedAdminMixin, ScopedModelAdmin
+from transfers.models import TransferOffer
+
+from . import services
+from .access import (
+    districts_for,
+    municipalities_for,
+    organisation_choices_for,
+    organisations_for,
+    projects_for,
+)
+from .diff import diff_rows
 from .models import (
     District,
     Field,
@@ -11,27 +37,39 @@ from .models import (
     TargetGroup,
     Transition,
 )
+from .resources import ProjectResource
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(ScopedModelAdmin):
+    scope = staticmethod(municipalities_for)
     list_display = ["name", "kind", "parent", "population", "has_own_youth_office", "is_model_municipality"]
     list_filter = ["kind", "is_model_municipality", "has_own_youth_office"]
+    list_select_related = ["parent"]
     search_fields = ["name"]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(ScopedModelAdmin):
+    scope = staticmethod(organisations_for)
+    choice_scopes = {"municipality": municipalities_for}
     list_display = ["name", "kind", "municipality", "department"]
-    list_filter = ["kind", "municipality"]
-    search_fields = ["name", "department"]
+    list_filter = ["kind", ("municipality", RelatedOnlyFieldListFilter)]
+    list_select_related = ["municipality"]
+    search_fields = ["name", "department", "municipality__name"]
+    autocomplete_fields = ["municipality"]
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(ScopedModelAdmin):
+    scope = staticmethod(districts_for)
+    choice_scopes = {"municipality": municipalities_for}
     list_display = ["name", "municipality"]
-    list_filter = ["municipality"]
-    search_fields = ["name"]
+    list_filter = [("municipality", RelatedOnlyFieldListFilter)]
+    list_select_related = ["municipality"]
+    search_fields = ["name", "municipality__name"]
+    autocomplete_fields = ["municipality"]
+    exclude = ["slug"]
 
 
 @admin.register(Transition, Field, TargetGroup)
@@ -39,32 +77,364 @@ class TaxonomyAdmin(admin.ModelAdmin):
     list_display = ["name", "position"]
     list_editable = ["position"]
     search_fields = ["name"]
+    exclude = ["slug"]
 
 
-class IndicatorInline(admin.TabularInline):
+# Projects ---------------------------------------------------------------------------------------------
+
+
+class _FrozenWhilePublishedInline:
+    """Kennzahlen and links of a published project change only through a reviewer (the public page
+    shows them right away, and pending changes cover the project's own fields only)."""
+
+    def _frozen(self, request, obj) -> bool:
+        return obj is not None and obj.is_published and not is_reviewer(request.user)
+
+    def has_add_permission(self, request, obj):
+        return not self._frozen(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._frozen(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._frozen(request, obj) and super().has_delete_permission(request, obj)
+
+
+class IndicatorInline(_FrozenWhilePublishedInline, admin.TabularInline):
     model = Indicator
     extra = 0
+    fields = ["label", "value", "year", "position"]
 
 
-class ProjectLinkInline(admin.TabularInline):
+class ProjectLinkInline(_FrozenWhilePublishedInline, admin.TabularInline):
     model = ProjectLink
     extra = 0
 
 
+class TransferOfferInline(admin.StackedInline):
+    model = TransferOffer
+    extra = 0
+    fields = ["description", "contact_name", "contact_email", "contact_phone", "is_active"]
+    show_change_link = True
+
+
+class ReviewStateFilter(admin.SimpleListFilter):
+    title = _("Prüfung und Aktualität")
+    parameter_name = "pruefung"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("entwurf", _("Entwürfe")),
+            ("in-pruefung", _("In Prüfung (auch Änderungen)")),
+            ("zurueckgegeben", _("Mit Kommentar zurückgegeben")),
+            ("bestaetigung-faellig", _("Seit 12 Monaten nicht bestätigt")),
+        ]
+
+    def queryset(self, request, queryset):
+        return {
+            "entwurf": queryset.drafts,
+            "in-pruefung": queryset.awaiting_review,
+            "zurueckgegeben": queryset.returned,
+            "bestaetigung-faellig": queryset.needs_confirmation,
+        }.get(self.value(), queryset.all)()
+
+
+class ProjectAdminForm(forms.ModelForm):
+    """Shows a Koordinator the values of their pending changes rather than the published ones."""
+
+    pending_initial: dict = {}
+
+    class Meta:
+        model = Project
+        fields = ["municipality", *Project.REVIEWED_FIELDS]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, value in self.pending_initial.items():
+            if name in self.fields:
+                self.initial[name] = value
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Kommentar für die Koordination"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Pflicht beim Zurückgeben: Was soll noch geändert werden?"),
+    )
+
+
+REVIEW_READONLY_FIELDS = [
+    "status",
+    "review_comment",
+    "submitted_at",
+    "submitted_by",
+    "reviewed_at",
+    "reviewed_by",
+    "confirmed_at",
+    "created_at",
+    "updated_at",
+]
+
+
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
-    list_display = ["title", "municipality", "status", "confirmed_at", "updated_at"]
-    list_filter = ["status", "municipality", "transitions", "fields"]
-    search_fields = ["title", "summary"]
+class ProjectAdmin(HistoryAdminMixin, ScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
+    scope = staticmethod(projects_for)
+    resource_classes = [ProjectResource]
+    choice_scopes = {
+        "municipality": municipalities_for,
+        "organisations": organisation_choices_for,
+        "districts": districts_for,
+    }
+    keep_current_choices = ("organisations",)
+    form = ProjectAdminForm
+    list_display = ["title", "municipality", "review_state", "confirmed_at", "updated_at"]
+    list_filter = [
+        ReviewStateFilter,
+        "status",
+        ("municipality", RelatedOnlyFieldListFilter),
+        "transitions",
+        "fields",
+    ]
+    list_select_related = ["municipality"]
+    search_fields = ["title", "summary", "municipality__name"]
     autocomplete_fields = ["municipality", "organisations", "districts"]
     filter_horizontal = ["transitions", "fields", "target_groups"]
-    inlines = [IndicatorInline, ProjectLinkInline]
+    inlines = [IndicatorInline, ProjectLinkInline, TransferOfferInline]
     fieldsets = [
-        (None, {"fields": ["title", "municipality", "summary", "status", "start_year"]}),
-        ("Beschreibung", {"fields": ["situation", "goals", "achievements", "success_factors", "pitfalls"]}),
-        ("Einordnung", {"fields": ["transitions", "fields", "target_groups", "organisations", "districts"]}),
+        (None, {"fields": ["title", "municipality", "summary", "start_year"]}),
         (
-            "Kontakt",
+            _("Beschreibung"),
+            {
+                "fields": ["situation", "goals", "achievements", "success_factors", "pitfalls"],
+                "description": _("In der Reihenfolge der Projektbeschreibungen; die Kennzahlen folgen unten."),
+            },
+        ),
+        (_("Einordnung"), {"fields": ["transitions", "fields", "target_groups", "organisations", "districts"]}),
+        (
+            _("Kontakt"),
             {"fields": ["contact_name", "contact_role", "contact_email", "contact_phone", "contact_is_public"]},
         ),
+        (_("Prüfung und Aktualität"), {"fields": REVIEW_READONLY_FIELDS, "classes": ["collapse"]}),
     ]
+
+    actions = ["confirm_selected"]
+
+    @admin.action(description=_("Ausgewählte Projekte als aktuell bestätigen"), permissions=["change"])
+    def confirm_selected(self, request, queryset):
+        for project in queryset:
+            services.project_confirm(project=project, by=request.user)
+        messages.success(request, gettext("{count} Projekt(e) als aktuell bestätigt.").format(count=len(queryset)))
+
+    @admin.display(description=_("Stand"), ordering="status")
+    def review_state(self, obj: Project) -> str:
+        if obj.is_returned:
+            return gettext("Zurückgegeben")
+        if obj.has_pending_changes:
+            return gettext("Veröffentlicht, Änderungen in Prüfung")
+        return obj.get_status_display()
+
+    def view_on_site(self, obj: Project) -> str | None:
+        return obj.get_absolute_url() if obj.is_published else None
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = [] if request.user.is_superuser else ["status"]
+        fields += [name for name in REVIEW_READONLY_FIELDS if name != "status"]
+        if obj is not None and not is_reviewer(request.user):
+            fields.append("municipality")
+        return fields
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        municipalities = list(municipalities_for(request.user)[:2])
+        if len(municipalities) == 1 and "municipality" not in initial:
+            initial["municipality"] = municipalities[0].pk
+        return initial
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None and obj.pending_changes and self._edits_are_proposals(request, obj):
+            form = type(form.__name__, (form,), {"pending_initial": obj.pending_changes})
+        return form
+
+    # Saving: a Koordinator's edit of a published project becomes a proposal -------------------------
+
+    def _edits_are_proposals(self, request, obj) -> bool:
+        return obj is not None and obj.pk is not None and obj.is_published and not is_reviewer(request.user)
+
+    def save_model(self, request, obj, form, change):
+        live = Project.objects.get(pk=obj.pk) if change else None
+        if change and self._edits_are_proposals(request, live):
+            changes = {
+                name: ([item.pk for item in value] if name in Project.MANY_TO_MANY_REVIEWED_FIELDS else value)
+                for name, value in form.cleaned_data.items()
+                if name in Project.REVIEWED_FIELDS
+            }
+            services.project_propose_changes(project=live, changes=changes, by=request.user)
+            form.instance = live
+            form.save_m2m = lambda: None  # the live many-to-many values stay until approval
+            request._project_proposal = live
+            return
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        if getattr(request, "_project_proposal", None) is not None:
+            # Only the (separately public) transfer offers are saved; the project's own fields wait.
+            for formset in formsets:
+                self.save_formset(request, form, formset, change=change)
+            return
+        super().save_related(request, form, formsets, change)
+
+    def _after_save(self, request, obj: Project) -> None:
+        project = Project.objects.get(pk=obj.pk)
+        proposal = getattr(request, "_project_proposal", None)
+        if proposal is not None:
+            if proposal.pending_changes:
+                messages.info(
+                    request,
+                    gettext(
+                        "Ihre Änderungen sind zur Prüfung eingereicht. Bis zur Freigabe bleibt die "
+                        "veröffentlichte Fassung sichtbar."
+                    ),
+                )
+            else:
+                messages.info(request, gettext("Keine Änderung gegenüber der veröffentlichten Fassung."))
+        try:
+            if "_submit_for_review" in request.POST:
+                services.project_submit(project=project, by=request.user)
+                messages.success(request, gettext("Das Projekt ist zur Prüfung eingereicht."))
+            if "_confirm_current" in request.POST:
+                services.project_confirm(project=project, by=request.user)
+                messages.success(request, gettext("Das Projekt ist als aktuell bestätigt."))
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self._after_save(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        self._after_save(request, obj)
+        return super().response_change(request, obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        extra_context["is_reviewer"] = is_reviewer(request.user)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        extra_context["is_reviewer"] = is_reviewer(request.user)
+        return super().add_view(request, form_url, extra_context)
+
+    def get_resource_kwargs(self, request, *args, **kwargs):
+        return {**super().get_resource_kwargs(request, *args, **kwargs), "user": request.user}
+
+    # Review -------------------------------------------------------------------------------------------
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/pruefen/",
+                self.admin_site.admin_view(self.review_view),
+                name="{}_{}_review".format(*info),
+            ),
+            path(
+                "aehnliche/",
+                self.admin_site.admin_view(self.similar_view),
+                name="{}_{}_similar".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def review_view(self, request, object_id):
+        """The reviewer's page: what was submitted (or what would change), then publish or return."""
+        if not is_reviewer(request.user) or not self.has_change_permission(request):
+            raise PermissionDenied
+        project = get_object_or_404(self.get_queryset(request), pk=object_id)
+        form = ReturnForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            action = next((name for name in ("publish", "approve", "return") if f"_{name}" in request.POST), None)
+            step = {
+                "publish": lambda: services.project_publish(project=project, by=request.user),
+                "approve": lambda: services.project_approve_changes(project=project, by=request.user),
+                "return": lambda: services.project_return(
+                    project=project, by=request.user, comment=form.cleaned_data["comment"]
+                ),
+            }.get(action)
+            if step is None:
+                form.add_error(None, gettext("Bitte wählen Sie, was mit der Einreichung geschehen soll."))
+            else:
+                try:
+                    step()
+                except ValidationError as error:
+                    if hasattr(error, "error_dict"):
+                        for field, errors in error.message_dict.items():
+                            form.add_error(field if field in form.fields else None, errors)
+                    else:
+                        form.add_error(None, error.messages)
+                else:
+                    messages.success(request, self._review_message(action, project))
+                    return HttpResponseRedirect(reverse("admin:projects_project_changelist") + "?pruefung=in-pruefung")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": gettext("„{title}“ prüfen").format(title=project.title),
+            "project": project,
+            "original": project,
+            "form": form,
+            "diff": diff_rows(project.pending_changes_diff()),
+            "indicators": project.indicators.all(),
+        }
+        return TemplateResponse(request, "admin/projects/project/review.html", context)
+
+    @staticmethod
+    def _review_message(action: str, project: Project) -> str:
+        return {
+            "publish": gettext("„{title}“ ist veröffentlicht."),
+            "approve": gettext("Die Änderungen an „{title}“ sind übernommen und öffentlich."),
+            "return": gettext("„{title}“ ist mit Ihrem Kommentar zurückgegeben."),
+        }[action].format(title=project.title)
+
+    def similar_view(self, request):
+        """Existing projects with a similar title or summary (trigram similarity), as JSON for the add form."""
+        from django.contrib.postgres.search import TrigramSimilarity, TrigramWordSimilarity
+        from django.db.models.functions import Greatest
+        from django.http import JsonResponse
+
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        text = request.GET.get("q", "").strip()[:200]
+        if len(text) < 4:
+            return JsonResponse({"results": []})
+        # All projects count: a duplicate may well sit in another municipality, but another town's
+        # unpublished drafts stay hidden.
+        candidates = Project.objects.filter(Q(status=Project.Status.PUBLISHED) | Q(pk__in=projects_for(request.user)))
+        exclude = request.GET.get("ausser", "")
+        if exclude.isdigit():
+            candidates = candidates.exclude(pk=int(exclude))
+        results = (
+            candidates.annotate(
+                title_similarity=TrigramSimilarity("title", text),
+                summary_similarity=TrigramWordSimilarity(text, "summary"),
+            )
+            # A similar title counts more than a few shared words in the summary.
+            .filter(Q(title_similarity__gte=0.4) | Q(summary_similarity__gte=0.7))
+            .select_related("municipality")
+            .order_by(Greatest("title_similarity", "summary_similarity").desc(), "title")[:5]
+        )
+        return JsonResponse(
+            {
+                "results": [
+                    {
+                        "title": project.title,
+                        "municipality": project.municipality.name,
+                        "status": project.get_status_display(),
+                        "url": project.get_absolute_url() if project.is_published else "",
+                    }
+                    for project in results
+                ]
+            }
+        )

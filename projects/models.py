@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -7,11 +10,16 @@ from django.db import connection, models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.history_records import TrackedHistoricalRecords
 from transferboerse.slugs import unique_slug
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
+# A project should be confirmed as current once a year; after 18 months public pages flag it as old.
+CONFIRMATION_INTERVAL = timedelta(days=365)
+STALE_AFTER = timedelta(days=548)
 
 
 class SluggedModel(models.Model):
@@ -258,6 +266,26 @@ class ProjectQuerySet(models.QuerySet):
                 shown.setdefault(transition_id, []).append(project_id)
         return counts, shown
 
+    def drafts(self):
+        """Drafts not (yet) returned by a reviewer."""
+        return self.filter(status=Project.Status.DRAFT, review_comment="")
+
+    def awaiting_review(self):
+        """New projects submitted for review, and published projects with submitted changes."""
+        return self.filter(
+            Q(status=Project.Status.IN_REVIEW)
+            | Q(status=Project.Status.PUBLISHED, review_comment="") & ~Q(pending_changes={})
+        )
+
+    def returned(self):
+        """Returned by a reviewer with a comment: a draft, or pending changes of a published project."""
+        return self.exclude(review_comment="").filter(status__in=[Project.Status.DRAFT, Project.Status.PUBLISHED])
+
+    def needs_confirmation(self, now=None):
+        """Published projects nobody confirmed as current for a year."""
+        limit = (now or timezone.now()) - CONFIRMATION_INTERVAL
+        return self.published().filter(Q(confirmed_at__isnull=True) | Q(confirmed_at__lt=limit))
+
     def counts_by_municipality_and_transition(self) -> dict[tuple[int, int], int]:
         """``{(municipality_id, transition_id): number of projects}`` in one query."""
         rows = (
@@ -279,6 +307,28 @@ class Project(SluggedModel):
         ARCHIVED = "archived", _("Archiviert")
 
     slug_source = "title"
+    # What a Koordinator's edit of a published project may change, subject to review.
+    REVIEWED_FIELDS = [
+        "title",
+        "summary",
+        "situation",
+        "goals",
+        "achievements",
+        "success_factors",
+        "pitfalls",
+        "start_year",
+        "transitions",
+        "fields",
+        "target_groups",
+        "organisations",
+        "districts",
+        "contact_name",
+        "contact_role",
+        "contact_email",
+        "contact_phone",
+        "contact_is_public",
+    ]
+    MANY_TO_MANY_REVIEWED_FIELDS = ["transitions", "fields", "target_groups", "organisations", "districts"]
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="projects", verbose_name=_("Kommune")
@@ -318,7 +368,7 @@ class Project(SluggedModel):
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
 
-    # Maintained by database triggers (migration 0003) on every write to the project, its M2M
+    # Maintained by database triggers (migration 0004) on every write to the project, its M2M
     # relations, its organisations' and municipality's names and its transfer offers: the search
     # never computes a vector per request, and facets count one table instead of joining five.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -327,8 +377,38 @@ class Project(SluggedModel):
     target_group_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     district_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     has_transfer_offer = models.BooleanField(_("hat Transfer-Angebot"), default=False, editable=False)
+    # Review workflow (projects/services.py): draft → in review → published; a reviewer may return a
+    # submission with a comment. Edits of a published project wait in ``pending_changes``
+    # ({field name: new value}, many-to-many fields as lists of ids) until a reviewer approves them.
+    submitted_at = models.DateTimeField(_("eingereicht am"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submitted_projects",
+        verbose_name=_("eingereicht von"),
+    )
+    reviewed_at = models.DateTimeField(_("geprüft am"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviewed_projects",
+        verbose_name=_("geprüft von"),
+    )
+    review_comment = models.TextField(_("Kommentar der Prüfung"), blank=True)
+    pending_changes = models.JSONField(_("ausstehende Änderungen"), default=dict, blank=True)
+    confirmation_reminder_sent_at = models.DateTimeField(_("zuletzt erinnert"), null=True, blank=True)
 
     objects = ProjectQuerySet.as_manager()
+    history = TrackedHistoricalRecords(
+        verbose_name=_("Version des Projekts"),
+        verbose_name_plural=_("Versionen der Projekte"),
+        excluded_fields=["pending_changes", "updated_at", "confirmation_reminder_sent_at"],
+        m2m_fields=[transitions, fields, target_groups, organisations, districts],
+    )
 
     class Meta:
         verbose_name = _("Projekt")
@@ -391,6 +471,59 @@ class Project(SluggedModel):
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
+    @property
+    def has_pending_changes(self) -> bool:
+        return bool(self.pending_changes)
+
+    @property
+    def is_returned(self) -> bool:
+        return bool(self.review_comment) and self.status in {self.Status.DRAFT, self.Status.PUBLISHED}
+
+    @property
+    def confirmation_age(self) -> timedelta | None:
+        """How long ago the project was last confirmed as current (None: never)."""
+        return timezone.now() - self.confirmed_at if self.confirmed_at else None
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """Not confirmed for a year: the coordinator is reminded."""
+        age = self.confirmation_age
+        return age is None or age > CONFIRMATION_INTERVAL
+
+    @property
+    def is_stale(self) -> bool:
+        """Not confirmed for 18 months: public pages mark the entry as possibly outdated."""
+        age = self.confirmation_age
+        return age is None or age > STALE_AFTER
+
+    def reviewed_values(self) -> dict:
+        """The live values of the reviewed fields, as stored in ``pending_changes``."""
+        values = {}
+        for name in self.REVIEWED_FIELDS:
+            if name in self.MANY_TO_MANY_REVIEWED_FIELDS:
+                values[name] = sorted(getattr(self, name).values_list("pk", flat=True)) if self.pk else []
+            else:
+                values[name] = getattr(self, name)
+        return values
+
+    def pending_changes_diff(self) -> list[dict]:
+        """Field by field: what the pending changes would change in the published version."""
+        live = self.reviewed_values()
+        rows = []
+        for name in self.REVIEWED_FIELDS:
+            if name not in self.pending_changes or self.pending_changes[name] == live[name]:
+                continue
+            field = self._meta.get_field(name)
+            old, new = live[name], self.pending_changes[name]
+            if name in self.MANY_TO_MANY_REVIEWED_FIELDS:
+                names = dict(field.related_model.objects.filter(pk__in={*old, *new}).values_list("pk", "name"))
+                old = ", ".join(sorted(names.get(pk, "?") for pk in old))
+                new = ", ".join(sorted(names.get(pk, "?") for pk in new))
+            else:
+                old, new = _display(old), _display(new)
+            rows.append({"name": name, "label": field.verbose_name, "old": old, "new": new})
+        return rows
+
     def sections(self) -> list[tuple[str, str]]:
         """The descriptive sections in the order the source documents use."""
         return [
@@ -400,6 +533,14 @@ class Project(SluggedModel):
             (_("Erfolgsfaktoren"), self.success_factors),
             (_("Stolpersteine"), self.pitfalls),
         ]
+
+
+def _display(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(_("Ja") if value else _("Nein"))
+    return str(value)
 
 
 class Indicator(models.Model):
@@ -437,7 +578,7 @@ class ProjectLink(models.Model):
 class SearchWord(models.Model):
     """A word that occurs in a published project; the lexicon for "Meinten Sie …?" suggestions.
 
-    Filled by a trigger (migration 0003). Words are never removed: a stale suggestion merely finds nothing.
+    Filled by a trigger (migration 0004). Words are never removed: a stale suggestion merely finds nothing.
     """
 
     word = models.CharField(_("Wort"), max_length=100, unique=True)
@@ -453,7 +594,7 @@ class SearchWord(models.Model):
 
 
 class FacetCount(models.Model):
-    """How many published projects carry each facet value (trigger-maintained, migration 0005).
+    """How many published projects carry each facet value (trigger-maintained, migration 0006).
 
     The unfiltered project list reads its facet counts from here instead of counting every project.
     """
@@ -475,7 +616,7 @@ class FacetCount(models.Model):
 class ChainCount(models.Model):
     """Published projects per municipality × transition (× field; ``field_id`` 0 = all fields).
 
-    Trigger-maintained (migration 0005) so the gap grid reads a few hundred rows at any number of projects.
+    Trigger-maintained (migration 0006) so the gap grid reads a few hundred rows at any number of projects.
     Plain ids, not foreign keys: a counter row must never block deleting what it counts.
     """
 

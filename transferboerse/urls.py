@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from transferboerse.health import healthz
+
 admin.site.site_header = _("Transferbörse – Verwaltung")
 admin.site.site_title = _("Transferbörse")
 admin.site.index_title = _("Übersicht")
@@ -9,5 +11,11 @@ admin.site.index_title = _("Übersicht")
 urlpatterns = [
     path("verwaltung/", admin.site.urls),
     path("netzwerke/", include("networks.urls")),
+    path("transfer/", include("transfers.urls")),
+    # Operations (issue 7): health check, legal pages, open data API.
+    path("healthz", healthz, name="healthz"),
+    path("api/v1/", include("api.urls")),
+    path("offene-daten/", include("api.open_data_urls")),
+    path("", include("pages.urls")),
     path("", include("projects.urls")),
 ]

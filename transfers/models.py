@@ -1,10 +1,14 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from accounts.history_records import TrackedHistoricalRecords
 from projects.models import Field, Municipality, Project, SluggedModel, TargetGroup, Transition
 
 
@@ -14,6 +18,15 @@ class TransferOfferQuerySet(models.QuerySet):
 
     def offered_by(self, municipality: Municipality):
         return self.filter(project__municipality=municipality)
+
+    def with_details(self):
+        """Everything an offer card shows: project, its taxonomy and the services with free capacity."""
+        return self.select_related("project__municipality").prefetch_related(
+            "project__transitions",
+            "project__fields",
+            "project__target_groups",
+            models.Prefetch("services", queryset=TransferService.objects.with_booked()),
+        )
 
 
 class TransferOffer(models.Model):
@@ -31,6 +44,11 @@ class TransferOffer(models.Model):
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
 
     objects = TransferOfferQuerySet.as_manager()
+    history = TrackedHistoricalRecords(
+        excluded_fields=["updated_at"],
+        verbose_name=_("Version des Transfer-Angebots"),
+        verbose_name_plural=_("Versionen der Transfer-Angebote"),
+    )
 
     class Meta:
         verbose_name = _("Transfer-Angebot")
@@ -40,9 +58,27 @@ class TransferOffer(models.Model):
     def __str__(self) -> str:
         return _("Transfer-Angebot: {project}").format(project=self.project)
 
+    def get_absolute_url(self) -> str:
+        return reverse("transfers:offer", kwargs={"pk": self.pk})
+
     @property
     def municipality(self) -> Municipality:
         return self.project.municipality
+
+
+class TransferServiceQuerySet(models.QuerySet):
+    def with_booked(self):
+        """Annotate ``booked``: how many transfers (not declined or withdrawn) asked for the service."""
+        order = models.Case(
+            *[models.When(kind=kind, then=position) for position, kind in enumerate(TransferService.Kind.values)]
+        )
+        return self.annotate(
+            booked=models.Count(
+                "interests", filter=~Q(interests__stage__in=TransferInterest.CANCELLED_STAGES), distinct=True
+            ),
+            # aggregation drops Meta.ordering; list services in the order of the Kind choices
+            kind_position=order,
+        ).order_by("offer", "kind_position")
 
 
 class TransferService(models.Model):
@@ -73,6 +109,8 @@ class TransferService(models.Model):
         validators=[MaxValueValidator(100)],
     )
 
+    objects = TransferServiceQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("Leistung")
         verbose_name_plural = _("Leistungen")
@@ -84,6 +122,22 @@ class TransferService(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+    @property
+    def free_capacity(self) -> int:
+        """Needs ``with_booked()``; falls back to a query otherwise."""
+        booked = getattr(self, "booked", None)
+        if booked is None:
+            booked = self.interests.booking().count()
+        return max(self.capacity - booked, 0)
+
+
+class TransferRequestQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=TransferRequest.Status.OPEN)
+
+    def with_details(self):
+        return self.select_related("municipality").prefetch_related("transitions", "fields", "target_groups")
 
 
 class TransferRequest(SluggedModel):
@@ -123,6 +177,13 @@ class TransferRequest(SluggedModel):
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
 
+    objects = TransferRequestQuerySet.as_manager()
+    history = TrackedHistoricalRecords(
+        excluded_fields=["updated_at"],
+        verbose_name=_("Version des Transfer-Gesuchs"),
+        verbose_name_plural=_("Versionen der Transfer-Gesuche"),
+    )
+
     class Meta:
         verbose_name = _("Transfer-Gesuch")
         verbose_name_plural = _("Transfer-Gesuche")
@@ -131,10 +192,29 @@ class TransferRequest(SluggedModel):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("transfers:request", kwargs={"slug": self.slug})
+
 
 class TransferInterestQuerySet(models.QuerySet):
     def open(self):
         return self.filter(stage__in=TransferInterest.OPEN_STAGES)
+
+    def involving(self, municipality_ids):
+        """Transfers in which one of the municipalities gives or receives."""
+        return self.filter(
+            Q(municipality_id__in=municipality_ids) | Q(offer__project__municipality_id__in=municipality_ids)
+        )
+
+    def completed(self):
+        return self.filter(stage__in=TransferInterest.COMPLETED_STAGES)
+
+    def rated(self):
+        return self.filter(stage=TransferInterest.Stage.RATED)
+
+    def booking(self):
+        """Interests that occupy capacity of the services they asked for."""
+        return self.exclude(stage__in=TransferInterest.CANCELLED_STAGES)
 
 
 class TransferInterest(models.Model):
@@ -159,6 +239,8 @@ class TransferInterest(models.Model):
         Stage.DECISION,
         Stage.IMPLEMENTED,
     ]
+    COMPLETED_STAGES = [Stage.IMPLEMENTED, Stage.RATED]
+    CANCELLED_STAGES = [Stage.DECLINED, Stage.WITHDRAWN]
 
     offer = models.ForeignKey(
         TransferOffer, on_delete=models.PROTECT, related_name="interests", verbose_name=_("Transfer-Angebot")
@@ -177,6 +259,17 @@ class TransferInterest(models.Model):
     contact_name = models.CharField(_("Ansprechperson"), max_length=120, blank=True)
     contact_email = models.EmailField(_("E-Mail"), blank=True)
     stage = models.CharField(_("Stand"), max_length=16, choices=Stage, default=Stage.REGISTERED)
+    experience_worked = models.TextField(_("Was hat funktioniert?"), blank=True)
+    experience_adapted = models.TextField(_("Was haben Sie angepasst?"), blank=True)
+    experience_warnings = models.TextField(_("Wovor würden Sie warnen?"), blank=True)
+    rating = models.PositiveSmallIntegerField(
+        _("Gesamturteil"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("1 = gar nicht hilfreich, 5 = sehr hilfreich"),
+    )
+    rated_at = models.DateTimeField(_("bewertet am"), null=True, blank=True)
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -189,6 +282,11 @@ class TransferInterest(models.Model):
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
 
     objects = TransferInterestQuerySet.as_manager()
+    history = TrackedHistoricalRecords(
+        excluded_fields=["updated_at"],
+        verbose_name=_("Version des Transferinteresses"),
+        verbose_name_plural=_("Versionen der Transferinteressen"),
+    )
 
     class Meta:
         verbose_name = _("Transferinteresse")
@@ -203,16 +301,306 @@ class TransferInterest(models.Model):
                 name="transferinterest_one_open_per_offer_and_municipality",
                 violation_error_message=_("Ihre Kommune hat für dieses Angebot bereits ein offenes Transferinteresse."),
             ),
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
+                name="transferinterest_rating_1_to_5",
+            ),
         ]
         # "Never for one's own offer" spans two tables; a trigger enforces it (migration 0002).
 
     def __str__(self) -> str:
         return _("{municipality} → {offer}").format(municipality=self.municipality, offer=self.offer.project)
 
+    def get_absolute_url(self) -> str:
+        return reverse("transfers:interest", kwargs={"pk": self.pk})
+
     @property
     def is_open(self) -> bool:
         return self.stage in self.OPEN_STAGES
 
+    @property
+    def offering_municipality_id(self) -> int:
+        return self.offer.project.municipality_id
+
     def clean(self):
         if self.offer_id and self.municipality_id and self.offer.project.municipality_id == self.municipality_id:
             raise ValidationError(_("Eine Kommune kann kein Transferinteresse am eigenen Angebot anmelden."))
+
+    # --- the stage workflow -------------------------------------------------------------------
+
+    def sides_of(self, user) -> set[str]:
+        """On which side(s) of this transfer the user acts: their coordinated municipalities decide."""
+        if not user.is_authenticated:
+            return set()
+        ids = user.coordinated_municipality_ids()
+        sides = set()
+        if self.offering_municipality_id in ids:
+            sides.add(Side.OFFERING)
+        if self.municipality_id in ids:
+            sides.add(Side.ADOPTING)
+        return sides
+
+    def step_error(self, action: str, user) -> str | None:
+        """Why ``user`` may not take ``action`` now, as a German message; ``None`` if they may."""
+        step = STEPS.get(action)
+        if step is None:
+            return _("Diesen Schritt gibt es nicht.")
+        sides = self.sides_of(user)
+        if not sides:
+            return _("Sie koordinieren keine der beiden Kommunen dieses Transfers.")
+        if step.side is not None and step.side not in sides:
+            if step.side == Side.OFFERING:
+                return _("Diesen Schritt kann nur die anbietende Kommune gehen.")
+            return _("Diesen Schritt kann nur die übernehmende Kommune gehen.")
+        if self.stage not in step.sources:
+            return _("Im Stand „{stage}“ ist der Schritt „{action}“ nicht möglich.").format(
+                stage=self.get_stage_display(), action=Action(action).label
+            )
+        return None
+
+    def can_take(self, action: str, user) -> bool:
+        return self.step_error(action, user) is None
+
+    def allowed_actions(self, user) -> list[str]:
+        """The steps the user may take now, in workflow order (notes last)."""
+        return [action for action in STEPS if self.can_take(action, user)]
+
+    def next_step_label(self) -> str:
+        """What has to happen next, for overviews."""
+        return NEXT_STEP_LABELS.get(self.stage, "")
+
+
+class Side(models.TextChoices):
+    OFFERING = "offering", _("anbietende Kommune")
+    ADOPTING = "adopting", _("übernehmende Kommune")
+
+
+class Action(models.TextChoices):
+    REGISTER = "register", _("Interesse anmelden")
+    ACCEPT = "accept", _("Annehmen (Erstgespräch)")
+    RECORD_PRESENTATION = "record_presentation", _("Präsentation/Hospitation festhalten")
+    RECORD_COACHING = "record_coaching", _("Coaching festhalten")
+    RECORD_DECISION = "record_decision", _("Beschluss festhalten")
+    RECORD_IMPLEMENTATION = "record_implementation", _("Umsetzung festhalten")
+    RATE = "rate", _("Bewerten")
+    DECLINE = "decline", _("Ablehnen")
+    WITHDRAW = "withdraw", _("Zurückziehen")
+    NOTE = "note", _("Notiz hinzufügen")
+
+
+@dataclass(frozen=True)
+class Step:
+    side: str | None  # None: either side
+    sources: frozenset[str]
+    target: str | None  # None: the stage stays (notes)
+
+
+_Stage = TransferInterest.Stage
+_OPEN = frozenset(TransferInterest.OPEN_STAGES)
+
+# Every step of a transfer: who takes it, from which stages, to which stage. REGISTER is not a
+# step on an existing transfer (services.interest_register creates one), so it is not listed.
+STEPS: dict[str, Step] = {
+    Action.ACCEPT: Step(Side.OFFERING, frozenset({_Stage.REGISTERED}), _Stage.FIRST_MEETING),
+    Action.RECORD_PRESENTATION: Step(Side.OFFERING, frozenset({_Stage.FIRST_MEETING}), _Stage.PRESENTATION),
+    Action.RECORD_COACHING: Step(Side.OFFERING, frozenset({_Stage.PRESENTATION}), _Stage.COACHING),
+    # A town may decide right after the presentation when it needs no coaching.
+    Action.RECORD_DECISION: Step(Side.ADOPTING, frozenset({_Stage.PRESENTATION, _Stage.COACHING}), _Stage.DECISION),
+    Action.RECORD_IMPLEMENTATION: Step(Side.ADOPTING, frozenset({_Stage.DECISION}), _Stage.IMPLEMENTED),
+    Action.RATE: Step(Side.ADOPTING, frozenset({_Stage.IMPLEMENTED}), _Stage.RATED),
+    Action.DECLINE: Step(Side.OFFERING, _OPEN, _Stage.DECLINED),
+    Action.WITHDRAW: Step(Side.ADOPTING, _OPEN, _Stage.WITHDRAWN),
+    Action.NOTE: Step(None, frozenset(_Stage.values), None),
+}
+
+NEXT_STEP_LABELS = {
+    _Stage.REGISTERED: _("Anbietende Kommune: annehmen oder ablehnen"),
+    _Stage.FIRST_MEETING: _("Anbietende Kommune: Präsentation/Hospitation festhalten"),
+    _Stage.PRESENTATION: _("Anbietende Kommune: Coaching festhalten – oder übernehmende Kommune: Beschluss festhalten"),
+    _Stage.COACHING: _("Übernehmende Kommune: Beschluss festhalten"),
+    _Stage.DECISION: _("Übernehmende Kommune: Umsetzung festhalten"),
+    _Stage.IMPLEMENTED: _("Übernehmende Kommune: Erfahrungen bewerten"),
+}
+
+
+class TransferEventQuerySet(models.QuerySet):
+    def visible_to(self, municipality_ids):
+        """Private notes are shown only to the municipality that wrote them."""
+        return self.filter(Q(is_private=False) | Q(actor_municipality_id__in=municipality_ids))
+
+
+class TransferEvent(models.Model):
+    """One entry in the timeline of a transfer: a step or a note, with time, person and comment."""
+
+    interest = models.ForeignKey(
+        TransferInterest, on_delete=models.CASCADE, related_name="events", verbose_name=_("Transferinteresse")
+    )
+    action = models.CharField(_("Schritt"), max_length=24, choices=Action)
+    from_stage = models.CharField(_("von Stand"), max_length=16, choices=TransferInterest.Stage, blank=True)
+    to_stage = models.CharField(_("zu Stand"), max_length=16, choices=TransferInterest.Stage, blank=True)
+    side = models.CharField(_("Seite"), max_length=10, choices=Side)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="transfer_events",
+        verbose_name=_("von"),
+    )
+    actor_municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="transfer_events", verbose_name=_("für Kommune")
+    )
+    comment = models.TextField(_("Kommentar"), blank=True)
+    is_private = models.BooleanField(
+        _("nur für die eigene Kommune sichtbar"),
+        default=False,
+        help_text=_("Interne Notiz – die andere Kommune sieht sie nicht."),
+    )
+    created_at = models.DateTimeField(_("am"), auto_now_add=True)
+
+    objects = TransferEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Verlaufseintrag")
+        verbose_name_plural = _("Verlauf")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_private=False) | Q(action="note"), name="transferevent_only_notes_private"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} ({self.created_at:%d.%m.%Y})"
+
+
+class NotificationQuerySet(models.QuerySet):
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+    def unmailed(self):
+        return self.filter(mailed_at__isnull=True)
+
+
+class Notification(models.Model):
+    """A message for one user in the portal; it is mailed at once or collected into a digest."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="transfer_notifications",
+        verbose_name=_("Empfänger/in"),
+    )
+    subject = models.CharField(_("Betreff"), max_length=200)
+    body = models.TextField(_("Text"))
+    url = models.CharField(_("Link"), max_length=300, blank=True)
+    interest = models.ForeignKey(
+        TransferInterest,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifications",
+        verbose_name=_("Transferinteresse"),
+    )
+    created_at = models.DateTimeField(_("erstellt"), auto_now_add=True)
+    read_at = models.DateTimeField(_("gelesen"), null=True, blank=True)
+    mailed_at = models.DateTimeField(_("per E-Mail versandt"), null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Benachrichtigung")
+        verbose_name_plural = _("Benachrichtigungen")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            # the digest command and the unread badge look for unsent/unread notifications per user
+            models.Index(fields=["recipient", "mailed_at"], name="notification_recipient_mailed"),
+        ]
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class NotificationPreference(models.Model):
+    class Frequency(models.TextChoices):
+        INSTANT = "instant", _("sofort")
+        DAILY = "daily", _("täglich als Zusammenfassung")
+        WEEKLY = "weekly", _("wöchentlich als Zusammenfassung")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="transfer_notification_preference",
+        verbose_name=_("Benutzer/in"),
+    )
+    frequency = models.CharField(
+        _("E-Mail-Benachrichtigungen"), max_length=10, choices=Frequency, default=Frequency.INSTANT
+    )
+    last_digest_at = models.DateTimeField(_("letzte Zusammenfassung"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Benachrichtigungseinstellung")
+        verbose_name_plural = _("Benachrichtigungseinstellungen")
+        ordering = ["user"]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_frequency_display()}"
+
+
+class Follow(models.Model):
+    """A user follows an offer, a request or a project and gets its news."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="transfer_follows",
+        verbose_name=_("Benutzer/in"),
+    )
+    offer = models.ForeignKey(
+        TransferOffer,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follows",
+        verbose_name=_("Transfer-Angebot"),
+    )
+    request = models.ForeignKey(
+        TransferRequest,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="follows",
+        verbose_name=_("Transfer-Gesuch"),
+    )
+    project = models.ForeignKey(
+        Project,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="transfer_follows",
+        verbose_name=_("Projekt"),
+    )
+    created_at = models.DateTimeField(_("seit"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Abonnement")
+        verbose_name_plural = _("Abonnements")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(offer__isnull=False, request__isnull=True, project__isnull=True)
+                | Q(offer__isnull=True, request__isnull=False, project__isnull=True)
+                | Q(offer__isnull=True, request__isnull=True, project__isnull=False),
+                name="follow_exactly_one_target",
+            ),
+            models.UniqueConstraint(fields=["user", "offer"], name="follow_unique_user_offer"),
+            models.UniqueConstraint(fields=["user", "request"], name="follow_unique_user_request"),
+            models.UniqueConstraint(fields=["user", "project"], name="follow_unique_user_project"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.offer or self.request or self.project}"
+
+    @property
+    def target(self):
+        return self.offer or self.request or self.project

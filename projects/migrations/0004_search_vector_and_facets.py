@@ -140,7 +140,8 @@ DROP FUNCTION IF EXISTS projects_project_denormalise();
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0002_postgres_extensions"),
+        ("projects", "0003_review_and_history"),
+        ("transfers", "0001_initial"),
     ]
 
     operations = [

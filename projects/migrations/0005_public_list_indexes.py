@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0003_search_vector_and_facets"),
+        ("projects", "0004_search_vector_and_facets"),
     ]
 
     operations = [

@@ -85,7 +85,7 @@ DROP FUNCTION IF EXISTS projects_rebuild_counts();
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0004_public_list_indexes"),
+        ("projects", "0005_public_list_indexes"),
     ]
 
     operations = [

@@ -1,0 +1,26 @@
+"""Who may see what: the building blocks of the per-model access helpers (``projects.access`` …).
+
+Three kinds of signed-in staff exist: reviewers (Steuerungsgruppe, Redaktion, superusers) see
+everything; Koordinatoren see the records of the municipalities they coordinate; everyone else
+(anonymous visitors, inactive accounts, staff without a role) sees nothing in the back office.
+"""
+
+from django.db.models import QuerySet
+
+from .models import Coordinator, Role
+
+
+def is_reviewer(user) -> bool:
+    """Steuerungsgruppe, Redaktion or superuser: sees all records and reviews projects."""
+    return bool(user.is_authenticated and user.is_active and user.is_steering_group)
+
+
+def is_coordinator(user) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.has_role(Role.COORDINATOR))
+
+
+def coordinated_municipalities(user) -> QuerySet:
+    """The municipality ids the user coordinates, as a lazy subquery (no query of its own)."""
+    if not (user.is_authenticated and user.is_active):
+        return Coordinator.objects.none().values("municipality")
+    return Coordinator.objects.filter(user_id=user.pk).values("municipality")

@@ -1,0 +1,102 @@
+"""Row-level access in the admin: one mixin that asks the per-model access helpers.
+
+A ModelAdmin names the helper for its own rows (``scope = staticmethod(projects_for)``) and one helper
+per foreign-key or many-to-many field (``choice_scopes = {"municipality": municipalities_for}``).
+The mixin then applies them everywhere the admin touches rows: changelist and bulk actions
+(``get_queryset``), object permissions, save, form choices and the autocomplete endpoint.
+"""
+
+from collections.abc import Callable
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+
+Scope = Callable[..., QuerySet]
+
+
+def _visible(scope: Scope, request, obj) -> bool:
+    return scope(request.user).filter(pk=obj.pk).exists()
+
+
+class ChoiceScopeMixin:
+    """Limits the choices of foreign-key and many-to-many fields to what the access helpers allow."""
+
+    choice_scopes: dict[str, Scope] = {}
+
+    def _limit(self, db_field, request, kwargs):
+        scope = self.choice_scopes.get(db_field.name)
+        if scope is not None:
+            kwargs["queryset"] = scope(request.user)
+        return kwargs
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        return super().formfield_for_foreignkey(db_field, request, **self._limit(db_field, request, kwargs))
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        return super().formfield_for_manytomany(db_field, request, **self._limit(db_field, request, kwargs))
+
+
+class ScopedAdminMixin(ChoiceScopeMixin):
+    scope: Scope | None = None
+    # Many-to-many fields whose existing links stay selectable although they lie outside the user's
+    # choices (e.g. a network member from another town, entered by the Steuerungsgruppe): a Koordinator
+    # may keep or remove them, but cannot add new ones.
+    keep_current_choices: tuple[str, ...] = ()
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None and obj.pk is not None:
+            for name in self.keep_current_choices:
+                field = form.base_fields.get(name)
+                if field is not None and hasattr(field, "queryset"):
+                    current = getattr(obj, name).values("pk")
+                    model = field.queryset.model
+                    field.queryset = model.objects.filter(Q(pk__in=field.queryset.values("pk")) | Q(pk__in=current))
+        return form
+
+    # Rows ------------------------------------------------------------------------------------------
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        scope = self._autocomplete_scope(request) or self.scope
+        if scope is None:
+            return queryset
+        return queryset.filter(pk__in=scope(request.user).values("pk"))
+
+    def _autocomplete_scope(self, request) -> Scope | None:
+        """For the autocomplete of another model's field, the *source* admin decides the choices."""
+        match = getattr(request, "resolver_match", None)
+        if match is None or match.url_name != "autocomplete":
+            return None
+        from django.apps import apps
+
+        try:
+            source_model = apps.get_model(request.GET["app_label"], request.GET["model_name"])
+        except (KeyError, LookupError):
+            return None
+        source_admin = self.admin_site._registry.get(source_model)
+        return getattr(source_admin, "choice_scopes", {}).get(request.GET.get("field_name", ""))
+
+    def _in_scope(self, request, obj) -> bool:
+        return obj is None or self.scope is None or obj.pk is None or _visible(self.scope, request, obj)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self._in_scope(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._in_scope(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._in_scope(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # The form already limits every choice; this catches anything that slipped through (the admin
+        # view runs in a transaction, so raising here undoes the save).
+        if self.scope is not None and not _visible(self.scope, request, obj):
+            raise PermissionDenied
+
+
+class ScopedModelAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    pass

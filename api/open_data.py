@@ -1,0 +1,95 @@
+"""The "Offene Daten" page and its bulk downloads: one CSV per collection, one JSON file of everything."""
+
+import csv
+import io
+import json
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+from django.views.generic import TemplateView
+
+from .endpoints import COLLECTIONS, Collection
+from .views import base_url
+
+LICENCE = {
+    "name": "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+    "id": "dl-de/by-2-0",
+    "url": "https://www.govdata.de/dl-de/by-2-0",
+    "attribution": "Transferbörse Präventionsketten Kreis Unna",
+}
+BY_DOWNLOAD_NAME = {collection.download_name: collection for collection in COLLECTIONS}
+
+
+def collection_rows(collection: Collection, request) -> list[dict]:
+    url = base_url(request)
+    return [collection.serialize(obj, base_url=url) for obj in collection.queryset()]
+
+
+def flat(value) -> str:
+    """One CSV cell: lists joined with "; ", references by their name, nothing nested."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(flat(item) for item in value)
+    if isinstance(value, dict):
+        if "term" in value:
+            return value["term"]
+        if "label" in value:
+            return f"{value['label']}: {value['value']}" if value.get("value") else value["label"]
+        if "number" in value:
+            return value["number"]
+        if "name" in value:
+            return value["name"] if not value.get("email") else f"{value['name']} <{value['email']}>"
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+class OpenDataView(TemplateView):
+    template_name = "api/open_data.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs,
+            licence=LICENCE,
+            downloads=[
+                {
+                    "collection": collection,
+                    "count": collection.queryset().count(),
+                    "file": f"{collection.download_name}.csv",
+                }
+                for collection in COLLECTIONS
+            ],
+        )
+
+
+@require_safe
+def download_csv(request, name: str):
+    collection = BY_DOWNLOAD_NAME.get(name)
+    if collection is None:
+        raise Http404
+    rows = collection_rows(collection, request)
+    columns = list(rows[0]) if rows else []
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # byte order mark: spreadsheet programs then read the umlauts correctly
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows([flat(row[column]) for column in columns] for row in rows)
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="transferboerse-{name}.csv"'
+    return response
+
+
+@require_safe
+def download_json(request):
+    data = {
+        "title": "Transferbörse – Offene Daten",
+        "generated": timezone.now().isoformat(),
+        "licence": LICENCE,
+        **{collection.path: collection_rows(collection, request) for collection in COLLECTIONS},
+    }
+    response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=1), content_type="application/json")
+    response["Content-Disposition"] = 'attachment; filename="transferboerse.json"'
+    return response

@@ -1,0 +1,99 @@
+"""Requests of data subjects (Art. 15 and 17 DSGVO): export or delete a contact person's data.
+
+A person is found by e-mail address (case-insensitive), the one identifier every record with
+contact data has. Free-text fields (messages, descriptions) are not searched: they are reviewed by
+hand if the person asks (the Datenschutzerklärung says so).
+"""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from accounts.models import Coordinator
+from projects.models import Project
+from transfers.models import TransferInterest, TransferOffer
+
+
+def personal_data_export(*, email: str) -> dict:
+    """Everything stored about the person with this e-mail address, as JSON-ready data."""
+    User = get_user_model()
+    return {
+        "email": email,
+        "user_accounts": [
+            {
+                "username": user.username,
+                "first_name": user.first_name,
+                "last_name": user.last_name,
+                "email": user.email,
+                "date_joined": user.date_joined.isoformat(),
+                "last_login": user.last_login.isoformat() if user.last_login else None,
+                "roles": sorted(user.groups.values_list("name", flat=True)),
+                "coordinates": sorted(user.coordinator_roles.values_list("municipality__name", flat=True)),
+            }
+            for user in User.objects.filter(email__iexact=email).order_by("pk")
+        ],
+        "project_contacts": [
+            {
+                "project": project.title,
+                "municipality": project.municipality.name,
+                "contact_name": project.contact_name,
+                "contact_role": project.contact_role,
+                "contact_email": project.contact_email,
+                "contact_phone": project.contact_phone,
+                "published": project.contact_is_public and project.is_published,
+            }
+            for project in Project.objects.filter(contact_email__iexact=email).select_related("municipality")
+        ],
+        "transfer_offer_contacts": [
+            {
+                "project": offer.project.title,
+                "contact_name": offer.contact_name,
+                "contact_email": offer.contact_email,
+                "contact_phone": offer.contact_phone,
+            }
+            for offer in TransferOffer.objects.filter(contact_email__iexact=email).select_related("project")
+        ],
+        "transfer_interest_contacts": [
+            {
+                "offer": interest.offer.project.title,
+                "municipality": interest.municipality.name,
+                "contact_name": interest.contact_name,
+                "contact_email": interest.contact_email,
+                "registered_at": interest.created_at.isoformat(),
+            }
+            for interest in TransferInterest.objects.filter(contact_email__iexact=email).select_related(
+                "offer__project", "municipality"
+            )
+        ],
+    }
+
+
+@transaction.atomic
+def personal_data_delete(*, email: str) -> dict[str, int]:
+    """Remove the person's data everywhere; return how many records were changed per kind.
+
+    Records stay (projects, offers and transfers belong to the municipality), only the person's data
+    goes. Updates bypass ``full_clean()`` on purpose: an offer without contact would not pass the
+    form, so it is switched off until the municipality names a new contact. User accounts are
+    anonymised rather than deleted so the history of who changed what keeps its links.
+    """
+    User = get_user_model()
+    users = list(User.objects.filter(email__iexact=email))
+    for user in users:
+        user.username = f"geloescht-{user.pk}"
+        user.first_name = user.last_name = user.email = ""
+        user.is_active = False
+        user.set_unusable_password()
+        user.save()
+    Coordinator.objects.filter(user__in=users).delete()
+    return {
+        "user_accounts": len(users),
+        "project_contacts": Project.objects.filter(contact_email__iexact=email).update(
+            contact_name="", contact_role="", contact_email="", contact_phone="", contact_is_public=False
+        ),
+        "transfer_offer_contacts": TransferOffer.objects.filter(contact_email__iexact=email).update(
+            contact_name="", contact_email="", contact_phone="", is_active=False
+        ),
+        "transfer_interest_contacts": TransferInterest.objects.filter(contact_email__iexact=email).update(
+            contact_name="", contact_email=""
+        ),
+    }

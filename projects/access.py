@@ -1,0 +1,68 @@
+"""Which records of the projects app a user may see and edit; used by the admin and by views.
+
+Each helper returns the queryset the user may work with. Reviewers get everything; Koordinatoren
+get the records of their own municipalities; anyone else gets nothing.
+"""
+
+from django.db.models import Q, QuerySet
+
+from accounts.access import coordinated_municipalities, is_coordinator, is_reviewer
+
+from .models import District, Indicator, Municipality, Organisation, Project, ProjectLink
+
+
+def municipalities_for(user) -> QuerySet[Municipality]:
+    """Municipalities a user may assign records to."""
+    if is_reviewer(user):
+        return Municipality.objects.all()
+    if is_coordinator(user):
+        return Municipality.objects.filter(pk__in=coordinated_municipalities(user))
+    return Municipality.objects.none()
+
+
+def projects_for(user) -> QuerySet[Project]:
+    if is_reviewer(user):
+        return Project.objects.all()
+    if is_coordinator(user):
+        return Project.objects.filter(municipality__in=coordinated_municipalities(user))
+    return Project.objects.none()
+
+
+def indicators_for(user) -> QuerySet[Indicator]:
+    return Indicator.objects.filter(project__in=projects_for(user))
+
+
+def project_links_for(user) -> QuerySet[ProjectLink]:
+    return ProjectLink.objects.filter(project__in=projects_for(user))
+
+
+def organisations_for(user) -> QuerySet[Organisation]:
+    """Organisations a user may edit: those of their own municipalities."""
+    if is_reviewer(user):
+        return Organisation.objects.all()
+    if is_coordinator(user):
+        return Organisation.objects.filter(municipality__in=coordinated_municipalities(user))
+    return Organisation.objects.none()
+
+
+def organisation_choices_for(user) -> QuerySet[Organisation]:
+    """Organisations a user may *pick* as partner or member: their own, their Kreis's, and
+    supra-regional ones (no municipality). Never another town's."""
+    if is_reviewer(user):
+        return Organisation.objects.all()
+    if is_coordinator(user):
+        own = coordinated_municipalities(user)
+        return Organisation.objects.filter(
+            Q(municipality__in=own)
+            | Q(municipality__isnull=True)
+            | Q(municipality__in=Municipality.objects.filter(members__in=own).values("pk"))
+        )
+    return Organisation.objects.none()
+
+
+def districts_for(user) -> QuerySet[District]:
+    if is_reviewer(user):
+        return District.objects.all()
+    if is_coordinator(user):
+        return District.objects.filter(municipality__in=coordinated_municipalities(user))
+    return District.objects.none()

@@ -1,0 +1,273 @@
+"""Workflow steps for projects: review before publishing and confirming that a project is current.
+
+Each step checks who may take it, changes the project atomically, records the step in the project's
+history (with the acting user) and mails the people concerned once the transaction has committed.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.access import is_reviewer
+from accounts.history_records import history_paused, record_version
+from accounts.models import Coordinator, Role
+
+from .access import projects_for
+from .models import Project
+
+
+def _require_access(project: Project, user) -> None:
+    if not projects_for(user).filter(pk=project.pk).exists():
+        raise PermissionDenied
+
+
+def _require_reviewer(user) -> None:
+    if not is_reviewer(user):
+        raise PermissionDenied
+
+
+def _save(project: Project, *, by, reason: str, record_history: bool = True) -> None:
+    with history_paused(project):
+        project.save()
+    if record_history:
+        record_version(project, by=by, reason=reason)
+
+
+def _mail_after_commit(subject: str, body: str, recipients: list[str]) -> None:
+    recipients = sorted({address for address in recipients if address})
+    if recipients:
+        transaction.on_commit(
+            lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=False)
+        )
+
+
+def _reviewer_addresses() -> list[str]:
+    reviewers = get_user_model().objects.filter(
+        Q(groups__name__in=[Role.STEERING_GROUP, Role.EDITORIAL]) | Q(is_superuser=True), is_active=True
+    )
+    return list(reviewers.values_list("email", flat=True).distinct())
+
+
+@transaction.atomic
+def project_submit(*, project: Project, by) -> Project:
+    """A Koordinator hands a draft to the Steuerungsgruppe for review."""
+    _require_access(project, by)
+    if project.status != Project.Status.DRAFT:
+        raise ValidationError(_("Nur Entwürfe können zur Prüfung eingereicht werden."))
+    project.full_clean()
+    project.status = Project.Status.IN_REVIEW
+    project.submitted_at = timezone.now()
+    project.submitted_by = by
+    project.review_comment = ""
+    _save(project, by=by, reason=_("Zur Prüfung eingereicht"))
+    _mail_after_commit(
+        _("Zur Prüfung eingereicht: {title}").format(title=project.title),
+        _("{user} hat das Projekt „{title}“ ({municipality}) zur Prüfung eingereicht.").format(
+            user=by, title=project.title, municipality=project.municipality
+        ),
+        _reviewer_addresses(),
+    )
+    return project
+
+
+@transaction.atomic
+def project_propose_changes(*, project: Project, changes: dict, by) -> Project:
+    """Keep edits of a published project aside until a reviewer approves them.
+
+    ``changes`` maps reviewed field names to their new values (many-to-many fields: lists of ids).
+    Values equal to the published ones are dropped; if nothing differs, nothing is pending.
+    """
+    _require_access(project, by)
+    if project.status != Project.Status.PUBLISHED:
+        raise ValidationError(_("Nur veröffentlichte Projekte haben ausstehende Änderungen."))
+    unknown = set(changes) - set(Project.REVIEWED_FIELDS)
+    if unknown:
+        raise ValidationError(_("Unbekannte Felder: {names}").format(names=", ".join(sorted(unknown))))
+    live = project.reviewed_values()
+    normalised = {
+        name: sorted(value) if name in Project.MANY_TO_MANY_REVIEWED_FIELDS else value
+        for name, value in changes.items()
+    }
+    project.pending_changes = {name: value for name, value in normalised.items() if value != live[name]}
+    project.review_comment = ""
+    if project.pending_changes:
+        project.submitted_at = timezone.now()
+        project.submitted_by = by
+    # The published version did not change: no new history entry until the changes are approved.
+    _save(project, by=by, reason="", record_history=False)
+    if project.pending_changes:
+        _mail_after_commit(
+            _("Änderungen zur Prüfung: {title}").format(title=project.title),
+            _("{user} hat Änderungen am veröffentlichten Projekt „{title}“ ({municipality}) eingereicht.").format(
+                user=by, title=project.title, municipality=project.municipality
+            ),
+            _reviewer_addresses(),
+        )
+    return project
+
+
+@transaction.atomic
+def project_publish(*, project: Project, by) -> Project:
+    """A reviewer publishes a submitted project (or a draft of their own)."""
+    _require_reviewer(by)
+    if project.status not in {Project.Status.IN_REVIEW, Project.Status.DRAFT}:
+        raise ValidationError(_("Dieses Projekt ist bereits veröffentlicht oder archiviert."))
+    project.full_clean()
+    now = timezone.now()
+    project.status = Project.Status.PUBLISHED
+    project.reviewed_at = now
+    project.reviewed_by = by
+    project.review_comment = ""
+    project.confirmed_at = now
+    _save(project, by=by, reason=_("Veröffentlicht"))
+    if project.submitted_by_id:
+        _mail_after_commit(
+            _("Veröffentlicht: {title}").format(title=project.title),
+            _("Das Projekt „{title}“ wurde geprüft und ist jetzt öffentlich sichtbar.").format(title=project.title),
+            [project.submitted_by.email],
+        )
+    return project
+
+
+@transaction.atomic
+def project_return(*, project: Project, by, comment: str) -> Project:
+    """A reviewer sends a submission (or submitted changes) back to the Koordinator with a comment."""
+    _require_reviewer(by)
+    comment = comment.strip()
+    if not comment:
+        raise ValidationError({"comment": _("Bitte schreiben Sie, was noch geändert werden soll.")})
+    if project.status == Project.Status.IN_REVIEW:
+        project.status = Project.Status.DRAFT
+    elif not (project.status == Project.Status.PUBLISHED and project.has_pending_changes):
+        raise ValidationError(_("Zurückgeben lassen sich nur eingereichte Projekte und eingereichte Änderungen."))
+    project.review_comment = comment
+    project.reviewed_at = timezone.now()
+    project.reviewed_by = by
+    _save(
+        project,
+        by=by,
+        reason=_("Mit Kommentar zurückgegeben"),
+        record_history=project.status != Project.Status.PUBLISHED,
+    )
+    if project.submitted_by_id:
+        _mail_after_commit(
+            _("Zurückgegeben: {title}").format(title=project.title),
+            _("Die Prüfung des Projekts „{title}“ hat Rückfragen:\n\n{comment}").format(
+                title=project.title, comment=comment
+            ),
+            [project.submitted_by.email],
+        )
+    return project
+
+
+@transaction.atomic
+def project_approve_changes(*, project: Project, by) -> Project:
+    """A reviewer takes the pending changes of a published project into the published version."""
+    _require_reviewer(by)
+    if not (project.status == Project.Status.PUBLISHED and project.has_pending_changes):
+        raise ValidationError(_("Für dieses Projekt liegen keine Änderungen zur Prüfung vor."))
+    many_to_many = {}
+    for name, value in project.pending_changes.items():
+        if name in Project.MANY_TO_MANY_REVIEWED_FIELDS:
+            many_to_many[name] = value
+        else:
+            setattr(project, name, value)
+    project.pending_changes = {}
+    project.review_comment = ""
+    project.reviewed_at = timezone.now()
+    project.reviewed_by = by
+    project.full_clean()
+    # Save the many-to-many fields first so that the new history entry records them.
+    with history_paused(project):
+        for name, ids in many_to_many.items():
+            getattr(project, name).set(ids)
+    _save(project, by=by, reason=_("Änderungen übernommen"))
+    if project.submitted_by_id:
+        _mail_after_commit(
+            _("Änderungen veröffentlicht: {title}").format(title=project.title),
+            _("Ihre Änderungen am Projekt „{title}“ sind jetzt öffentlich sichtbar.").format(title=project.title),
+            [project.submitted_by.email],
+        )
+    return project
+
+
+@transaction.atomic
+def project_confirm(*, project: Project, by) -> Project:
+    """ "Als aktuell bestätigen": the Koordinator vouches that the description is still current."""
+    _require_access(project, by)
+    project.confirmed_at = timezone.now()
+    project.confirmation_reminder_sent_at = None
+    _save(project, by=by, reason=_("Als aktuell bestätigt"))
+    return project
+
+
+REMINDER_INTERVAL = timedelta(days=30)
+
+
+def _confirmation_note(project: Project) -> str:
+    if project.confirmed_at is None:
+        return _("noch nie bestätigt")
+    return _("zuletzt bestätigt am {date}").format(date=timezone.localtime(project.confirmed_at).strftime("%d.%m.%Y"))
+
+
+def projects_remind_stale(*, now=None) -> int:
+    """Mail each Koordinator the published projects of their municipalities that nobody confirmed as
+    current for a year. A project is mentioned again at most every 30 days. Returns the number of mails."""
+    now = now or timezone.now()
+    due = (
+        Project.objects.needs_confirmation(now)
+        .filter(
+            Q(confirmation_reminder_sent_at__isnull=True) | Q(confirmation_reminder_sent_at__lt=now - REMINDER_INTERVAL)
+        )
+        .select_related("municipality")
+        .order_by("municipality__name", "title")
+    )
+    by_municipality: dict[int, list[Project]] = {}
+    for project in due:
+        by_municipality.setdefault(project.municipality_id, []).append(project)
+    if not by_municipality:
+        return 0
+    coordinators = (
+        Coordinator.objects.filter(municipality_id__in=by_municipality, user__is_active=True)
+        .exclude(user__email="")
+        .select_related("user")
+    )
+    projects_per_user: dict[int, tuple] = {}
+    for coordinator in coordinators:
+        user, projects = projects_per_user.setdefault(coordinator.user_id, (coordinator.user, []))
+        projects.extend(by_municipality[coordinator.municipality_id])
+    mails = 0
+    for user, projects in projects_per_user.values():
+        lines = "\n".join(
+            "- {title} ({municipality}), {confirmed}".format(
+                title=project.title,
+                municipality=project.municipality,
+                confirmed=_("zuletzt bestätigt am {date}").format(
+                    date=timezone.localtime(project.confirmed_at).strftime("%d.%m.%Y")
+                )
+                if project.confirmed_at
+                else _("noch nie bestätigt"),
+            )
+            for project in projects
+        )
+        send_mail(
+            _("Transferbörse: Bitte bestätigen Sie {count} Projekt(e) als aktuell").format(count=len(projects)),
+            _(
+                "Guten Tag {name},\n\nfolgende Projekte wurden seit mehr als 12 Monaten nicht als aktuell "
+                "bestätigt:\n\n{lines}\n\nBitte prüfen Sie die Angaben in der Verwaltung und klicken Sie "
+                "„Speichern und als aktuell bestätigen“. Nach 18 Monaten ohne Bestätigung werden die Einträge "
+                "öffentlich als möglicherweise veraltet gekennzeichnet."
+            ).format(name=user, lines=lines),
+            settings.DEFAULT_FROM_EMAIL,
+            [user.email],
+        )
+        mails += 1
+    Project.objects.filter(pk__in=[project.pk for project in due]).update(confirmation_reminder_sent_at=now)
+    return mails

@@ -1,0 +1,98 @@
+"""Freshness: "Als aktuell bestätigen", the daily reminder and the public staleness flag."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from projects import services
+from projects.models import Project
+
+from ..factories import ProjectFactory, make_coordinator
+from .conftest import form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def _ago(days: int):
+    return timezone.now() - timedelta(days=days)
+
+
+@pytest.mark.parametrize(
+    ("confirmed_days_ago", "needs_confirmation", "is_stale"),
+    [(None, True, True), (10, False, False), (366, True, False), (549, True, True)],
+)
+def test_project_confirmation_age_flags(confirmed_days_ago, needs_confirmation, is_stale):
+    confirmed_at = None if confirmed_days_ago is None else _ago(confirmed_days_ago)
+    project = ProjectFactory.build(confirmed_at=confirmed_at)
+    assert (project.needs_confirmation, project.is_stale) == (needs_confirmation, is_stale)
+
+
+def test_admin_confirm_button_sets_confirmed_at(client, bergkamen, coordinator_bergkamen):
+    project = ProjectFactory(municipality=bergkamen, confirmed_at=_ago(400))
+    client.force_login(coordinator_bergkamen)
+    url = reverse("admin:projects_project_change", args=[project.pk])
+    data = form_data(client.get(url).content.decode(), "project_form")
+    data["_confirm_current"] = ["Speichern und als aktuell bestätigen"]
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert timezone.now() - project.confirmed_at < timedelta(minutes=1)
+    assert project.pending_changes == {}
+
+
+def test_project_confirm_by_another_town_is_denied(bergkamen, coordinator_selm):
+    from django.core.exceptions import PermissionDenied
+
+    project = ProjectFactory(municipality=bergkamen, confirmed_at=_ago(400))
+    with pytest.raises(PermissionDenied):
+        services.project_confirm(project=project, by=coordinator_selm)
+
+
+def test_remind_stale_mails_each_coordinator_their_own_projects_once(
+    bergkamen, selm, coordinator_bergkamen, coordinator_selm
+):
+    second_bergkamen = make_coordinator(bergkamen, username="vertretung-bergkamen")
+    ProjectFactory(municipality=bergkamen, title="Alt Bergkamen", confirmed_at=_ago(400))
+    ProjectFactory(municipality=bergkamen, title="Frisch Bergkamen", confirmed_at=_ago(10))
+    ProjectFactory(municipality=bergkamen, title="Entwurf Bergkamen", confirmed_at=None, status=Project.Status.DRAFT)
+    ProjectFactory(municipality=selm, title="Alt Selm", confirmed_at=None)
+
+    call_command("remind_stale", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    sent = {tuple(message.to): message for message in mail.outbox}
+    assert sorted(sent) == sorted(
+        [(coordinator_bergkamen.email,), (second_bergkamen.email,), (coordinator_selm.email,)]
+    )
+    bergkamen_body = sent[(coordinator_bergkamen.email,)].body
+    assert "Alt Bergkamen" in bergkamen_body
+    assert "Frisch Bergkamen" not in bergkamen_body
+    assert "Entwurf Bergkamen" not in bergkamen_body
+    assert "Alt Selm" not in bergkamen_body
+    assert "noch nie bestätigt" in sent[(coordinator_selm.email,)].body
+
+    mail.outbox.clear()
+    assert services.projects_remind_stale() == 0  # not again the next day
+    assert services.projects_remind_stale(now=timezone.now() + timedelta(days=31)) == 3  # but after a month
+
+
+def test_admin_bulk_confirm_only_touches_own_projects(client, bergkamen, selm, coordinator_bergkamen):
+    own = ProjectFactory(municipality=bergkamen, confirmed_at=_ago(400))
+    foreign = ProjectFactory(municipality=selm, confirmed_at=_ago(400))
+    client.force_login(coordinator_bergkamen)
+
+    response = client.post(
+        reverse("admin:projects_project_changelist"),
+        {"action": "confirm_selected", "_selected_action": [own.pk, foreign.pk]},
+    )
+
+    assert response.status_code == 302
+    own.refresh_from_db()
+    foreign.refresh_from_db()
+    assert timezone.now() - own.confirmed_at < timedelta(minutes=1)
+    assert timezone.now() - foreign.confirmed_at > timedelta(days=399)

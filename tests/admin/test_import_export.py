@@ -1,0 +1,183 @@
+"""CSV/XLSX import and export of projects and networks, limited to the own municipality."""
+
+import io
+
+import pytest
+import tablib
+from django.urls import reverse
+
+from networks.models import Network
+from networks.resources import NetworkResource
+from projects.models import Project
+from projects.resources import ProjectResource
+
+from ..factories import OrganisationFactory, ProjectFactory
+from .conftest import form_data
+
+pytestmark = pytest.mark.django_db
+
+HEADERS = ["Kommune", "Titel", "Kurzbeschreibung", "Übergänge"]
+
+
+def _dataset(*rows) -> tablib.Dataset:
+    return tablib.Dataset(*rows, headers=HEADERS)
+
+
+def _errors(result) -> list[str]:
+    messages = [error.error for row in result.rows for error in row.errors]
+    messages += [message for row in result.invalid_rows for message in row.error.messages]
+    return [str(message) for message in messages]
+
+
+def test_project_import_creates_drafts_of_own_municipality(bergkamen, coordinator_bergkamen, transitions):
+    dataset = _dataset(
+        [
+            "Bergkamen",
+            "Elterncafé Bergkamen",
+            "Treffpunkt für Eltern.",
+            "Übergang in die Kita; Übergang in die Grundschule",
+        ]
+    )
+
+    result = ProjectResource(user=coordinator_bergkamen).import_data(
+        dataset, dry_run=False, rollback_on_validation_errors=True
+    )
+
+    assert _errors(result) == []
+    project = Project.objects.get(title="Elterncafé Bergkamen")
+    assert (project.municipality, project.status) == (bergkamen, Project.Status.DRAFT)
+    assert sorted(t.short_name for t in project.transitions.all()) == ["Grundschule", "Kita"]
+
+
+def test_project_import_rejects_rows_of_another_town_and_saves_nothing(bergkamen, selm, coordinator_bergkamen):
+    dataset = _dataset(
+        ["Bergkamen", "Elterncafé Bergkamen", "Treffpunkt für Eltern.", ""],
+        ["Selm", "Untergeschoben", "Gehört nicht Bergkamen.", ""],
+    )
+
+    result = ProjectResource(user=coordinator_bergkamen).import_data(
+        dataset, dry_run=False, rollback_on_validation_errors=True
+    )
+
+    assert _errors(result) == [
+        "Die Zeile gehört zur Kommune „Selm“. Sie können nur Projekte Ihrer eigenen Kommune importieren."
+    ]
+    assert Project.objects.count() == 0
+
+
+def test_project_import_reports_unknown_names_and_missing_fields_in_german(
+    bergkamen, coordinator_bergkamen, transitions
+):
+    dataset = _dataset(
+        ["Bergkamen", "Ohne Text", "", ""],
+        ["Bergkamen", "Mit Tippfehler", "Text.", "Übergang in die Kita; Mondlandung"],
+    )
+
+    result = ProjectResource(user=coordinator_bergkamen).import_data(
+        dataset, dry_run=True, rollback_on_validation_errors=True
+    )
+
+    assert result.invalid_rows[0].error.message_dict == {"summary": ["Dieses Feld darf nicht leer sein."]}
+    assert [str(error.error) for row in result.rows for error in row.errors] == [
+        "Unbekannt oder nicht auswählbar: „Mondlandung“"
+    ]
+    assert Project.objects.count() == 0
+
+
+def test_project_import_does_not_touch_published_projects(bergkamen, coordinator_bergkamen):
+    ProjectFactory(municipality=bergkamen, title="Babylotsen", summary="Alt.")
+    dataset = _dataset(["Bergkamen", "Babylotsen", "Neu, ohne Prüfung.", ""])
+
+    result = ProjectResource(user=coordinator_bergkamen).import_data(
+        dataset, dry_run=False, rollback_on_validation_errors=True
+    )
+
+    assert _errors(result) == [
+        "„Babylotsen“ ist Veröffentlicht. Änderungen daran nehmen Sie bitte im Formular vor, damit sie geprüft werden."
+    ]
+    assert Project.objects.get(title="Babylotsen").summary == "Alt."
+
+
+def test_project_export_contains_own_projects_only(bergkamen, selm, coordinator_bergkamen):
+    ProjectFactory(municipality=bergkamen, title="Babylotsen")
+    ProjectFactory(municipality=selm, title="Geheim Selm")
+
+    exported = ProjectResource(user=coordinator_bergkamen).export()
+
+    assert exported["Titel"] == ["Babylotsen"]
+    assert exported.headers[:3] == ["Kommune", "Titel", "Kurzbeschreibung"]
+
+
+def test_network_import_needs_own_coordinating_organisation(bergkamen, selm, coordinator_bergkamen):
+    OrganisationFactory(name="Familienbüro Bergkamen", municipality=bergkamen)
+    OrganisationFactory(name="Familienbüro Selm", municipality=selm)
+    dataset = tablib.Dataset(
+        ["AK Frühe Hilfen", "working_group", "Familienbüro Bergkamen", "Bergkamen"],
+        ["AK Selm", "working_group", "Familienbüro Selm", "Bergkamen"],
+        headers=["Name", "Art (Schlüssel)", "koordiniert von", "Kommunen"],
+    )
+
+    result = NetworkResource(user=coordinator_bergkamen).import_data(
+        dataset, dry_run=False, rollback_on_validation_errors=True
+    )
+
+    assert result.has_errors() or result.has_validation_errors()
+    assert Network.objects.count() == 0
+
+
+def test_admin_import_preview_lists_row_errors_and_saves_nothing(client, bergkamen, selm, coordinator_bergkamen):
+    client.force_login(coordinator_bergkamen)
+    upload = io.BytesIO(
+        "Kommune,Titel,Kurzbeschreibung\nBergkamen,Elterncafé,Treffpunkt.\nSelm,Fremd,Nicht erlaubt.\n".encode()
+    )
+    upload.name = "projekte.csv"
+
+    response = client.post(
+        reverse("admin:projects_project_import"),
+        {"resource": "0", "format": "0", "import_file": upload},
+    )
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Die Zeile gehört zur Kommune „Selm“" in content
+    assert "confirm_form" not in response.context or response.context.get("confirm_form") is None
+    assert Project.objects.count() == 0
+
+
+def test_admin_import_is_not_offered_to_anonymous(client):
+    response = client.get(reverse("admin:projects_project_import"))
+    assert response.status_code == 302
+
+
+def test_admin_import_valid_file_previews_then_applies_on_confirm(client, bergkamen, coordinator_bergkamen):
+    client.force_login(coordinator_bergkamen)
+    upload = io.BytesIO("Kommune,Titel,Kurzbeschreibung\nBergkamen,Elterncafé,Treffpunkt für Eltern.\n".encode())
+    upload.name = "projekte.csv"
+
+    preview = client.post(
+        reverse("admin:projects_project_import"), {"resource": "0", "format": "0", "import_file": upload}
+    )
+    assert Project.objects.count() == 0  # the preview is a dry run
+    confirm = preview.context["confirm_form"]
+    response = client.post(reverse("admin:projects_project_process_import"), {**confirm.initial, "resource": "0"})
+
+    assert response.status_code == 302
+    project = Project.objects.get()
+    assert (project.title, project.municipality, project.status) == ("Elterncafé", bergkamen, Project.Status.DRAFT)
+
+
+def test_admin_export_xlsx_contains_own_projects_only(client, bergkamen, selm, coordinator_bergkamen):
+    import openpyxl
+
+    ProjectFactory(municipality=bergkamen, title="Babylotsen")
+    ProjectFactory(municipality=selm, title="Geheim Selm")
+    client.force_login(coordinator_bergkamen)
+    data = form_data(client.get(reverse("admin:projects_project_export")).content.decode())
+    data["format"] = ["1"]  # XLSX
+
+    response = client.post(reverse("admin:projects_project_export"), data)
+
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:2] == ("Kommune", "Titel")
+    assert [row[1] for row in rows[1:]] == ["Babylotsen"]

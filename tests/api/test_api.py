@@ -1,0 +1,264 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from api.endpoints import COLLECTIONS
+from api.schema import SCHEMAS, openapi_schema
+from projects.models import Project
+from tests.factories import NetworkFactory, ProjectFactory, TransferOfferFactory, TransferRequestFactory
+from transfers.models import TransferOffer
+
+
+def contents(client, url, **params):
+    response = client.get(url, params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def names(client, url, **params) -> list[str]:
+    return [item["name"] for item in contents(client, url, **params)["contents"]]
+
+
+@pytest.mark.django_db
+def test_projects_list_only_published_projects_with_hsds_fields(client, api_data):
+    data = contents(client, "/api/v1/projects/")
+
+    assert [item["name"] for item in data["contents"]] == ["Willkommensbesuche", "Kita-Lotsen"]
+    visits = data["contents"][0]
+    assert visits["organization"] == {"id": str(visits["organization_id"]), "slug": "bergkamen", "name": "Bergkamen"}
+    assert visits["url"] == "http://testserver/projekte/willkommensbesuche/"
+    assert [term["id"] for term in visits["taxonomy_terms"]] == [
+        "transition:schwangerschaft-geburt",
+        "field:jugendhilfe",
+        "target_group:junge-familien",
+    ]
+    assert visits["contacts"] == [{"name": "Erika Muster", "title": None, "email": "erika@bergkamen.de", "phones": []}]
+    assert visits["indicators"] == [{"label": "Erreichte Familien", "value": "86 %", "year": 2011}]
+    assert [area["name"] for area in visits["service_areas"]] == ["Mitte"]
+
+
+@pytest.mark.django_db
+def test_project_contact_is_hidden_without_consent(client, api_data):
+    Project.objects.filter(pk=api_data["visits"].pk).update(contact_is_public=False)
+
+    body = client.get("/api/v1/projects/").content.decode()
+
+    assert "erika@bergkamen.de" not in body
+
+
+@pytest.mark.django_db
+def test_unpublished_records_are_not_reachable(client, api_data):
+    draft = Project.objects.get(title="Entwurf")
+    inactive = TransferOffer.objects.get(is_active=False)
+
+    assert client.get(f"/api/v1/projects/{draft.pk}/").status_code == 404
+    assert client.get(f"/api/v1/offers/{inactive.pk}/").status_code == 404
+    assert "geheim@selm.de" not in client.get("/api/v1/projects/").content.decode()
+    network = contents(client, "/api/v1/networks/")["contents"][0]
+    assert network["service_ids"] == [str(api_data["visits"].pk)]
+
+
+@pytest.mark.django_db
+def test_offers_never_publish_contact_persons(client, api_data):
+    data = contents(client, "/api/v1/offers/")
+
+    assert [offer["service"]["name"] for offer in data["contents"]] == ["Willkommensbesuche"]
+    assert "erika@bergkamen.de" not in client.get("/api/v1/offers/").content.decode()
+    assert data["contents"][0]["transfer_services"] == [
+        {"kind": "presentation", "name": "Präsentation der Ergebnisse", "format": "on_site", "effort_hours": 4.0,
+         "capacity": 3}
+    ]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_project_detail_returns_one_record(client, api_data):
+    response = client.get(f"/api/v1/projects/{api_data['visits'].pk}/")
+
+    assert response.json()["name"] == "Willkommensbesuche"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"municipality": "selm"}, ["Kita-Lotsen"]),
+        ({"transition": "uebergang-in-die-kita"}, ["Kita-Lotsen"]),
+        ({"field": "jugendhilfe", "target_group": "junge-familien"}, ["Willkommensbesuche"]),
+        ({"q": "willkommen"}, ["Willkommensbesuche"]),
+        ({"municipality": "unbekannt"}, []),
+        ({"municipality": "", "q": ""}, ["Willkommensbesuche", "Kita-Lotsen"]),
+    ],
+)
+def test_projects_filter(client, api_data, params, expected):
+    assert names(client, "/api/v1/projects/", **params) == expected
+
+
+@pytest.mark.django_db
+def test_modified_after_returns_only_later_changes(client, api_data):
+    old = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    Project.objects.filter(title="Kita-Lotsen").update(updated_at=old)
+
+    assert names(client, "/api/v1/projects/", modified_after="2021-01-01T00:00:00Z") == ["Willkommensbesuche"]
+    assert names(client, "/api/v1/projects/", modified_after="2019-12-31T23:00:00") == [
+        "Willkommensbesuche",
+        "Kita-Lotsen",
+    ]
+    assert names(client, "/api/v1/projects/", modified_after="2020-01-01T01:00:00+01:00") == ["Willkommensbesuche"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "params", "expected"),
+    [
+        ("/api/v1/networks/", {"kind": "working_group", "transition": "schwangerschaft-geburt"}, ["AK Frühe Hilfen"]),
+        ("/api/v1/networks/", {"municipality": "selm"}, []),
+        ("/api/v1/requests/", {"status": "open", "municipality": "selm"}, ["Brücken in die Kita"]),
+        ("/api/v1/requests/", {"status": "closed"}, []),
+        ("/api/v1/municipalities/", {"q": "berg"}, ["Bergkamen"]),
+    ],
+)
+def test_other_collections_filter(client, api_data, path, params, expected):
+    assert names(client, path, **params) == expected
+
+
+@pytest.mark.django_db
+def test_offers_filter_by_service_kind(client, api_data):
+    assert len(contents(client, "/api/v1/offers/", service_kind="presentation")["contents"]) == 1
+    assert contents(client, "/api/v1/offers/", service_kind="coaching")["contents"] == []
+
+
+@pytest.mark.django_db
+def test_pagination_follows_hsds_and_links_pages(client, api_data):
+    data = contents(client, "/api/v1/projects/", page=2, page_size=1, q="")
+
+    assert {key: value for key, value in data.items() if key != "contents"} == {
+        "total_items": 2,
+        "total_pages": 2,
+        "page_number": 2,
+        "size": 1,
+        "first_page": False,
+        "last_page": True,
+        "empty": False,
+        "next": None,
+        "previous": "http://testserver/api/v1/projects/?page=1&page_size=1&q=",
+    }
+    assert [item["name"] for item in data["contents"]] == ["Kita-Lotsen"]
+
+
+@pytest.mark.django_db
+def test_page_past_the_end_is_empty(client, api_data):
+    data = contents(client, "/api/v1/projects/", page=5)
+
+    assert (data["empty"], data["contents"], data["previous"]) == (
+        True,
+        [],
+        "http://testserver/api/v1/projects/?page=1",
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("params", "errors"),
+    [
+        ({"page": "0"}, {"page": ["Bitte eine Zahl von 1 bis 100000 angeben."]}),
+        ({"page_size": "201"}, {"page_size": ["Bitte eine Zahl von 1 bis 200 angeben."]}),
+        ({"page": "zwei"}, {"page": ["Bitte eine ganze Zahl angeben."]}),
+        (
+            {"municipality": "Bergkamen!"},
+            {"municipality": ["Bitte einen Kurznamen aus Buchstaben, Ziffern, - und _ angeben (bis 80 Zeichen)."]},
+        ),
+        (
+            {"modified_after": "gestern"},
+            {"modified_after": ["Bitte Datum und Uhrzeit nach ISO 8601 angeben, z. B. 2026-01-31T12:00:00+01:00."]},
+        ),
+        ({"q": "x" * 201}, {"q": ["Höchstens 200 Zeichen."]}),
+        ({"q": "a\x00b"}, {"q": ["Der Wert enthält ein unzulässiges Nullzeichen."]}),
+    ],
+)
+def test_invalid_parameters_get_400_with_german_message(client, api_data, params, errors):
+    response = client.get("/api/v1/projects/", params)
+
+    assert response.status_code == 400
+    assert response.json() == {"status": 400, "message": "Ungültige Parameter.", "errors": errors}
+
+
+@pytest.mark.django_db
+def test_invalid_choice_lists_the_allowed_values(client):
+    response = client.get("/api/v1/requests/", {"status": "erledigt"})
+
+    assert response.json()["errors"] == {"status": ["Erlaubt sind: open, matched, closed."]}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "queries"),
+    # count + page, plus one per prefetched relation
+    [("municipalities", 2), ("projects", 9), ("networks", 7), ("offers", 6), ("requests", 5)],
+)
+def test_list_query_count_is_fixed(client, django_assert_num_queries, bergkamen, selm, path, queries):
+    def add(number: int) -> None:
+        for _ in range(number):
+            project = ProjectFactory(municipality=bergkamen)
+            TransferOfferFactory(project=project)
+            NetworkFactory().projects.add(project)
+            TransferRequestFactory(municipality=selm)
+
+    add(1)
+    with django_assert_num_queries(queries):
+        client.get(f"/api/v1/{path}/")
+    add(2)
+    with django_assert_num_queries(queries):
+        response = client.get(f"/api/v1/{path}/")
+    assert response.json()["total_items"] >= 3
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("collection", COLLECTIONS, ids=lambda collection: collection.path)
+def test_serializer_keys_match_schema(rf, api_data, collection):
+    obj = collection.queryset().first()
+
+    data = collection.serialize(obj, base_url="http://testserver")
+
+    assert list(data) == list(SCHEMAS[collection.schema_name]["properties"])
+
+
+@pytest.mark.django_db
+def test_api_sets_no_cookie_and_allows_any_origin(client, api_data):
+    response = client.get("/api/v1/projects/")
+
+    assert dict(response.cookies) == {}
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+@pytest.mark.django_db
+def test_api_refuses_writes(client, api_data):
+    response = client.post("/api/v1/projects/", {"title": "Neu"})
+
+    assert (response.status_code, response["Allow"]) == (405, "GET, HEAD")
+    assert Project.objects.count() == 4
+
+
+@pytest.mark.django_db
+def test_unknown_api_address_is_json_404(client):
+    response = client.get("/api/v1/projekte/")
+
+    assert (response.status_code, response["Content-Type"]) == (404, "application/json")
+
+
+def test_openapi_schema_documents_every_collection():
+    schema = openapi_schema("http://testserver")
+
+    assert sorted(schema["paths"]) == sorted(
+        ["/", "/taxonomy_terms/"]
+        + [f"/{collection.path}/" for collection in COLLECTIONS]
+        + [f"/{collection.path}/{{id}}/" for collection in COLLECTIONS]
+    )
+    assert schema["servers"] == [{"url": "http://testserver/api/v1"}]
+
+
+@pytest.mark.django_db
+def test_openapi_json_is_served(client):
+    response = client.get(reverse("api:openapi"))
+
+    assert response.json()["openapi"] == "3.0.3"

@@ -1,0 +1,129 @@
+import pytest
+
+from transfers import matching, services
+from transfers.models import Notification
+
+from ..factories import (
+    FieldFactory,
+    MunicipalityFactory,
+    NetworkFactory,
+    OrganisationFactory,
+    ProjectFactory,
+    TargetGroupFactory,
+    TransferOfferFactory,
+    TransferRequestFactory,
+    make_coordinator,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def data(transitions, selm):
+    birth, kita = transitions[0], transitions[1]
+    health = FieldFactory(name="Gesundheit")
+    families = TargetGroupFactory(name="Familien mit Neugeborenen")
+
+    def offer(town, title, summary, *, transitions=(), fields=(), groups=(), active=True):
+        project = ProjectFactory(
+            municipality=MunicipalityFactory(name=town),
+            title=title,
+            summary=summary,
+            goals="",
+            transitions=list(transitions),
+            fields=list(fields),
+            target_groups=list(groups),
+        )
+        return TransferOfferFactory(project=project, is_active=active)
+
+    offers = {
+        "A": offer(
+            "Bergkamen",
+            "Baby-Besuchsdienst",
+            "Hausbesuche bei Familien mit Neugeborenen",
+            transitions=[birth],
+            fields=[health],
+            groups=[families],
+        ),
+        "B": offer(
+            "Unna",
+            "Sprachkita",
+            "Sprachförderung im Kindergarten",
+            transitions=[birth],
+            fields=[health],
+            groups=[families],
+        ),
+        "C": offer(
+            "Kamen", "Willkommensbesuch", "Hausbesuche bei Familien mit Neugeborenen im Quartier", transitions=[birth]
+        ),
+        "D": offer("Lünen", "Kita-Einstieg", "Eingewöhnung in die Kita", transitions=[kita], fields=[health]),
+        "own": offer(
+            "Selm",
+            "Selmer Babybesuch",
+            "Hausbesuche bei Familien mit Neugeborenen",
+            transitions=[birth],
+            fields=[health],
+            groups=[families],
+        ),
+        "inactive": offer(
+            "Werne",
+            "Altes Angebot",
+            "Hausbesuche bei Familien mit Neugeborenen",
+            transitions=[birth],
+            fields=[health],
+            active=False,
+        ),
+    }
+    request = TransferRequestFactory(
+        municipality=selm, title="Hausbesuche", need="Hausbesuche bei Familien mit Neugeborenen"
+    )
+    request.transitions.set([birth])
+    request.fields.set([health])
+    request.target_groups.set([families])
+    return offers, request, birth
+
+
+def test_offers_for_request_ranked_by_overlap_then_text(data):
+    _offers, request, _birth = data
+    ranked = matching.offers_for_request(request)
+    assert [offer.project.title for offer in ranked] == ["Baby-Besuchsdienst", "Sprachkita", "Willkommensbesuch"]
+    assert [(o.match.transitions, o.match.fields, o.match.target_groups) for o in ranked] == [
+        (1, 1, 1),
+        (1, 1, 1),
+        (1, 0, 0),
+    ]
+    assert ranked[0].match.score > ranked[1].match.score > ranked[2].match.score >= matching.MATCH_THRESHOLD
+
+
+def test_requests_for_offer_only_open_requests_of_others(data, bergkamen):
+    offers, request, birth = data
+    closed = TransferRequestFactory(municipality=MunicipalityFactory(name="Fröndenberg"), status="closed")
+    closed.transitions.set([birth])
+    own = TransferRequestFactory(municipality=bergkamen)
+    own.transitions.set([birth])
+    assert [r.pk for r in matching.requests_for_offer(offers["A"])] == [request.pk]
+    assert matching.requests_for_offer(offers["D"]) == []
+
+
+def test_request_publish_routes_to_fitting_towns_and_networks(
+    data, selm, transitions, django_capture_on_commit_callbacks, mailoutbox
+):
+    offers, _request, birth = data
+    publisher = make_coordinator(selm, username="selm-gesuch")
+    bergkamen_user = make_coordinator(offers["A"].project.municipality, username="bergkamen-routing")
+    luenen_user = make_coordinator(offers["D"].project.municipality, username="luenen-routing")
+    district = MunicipalityFactory(name="Kreis Unna (Test)", kind="district")
+    district_user = make_coordinator(district, username="kreis-routing")
+    NetworkFactory(coordinating_organisation=OrganisationFactory(municipality=district)).transitions.set([birth])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.request_publish(
+            user=publisher,
+            municipality=selm,
+            title="Babybesuche",
+            need="Hausbesuche bei Neugeborenen",
+            transitions=[birth],
+        )
+    recipients = sorted(Notification.objects.values_list("recipient__username", flat=True))
+    assert recipients == ["bergkamen-routing", "kreis-routing"]
+    assert luenen_user.transfer_notifications.count() == 0
+    assert sorted(m.to[0] for m in mailoutbox) == [bergkamen_user.email, district_user.email]

@@ -1,0 +1,215 @@
+import csv
+import io
+
+import pytest
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from transfers.models import TransferRequest
+
+from ..factories import (
+    MunicipalityFactory,
+    ProjectFactory,
+    TransferInterestFactory,
+    TransferOfferFactory,
+    TransferRequestFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def make_offers(count, transitions):
+    return [
+        TransferOfferFactory(project=ProjectFactory(municipality=MunicipalityFactory(), transitions=[transitions[0]]))
+        for _ in range(count)
+    ]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_offer_list_query_count_fixed(client, transitions, count, django_assert_num_queries):
+    make_offers(count, transitions)
+    # count, offers, transitions, fields, target groups, services, 4 facet choices
+    with django_assert_num_queries(10):
+        response = client.get(reverse("transfers:offers"))
+    assert len(response.context["object_list"]) == count
+
+
+def test_offer_list_filters_by_transition_slug_and_service(client, baby_offer, transitions):
+    other = TransferOfferFactory(project=ProjectFactory(transitions=[transitions[1]]))
+    url = reverse("transfers:offers")
+    by_transition = client.get(url, {"transition": transitions[0].slug})
+    assert list(by_transition.context["object_list"]) == [baby_offer]
+    by_service = client.get(url, {"service": "coaching"})
+    assert list(by_service.context["object_list"]) == [baby_offer]
+    everything = client.get(url)
+    assert list(everything.context["object_list"]) == [other, baby_offer]
+
+
+def test_offer_list_search_and_empty_state(client, baby_offer):
+    url = reverse("transfers:offers")
+    assert list(client.get(url, {"q": "Neugeborenen"}).context["object_list"]) == [baby_offer]
+    response = client.get(url, {"q": "Schulsozialarbeit"})
+    assert "Keine Angebote gefunden." in response.content.decode()
+
+
+def test_offer_list_hides_inactive_and_unpublished(client, baby_offer):
+    TransferOfferFactory(is_active=False)
+    TransferOfferFactory(project=ProjectFactory(status="draft"))
+    assert list(client.get(reverse("transfers:offers")).context["object_list"]) == [baby_offer]
+
+
+def test_offer_detail_shows_services_capacity_and_contact(client, baby_offer, selm):
+    TransferInterestFactory(offer=baby_offer, municipality=selm).services.set(
+        baby_offer.services.filter(kind="coaching")
+    )
+    response = client.get(baby_offer.get_absolute_url())
+    html = response.content.decode()
+    assert [(s.get_kind_display(), s.free_capacity) for s in response.context["offer"].services.all()] == [
+        ("Präsentation der Ergebnisse", 3),
+        ("Coaching der Umsetzung", 0),
+        ("Hospitation", 2),
+    ]
+    assert "berg@example.org" in html
+    assert "ausgebucht" in html
+
+
+def test_offer_detail_unknown_or_inactive_is_404(client):
+    assert client.get(reverse("transfers:offer", args=[999999])).status_code == 404
+    assert client.get(TransferOfferFactory(is_active=False).get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_request_list_query_count_fixed(client, transitions, baby_offer, count, django_assert_num_queries):
+    for _ in range(count):
+        TransferRequestFactory(municipality=MunicipalityFactory()).transitions.set([transitions[0]])
+    # count, requests, 3 taxonomy, matching, offers + 5 prefetches, 4 facet choices
+    with django_assert_num_queries(15):
+        response = client.get(reverse("transfers:requests"))
+    suggestions = [[o.pk for o in offers] for _r, offers in response.context["requests_with_suggestions"]]
+    assert suggestions == [[baby_offer.pk]] * count
+
+
+def test_request_list_shows_only_open(client):
+    open_request = TransferRequestFactory()
+    TransferRequestFactory(status="closed")
+    assert list(client.get(reverse("transfers:requests")).context["object_list"]) == [open_request]
+
+
+def test_request_detail_suggests_offers(client, baby_offer, transitions, selm):
+    transfer_request = TransferRequestFactory(municipality=selm)
+    transfer_request.transitions.set([transitions[0]])
+    response = client.get(transfer_request.get_absolute_url())
+    assert [o.pk for o in response.context["suggestions"]] == [baby_offer.pk]
+    assert client.get(reverse("transfers:request", args=["gibt-es-nicht"])).status_code == 404
+
+
+def test_request_create_publishes(client, coordinator_selm, selm, transitions):
+    client.force_login(coordinator_selm)
+    response = client.post(
+        reverse("transfers:request_create"),
+        {
+            "municipality": selm.pk,
+            "title": "Lotsen Schule–Beruf",
+            "need": "Wir suchen Lotsen.",
+            "transitions": [transitions[4].pk],
+        },
+    )
+    transfer_request = TransferRequest.objects.get()
+    assert response.url == transfer_request.get_absolute_url()
+    assert (transfer_request.municipality, transfer_request.created_by, list(transfer_request.transitions.all())) == (
+        selm,
+        coordinator_selm,
+        [transitions[4]],
+    )
+
+
+def test_request_create_bad_input_keeps_values(client, coordinator_selm, selm):
+    client.force_login(coordinator_selm)
+    response = client.post(
+        reverse("transfers:request_create"), {"municipality": selm.pk, "title": "Nur Titel", "need": ""}
+    )
+    form = response.context["form"]
+    assert (form.errors, form["title"].value()) == ({"need": ["Dieses Feld ist zwingend erforderlich."]}, "Nur Titel")
+
+
+def test_request_create_refuses_foreign_municipality(client, coordinator_selm, bergkamen):
+    client.force_login(coordinator_selm)
+    response = client.post(
+        reverse("transfers:request_create"), {"municipality": bergkamen.pk, "title": "X", "need": "Y"}
+    )
+    assert list(response.context["form"].errors) == ["municipality"]
+    assert TransferRequest.objects.count() == 0
+
+
+def test_request_create_anonymous_and_non_coordinator(client):
+    assert client.get(reverse("transfers:request_create")).url == "/verwaltung/login/?next=/transfer/gesuche/neu/"
+    client.force_login(UserFactory())
+    assert client.get(reverse("transfers:request_create")).status_code == 403
+
+
+def test_request_close_only_by_own_municipality(client, coordinator_selm, coordinator_bergkamen, selm):
+    transfer_request = TransferRequestFactory(municipality=selm)
+    url = reverse("transfers:request_close", args=[transfer_request.slug])
+    client.force_login(coordinator_bergkamen)
+    assert client.post(url).status_code == 403
+    client.force_login(coordinator_selm)
+    assert client.post(url).status_code == 302
+    transfer_request.refresh_from_db()
+    assert transfer_request.status == "closed"
+
+
+def test_ledger_only_for_steering_group(client, coordinator_selm):
+    assert client.get(reverse("transfers:ledger")).url == "/verwaltung/login/?next=/transfer/bilanz/"
+    client.force_login(coordinator_selm)
+    assert client.get(reverse("transfers:ledger")).status_code == 403
+    assert client.get(reverse("transfers:ledger_csv")).status_code == 403
+
+
+def test_ledger_highlights_imbalance_and_lists_who_received_nothing(client, steering_member, baby_offer, selm, unna):
+    for town in ["Werne", "Kamen"]:
+        TransferInterestFactory(offer=baby_offer, municipality=MunicipalityFactory(name=town), stage="rated")
+    client.force_login(steering_member)
+    response = client.get(reverse("transfers:ledger"))
+    rows = {row.municipality.name: row for row in response.context["rows"]}
+    assert (rows["Bergkamen"].balance, rows["Bergkamen"].is_imbalanced) == (2, True)
+    assert [m.name for m in response.context["without_received"]] == ["Bergkamen", "Selm", "Unna"]
+
+
+def test_ledger_csv_lists_every_transfer(client, steering_member, baby_offer, selm):
+    TransferInterestFactory(offer=baby_offer, municipality=selm, stage="rated", rating=4)
+    client.force_login(steering_member)
+    response = client.get(reverse("transfers:ledger_csv"))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert rows[0] == [
+        "Angemeldet am",
+        "Gebende Kommune",
+        "Projekt",
+        "Empfangende Kommune",
+        "Stand",
+        "Zuletzt geändert",
+        "Bewertung",
+    ]
+    assert [row[1:5] + row[6:] for row in rows[1:]] == [["Bergkamen", "Baby-Besuchsdienst", "Selm", "Bewertet", "4"]]
+
+
+def test_municipality_balance_partial(baby_offer, selm):
+    TransferInterestFactory(offer=baby_offer, municipality=selm, stage="implemented")
+    html = render_to_string("transfers/_municipality_balance.html", {"municipality": selm})
+    assert "Transferbilanz" in html
+    assert '<th scope="row">umgesetzt</th><td>0</td><td>1</td>' in html
+
+
+def test_project_experiences_partial_empty_without_ratings(baby_offer, selm):
+    TransferInterestFactory(offer=baby_offer, municipality=selm, stage="implemented", experience_worked="noch nicht")
+    assert render_to_string("transfers/_project_experiences.html", {"project": baby_offer.project}).strip() == ""
+
+
+def test_feeds_list_new_offers_and_requests(client, baby_offer):
+    transfer_request = TransferRequestFactory(title="Lotsen gesucht")
+    offers = client.get(reverse("transfers:offers_feed")).content.decode()
+    requests = client.get(reverse("transfers:requests_feed")).content.decode()
+    assert 'xmlns="http://www.w3.org/2005/Atom"' in offers
+    assert "Bergkamen: Baby-Besuchsdienst" in offers
+    assert f"{transfer_request.municipality}: Lotsen gesucht" in requests

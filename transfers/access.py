@@ -1,0 +1,59 @@
+"""Which transfer records a user may see: one helper per model, used by the admin, views and feeds alike.
+
+Acting on a transfer is decided separately, by ``TransferInterest.sides_of``.
+"""
+
+from django.db.models import QuerySet
+
+from accounts.access import coordinated_municipalities, is_coordinator, is_reviewer
+
+from .models import TransferEvent, TransferInterest, TransferOffer, TransferRequest, TransferService
+
+
+def transfer_offers_for(user) -> QuerySet[TransferOffer]:
+    if is_reviewer(user):
+        return TransferOffer.objects.all()
+    if is_coordinator(user):
+        return TransferOffer.objects.filter(project__municipality__in=coordinated_municipalities(user))
+    return TransferOffer.objects.none()
+
+
+def transfer_services_for(user) -> QuerySet[TransferService]:
+    return TransferService.objects.filter(offer__in=transfer_offers_for(user))
+
+
+def transfer_requests_for(user) -> QuerySet[TransferRequest]:
+    if is_reviewer(user):
+        return TransferRequest.objects.all()
+    if is_coordinator(user):
+        return TransferRequest.objects.filter(municipality__in=coordinated_municipalities(user))
+    return TransferRequest.objects.none()
+
+
+def transfer_interests_for(user) -> QuerySet[TransferInterest]:
+    """Transfers where the user's municipality is a party, as interested or as offering town;
+    the Steuerungsgruppe sees all of them (read-only in the public pages)."""
+    if is_reviewer(user):
+        return TransferInterest.objects.all()
+    if is_coordinator(user):
+        return TransferInterest.objects.involving(user.coordinated_municipality_ids())
+    return TransferInterest.objects.none()
+
+
+def interest_offer_choices_for(user) -> QuerySet[TransferOffer]:
+    """Offers a Koordinator may register interest in: any other municipality's offer."""
+    if is_reviewer(user):
+        return TransferOffer.objects.all()
+    if is_coordinator(user):
+        return TransferOffer.objects.exclude(project__municipality__in=coordinated_municipalities(user))
+    return TransferOffer.objects.none()
+
+
+def events_for(user, interest: TransferInterest) -> QuerySet[TransferEvent]:
+    """The timeline of a transfer as the user may see it: never another municipality's private notes."""
+    ids = user.coordinated_municipality_ids() if user.is_authenticated else set()
+    return interest.events.visible_to(ids).select_related("actor", "actor_municipality")
+
+
+def can_view_ledger(user) -> bool:
+    return is_reviewer(user)

@@ -1,0 +1,179 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Hidden, Submit
+from django import forms
+from django.template.defaultfilters import floatformat
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from projects.models import Field, Municipality, TargetGroup, Transition
+
+from .models import Action, NotificationPreference, TransferInterest, TransferOffer, TransferService
+
+
+def _helper(submit_label: str, action: str = "") -> FormHelper:
+    helper = FormHelper()
+    helper.form_method = "post"
+    helper.form_action = action
+    helper.add_input(Submit("submit", submit_label))
+    return helper
+
+
+class MunicipalityChoiceMixin:
+    """Users coordinating one municipality act for it silently; others choose."""
+
+    def _set_municipalities(self, municipalities):
+        field = self.fields["municipality"]
+        field.queryset = municipalities
+        if len(municipalities) == 1:
+            field.initial = municipalities.first().pk
+            field.widget = forms.HiddenInput()
+
+
+class InterestForm(MunicipalityChoiceMixin, forms.Form):
+    municipality = forms.ModelChoiceField(label=_("Für Kommune"), queryset=Municipality.objects.none())
+    services = forms.ModelMultipleChoiceField(
+        label=_("Gewünschte Leistungen"),
+        queryset=TransferService.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    message = forms.CharField(
+        label=_("Nachricht an die anbietende Kommune"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Was möchten Sie übernehmen, was ist Ihre Ausgangslage?"),
+    )
+    preferred_period = forms.CharField(
+        label=_("Gewünschter Zeitraum"), max_length=120, required=False, help_text=_("z. B. „2. Halbjahr 2026“")
+    )
+    contact_name = forms.CharField(label=_("Ansprechperson"), max_length=120)
+    contact_email = forms.EmailField(label=_("E-Mail"))
+
+    def __init__(self, *args, offer: TransferOffer, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.offer = offer
+        self._set_municipalities(municipalities)
+        services = TransferService.objects.with_booked().filter(offer=offer)
+        self.fields["services"].queryset = services
+        self.fields["services"].label_from_instance = lambda service: _(
+            "{kind} ({format}, {hours} Std.) – noch {free} von {capacity} Plätzen frei"
+        ).format(
+            kind=service.get_kind_display(),
+            format=service.get_format_display(),
+            hours=floatformat(service.effort_hours, "-1"),
+            free=service.free_capacity,
+            capacity=service.capacity,
+        )
+        self.helper = _helper(_("Interesse anmelden"))
+
+    def clean_services(self):
+        services = self.cleaned_data["services"]
+        full = [service for service in services if service.free_capacity < 1]
+        if full:
+            raise forms.ValidationError(
+                _("Für diese Leistung ist keine Kapazität mehr frei: {services}.").format(
+                    services=", ".join(str(service) for service in full)
+                )
+            )
+        return services
+
+    def clean(self):
+        cleaned = super().clean()
+        municipality = cleaned.get("municipality")
+        if municipality is None:
+            return cleaned
+        if municipality.pk == self.offer.project.municipality_id:
+            raise forms.ValidationError(_("Eine Kommune kann kein Transferinteresse am eigenen Angebot anmelden."))
+        if TransferInterest.objects.open().filter(offer=self.offer, municipality=municipality).exists():
+            raise forms.ValidationError(
+                _("{municipality} hat für dieses Angebot bereits ein offenes Transferinteresse.").format(
+                    municipality=municipality
+                )
+            )
+        return cleaned
+
+
+class RequestForm(MunicipalityChoiceMixin, forms.Form):
+    municipality = forms.ModelChoiceField(label=_("Für Kommune"), queryset=Municipality.objects.none())
+    title = forms.CharField(label=_("Titel"), max_length=200, help_text=_("Kurz: Was suchen Sie?"))
+    need = forms.CharField(
+        label=_("Bedarf"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Beschreiben Sie die Lücke oder den Bedarf, für den Sie eine funktionierende Lösung suchen."),
+    )
+    transitions = forms.ModelMultipleChoiceField(
+        label=_("Übergänge"), queryset=Transition.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
+    )
+    fields = forms.ModelMultipleChoiceField(
+        label=_("Handlungsfelder"), queryset=Field.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
+    )
+    target_groups = forms.ModelMultipleChoiceField(
+        label=_("Zielgruppen"), queryset=TargetGroup.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    def __init__(self, *args, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._set_municipalities(municipalities)
+        self.helper = _helper(_("Gesuch veröffentlichen"))
+
+
+RATINGS = [("", "—"), *[(str(value), str(value)) for value in range(1, 6)]]
+
+
+class StepForm(forms.Form):
+    """The form for one workflow step; the rating step asks for the experience report."""
+
+    comment = forms.CharField(label=_("Kommentar"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, action: str, interest: TransferInterest, **kwargs):
+        kwargs.setdefault("prefix", action)
+        super().__init__(*args, **kwargs)
+        self.action = action
+        if action == Action.NOTE:
+            self.fields["comment"].label = _("Notiz")
+            self.fields["comment"].required = True
+            self.fields["comment"].error_messages["required"] = _("Bitte schreiben Sie eine Notiz.")
+            self.fields["is_private"] = forms.BooleanField(
+                label=_("nur für meine Kommune sichtbar (interne Notiz)"), required=False
+            )
+        if action == Action.RATE:
+            self.fields["experience_worked"] = forms.CharField(
+                label=_("Was hat funktioniert?"),
+                widget=forms.Textarea(attrs={"rows": 3}),
+                error_messages={"required": _("Bitte beschreiben Sie, was funktioniert hat.")},
+            )
+            self.fields["experience_adapted"] = forms.CharField(
+                label=_("Was haben Sie angepasst?"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+            )
+            self.fields["experience_warnings"] = forms.CharField(
+                label=_("Wovor würden Sie warnen?"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+            )
+            self.fields["rating"] = forms.TypedChoiceField(
+                label=_("Wie hilfreich war der Transfer? (1 = gar nicht, 5 = sehr)"),
+                choices=RATINGS,
+                coerce=int,
+                empty_value=None,
+                required=False,
+            )
+        self.helper = _helper(Action(action).label, reverse("transfers:interest_step", kwargs={"pk": interest.pk}))
+        self.helper.inputs[0].field_classes = "btn btn-danger" if action in DANGER else "btn btn-primary"
+        self.helper.add_input(Hidden("action", action))
+
+    def experience(self) -> dict:
+        return {
+            key: self.cleaned_data.get(key)
+            for key in ("experience_worked", "experience_adapted", "experience_warnings", "rating")
+        }
+
+
+DANGER = {Action.DECLINE, Action.WITHDRAW}
+
+
+class NotificationPreferenceForm(forms.ModelForm):
+    class Meta:
+        model = NotificationPreference
+        fields = ["frequency"]
+        widgets = {"frequency": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Einstellung speichern"))

@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand
+
+from transfers.models import NotificationPreference
+from transfers.services import digests_send
+
+
+class Command(BaseCommand):
+    help = "Versendet die täglichen oder wöchentlichen Zusammenfassungen der Transferbörse (per Cron aufrufen)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "frequency",
+            choices=[NotificationPreference.Frequency.DAILY, NotificationPreference.Frequency.WEEKLY],
+            help="daily: täglich per Cron, weekly: einmal pro Woche",
+        )
+
+    def handle(self, *args, frequency, **options):
+        sent = digests_send(frequency=frequency)
+        self.stdout.write(f"{sent} Zusammenfassung(en) versandt.")

@@ -1,0 +1,408 @@
+"""Writes of the Transferbörse: each step is atomic, leaves a timeline entry and notifies after commit."""
+
+import logging
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from networks.models import Network
+from projects.models import Field, Municipality, TargetGroup, Transition
+
+from . import matching
+from .models import (
+    STEPS,
+    Action,
+    Follow,
+    Notification,
+    NotificationPreference,
+    Side,
+    TransferEvent,
+    TransferInterest,
+    TransferOffer,
+    TransferRequest,
+    TransferService,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class StepNotAllowed(ValidationError):
+    """A step the user may not take now; the message says why, in German."""
+
+
+# --- notifications ------------------------------------------------------------------------------
+
+
+def coordinators_of(municipality_ids: Iterable[int]):
+    return User.objects.filter(coordinator_roles__municipality_id__in=list(municipality_ids), is_active=True).distinct()
+
+
+def absolute(url: str) -> str:
+    return settings.SITE_URL.rstrip("/") + url
+
+
+def notify(
+    recipients: Iterable[User], *, subject: str, body: str, url: str = "", interest=None, exclude: User | None = None
+) -> list[Notification]:
+    """Store an in-app notification per recipient and mail the "instant" ones once the transaction commits.
+
+    Mail is sent after commit and failures are only logged: a broken mail server never undoes or
+    blocks the step that caused the notification (the notification stays unmailed in the portal).
+    """
+    users = {user.pk: user for user in recipients if exclude is None or user.pk != exclude.pk}
+    notifications = Notification.objects.bulk_create(
+        [
+            Notification(recipient=user, subject=subject, body=body, url=url, interest=interest)
+            for user in users.values()
+        ]
+    )
+    ids = [notification.pk for notification in notifications]
+    if ids:
+        transaction.on_commit(lambda: mail_instant_notifications(ids))
+    return notifications
+
+
+def _frequency(user: User) -> str:
+    try:
+        return user.transfer_notification_preference.frequency
+    except NotificationPreference.DoesNotExist:
+        return NotificationPreference.Frequency.INSTANT
+
+
+def mail_instant_notifications(notification_ids: list[int]) -> int:
+    """Mail the given notifications to recipients who want them at once; returns how many were sent."""
+    sent = 0
+    notifications = Notification.objects.filter(pk__in=notification_ids, mailed_at__isnull=True).select_related(
+        "recipient__transfer_notification_preference"
+    )
+    for notification in notifications:
+        user = notification.recipient
+        if not user.email or _frequency(user) != NotificationPreference.Frequency.INSTANT:
+            continue
+        body = notification.body + ("\n\n" + absolute(notification.url) if notification.url else "")
+        if _send(_("[Transferbörse] {subject}").format(subject=notification.subject), body, user.email):
+            Notification.objects.filter(pk=notification.pk).update(mailed_at=timezone.now())
+            sent += 1
+    return sent
+
+
+def _send(subject: str, body: str, to: str) -> bool:
+    try:
+        EmailMessage(subject=subject, body=body, to=[to]).send()
+    except Exception:  # any backend failure: keep the notification for a later digest, never raise
+        logger.exception("Benachrichtigung an %s konnte nicht versandt werden", to)
+        return False
+    return True
+
+
+def digests_send(*, frequency: str, now: datetime | None = None) -> int:
+    """Mail every user with the given frequency one summary of their unmailed notifications."""
+    now = now or timezone.now()
+    sent = 0
+    preferences = NotificationPreference.objects.filter(frequency=frequency).select_related("user")
+    for preference in preferences:
+        user = preference.user
+        pending = list(user.transfer_notifications.unmailed().order_by("created_at", "pk"))
+        if not pending or not user.email:
+            continue
+        lines = [_("Neuigkeiten aus der Transferbörse:"), ""]
+        for notification in pending:
+            lines.append(f"{notification.created_at:%d.%m.%Y} – {notification.subject}")
+            if notification.url:
+                lines.append("  " + absolute(notification.url))
+        subject = _("[Transferbörse] Ihre Zusammenfassung: {count} Neuigkeiten").format(count=len(pending))
+        if _send(subject, "\n".join(lines), user.email):
+            Notification.objects.filter(pk__in=[n.pk for n in pending]).update(mailed_at=now)
+            preference.last_digest_at = now
+            preference.save(update_fields=["last_digest_at"])
+            sent += 1
+    return sent
+
+
+def notification_preference_set(*, user: User, frequency: str) -> NotificationPreference:
+    preference, _created = NotificationPreference.objects.update_or_create(user=user, defaults={"frequency": frequency})
+    return preference
+
+
+def notifications_mark_read(*, user: User) -> int:
+    return user.transfer_notifications.unread().update(read_at=timezone.now())
+
+
+# --- follows ------------------------------------------------------------------------------------
+
+
+def follow_toggle(*, user: User, target) -> bool:
+    """Follow or unfollow an offer, request or project; returns whether the user follows it now."""
+    field = {TransferOffer: "offer", TransferRequest: "request"}.get(type(target), "project")
+    deleted, _rows = Follow.objects.filter(user=user, **{field: target}).delete()
+    if deleted:
+        return False
+    Follow.objects.get_or_create(user=user, **{field: target})
+    return True
+
+
+def followers_of(*targets) -> list[User]:
+    users: dict[int, User] = {}
+    for target in targets:
+        if target is None:
+            continue
+        field = {TransferOffer: "offer", TransferRequest: "request"}.get(type(target), "project")
+        for follow in Follow.objects.filter(**{field: target}).select_related("user"):
+            users[follow.user.pk] = follow.user
+    return list(users.values())
+
+
+# --- interests ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def interest_register(
+    *,
+    offer: TransferOffer,
+    municipality: Municipality,
+    user: User,
+    services: Iterable[TransferService] = (),
+    message: str = "",
+    preferred_period: str = "",
+    contact_name: str = "",
+    contact_email: str = "",
+) -> TransferInterest:
+    """Register a municipality's interest in an offer; refused for its own offer, for a second open
+    interest and for services without free capacity (rows locked so two towns cannot take the last place)."""
+    if municipality.pk not in user.coordinated_municipality_ids():
+        raise ValidationError(_("Sie koordinieren diese Kommune nicht."))
+    offer = TransferOffer.objects.select_for_update().select_related("project__municipality").get(pk=offer.pk)
+    if not offer.is_active or not offer.project.is_published:
+        raise ValidationError(_("Dieses Angebot ist nicht mehr aktiv."))
+    if offer.project.municipality_id == municipality.pk:
+        raise ValidationError(_("Eine Kommune kann kein Transferinteresse am eigenen Angebot anmelden."))
+    if offer.interests.open().filter(municipality=municipality).exists():
+        raise ValidationError(
+            _("{municipality} hat für dieses Angebot bereits ein offenes Transferinteresse.").format(
+                municipality=municipality
+            )
+        )
+    wanted = list(
+        TransferService.objects.with_booked().filter(offer=offer, pk__in=[service.pk for service in services])
+    )
+    full = [service for service in wanted if service.free_capacity < 1]
+    if full:
+        raise ValidationError(
+            {
+                "services": _("Für diese Leistung ist keine Kapazität mehr frei: {services}.").format(
+                    services=", ".join(str(service) for service in full)
+                )
+            }
+        )
+    interest = TransferInterest(
+        offer=offer,
+        municipality=municipality,
+        message=message,
+        preferred_period=preferred_period,
+        contact_name=contact_name,
+        contact_email=contact_email,
+        registered_by=user,
+    )
+    interest.full_clean()
+    interest.save()
+    interest.services.set(wanted)
+    TransferEvent.objects.create(
+        interest=interest,
+        action=Action.REGISTER,
+        to_stage=interest.stage,
+        side=Side.ADOPTING,
+        actor=user,
+        actor_municipality=municipality,
+        comment=message,
+    )
+    url = interest.get_absolute_url()
+    notify(
+        coordinators_of([offer.project.municipality_id]),
+        subject=_("Neues Transferinteresse: {municipality} an „{project}“").format(
+            municipality=municipality, project=offer.project
+        ),
+        body=_(
+            "{municipality} hat Interesse an Ihrem Transfer-Angebot „{project}“ angemeldet.\n\n"
+            "Nachricht: {message}\nGewünschte Leistungen: {services}\nZeitraum: {period}\n\n"
+            "Bitte nehmen Sie das Interesse an oder lehnen Sie es ab."
+        ).format(
+            municipality=municipality,
+            project=offer.project,
+            message=message or "–",
+            services=", ".join(str(service) for service in wanted) or "–",
+            period=preferred_period or "–",
+        ),
+        url=url,
+        interest=interest,
+        exclude=user,
+    )
+    followers = [u for u in followers_of(offer) if u.pk not in {c.pk for c in coordinators_of([municipality.pk])}]
+    notify(
+        followers,
+        subject=_("Neues Interesse am Angebot „{project}“").format(project=offer.project),
+        body=_("Eine weitere Kommune interessiert sich für das Transfer-Angebot „{project}“.").format(
+            project=offer.project
+        ),
+        url=offer.get_absolute_url(),
+        exclude=user,
+    )
+    return interest
+
+
+@transaction.atomic
+def interest_advance(
+    *,
+    interest: TransferInterest,
+    action: str,
+    user: User,
+    comment: str = "",
+    is_private: bool = False,
+    experience: dict | None = None,
+) -> TransferInterest:
+    """Take one step of the workflow (or add a note), with a row lock: two coordinators acting at
+    the same moment are serialised, and the second one sees the new stage and gets a clear error."""
+    interest = (
+        TransferInterest.objects.select_for_update(of=("self",))
+        .select_related("offer__project__municipality", "municipality")
+        .get(pk=interest.pk)
+    )
+    error = interest.step_error(action, user)
+    if error:
+        raise StepNotAllowed(error)
+    step = STEPS[action]
+    sides = interest.sides_of(user)
+    side = step.side or (Side.ADOPTING if Side.ADOPTING in sides else Side.OFFERING)
+    acting_municipality_id = interest.municipality_id if side == Side.ADOPTING else interest.offering_municipality_id
+    if is_private and action != Action.NOTE:
+        raise StepNotAllowed(_("Nur Notizen können intern bleiben."))
+    if action == Action.NOTE and not comment.strip():
+        raise ValidationError({"comment": _("Bitte schreiben Sie eine Notiz.")})
+
+    from_stage = interest.stage
+    if step.target is not None:
+        interest.stage = step.target
+    if action == Action.RATE:
+        experience = experience or {}
+        interest.experience_worked = experience.get("experience_worked", "")
+        interest.experience_adapted = experience.get("experience_adapted", "")
+        interest.experience_warnings = experience.get("experience_warnings", "")
+        interest.rating = experience.get("rating")
+        interest.rated_at = timezone.now()
+        if not interest.experience_worked.strip():
+            raise ValidationError({"experience_worked": _("Bitte beschreiben Sie, was funktioniert hat.")})
+    interest.full_clean()
+    interest.save()
+    TransferEvent.objects.create(
+        interest=interest,
+        action=action,
+        from_stage=from_stage,
+        to_stage=interest.stage if step.target is not None else "",
+        side=side,
+        actor=user,
+        actor_municipality_id=acting_municipality_id,
+        comment=comment,
+        is_private=is_private,
+    )
+    if not is_private:
+        other_id = interest.offering_municipality_id if side == Side.ADOPTING else interest.municipality_id
+        acting = interest.municipality if side == Side.ADOPTING else interest.offer.project.municipality
+        notify(
+            coordinators_of([other_id]),
+            subject=_("{municipality}: {action} – „{project}“").format(
+                municipality=acting, action=Action(action).label, project=interest.offer.project
+            ),
+            body=_(
+                "{municipality} hat beim Transfer „{project}“ den Schritt „{action}“ festgehalten.{stage}{comment}"
+            ).format(
+                municipality=acting,
+                project=interest.offer.project,
+                action=Action(action).label,
+                stage=(
+                    "\n" + _("Neuer Stand: {stage}").format(stage=interest.get_stage_display()) if step.target else ""
+                ),
+                comment=("\n\n" + comment) if comment else "",
+            ),
+            url=interest.get_absolute_url(),
+            interest=interest,
+            exclude=user,
+        )
+    if action == Action.RATE:
+        involved = {u.pk for u in coordinators_of([interest.municipality_id, interest.offering_municipality_id])}
+        notify(
+            [u for u in followers_of(interest.offer, interest.offer.project) if u.pk not in involved],
+            subject=_("Neuer Erfahrungsbericht zu „{project}“").format(project=interest.offer.project),
+            body=_("{municipality} berichtet, wie die Übernahme von „{project}“ gelaufen ist.").format(
+                municipality=interest.municipality, project=interest.offer.project
+            ),
+            url=interest.offer.project.get_absolute_url(),
+        )
+    return interest
+
+
+# --- requests -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def request_publish(
+    *,
+    user: User,
+    municipality: Municipality,
+    title: str,
+    need: str,
+    transitions: Iterable[Transition] = (),
+    fields: Iterable[Field] = (),
+    target_groups: Iterable[TargetGroup] = (),
+) -> TransferRequest:
+    """Publish a Transfer-Gesuch and route it: coordinators of municipalities with a fitting project and
+    of the municipalities whose organisations coordinate networks on its transitions are notified."""
+    if municipality.pk not in user.coordinated_municipality_ids():
+        raise ValidationError(_("Sie koordinieren diese Kommune nicht."))
+    request = TransferRequest(municipality=municipality, title=title, need=need, created_by=user)
+    request.full_clean(exclude=["slug"])
+    request.save()
+    request.transitions.set(transitions)
+    request.fields.set(fields)
+    request.target_groups.set(target_groups)
+
+    matching_ids = set(matching.project_municipalities_matching(request))
+    network_ids = set(
+        Network.objects.filter(
+            transitions__in=list(transitions), coordinating_organisation__municipality__isnull=False
+        ).values_list("coordinating_organisation__municipality_id", flat=True)
+    )
+    recipients = coordinators_of((matching_ids | network_ids) - {municipality.pk})
+    notify(
+        recipients,
+        subject=_("Neues Transfer-Gesuch aus {municipality}: „{title}“").format(municipality=municipality, title=title),
+        body=_(
+            "{municipality} sucht eine funktionierende Lösung und Ihre Kommune hat passende Erfahrung.\n\n{need}"
+        ).format(municipality=municipality, need=need),
+        url=request.get_absolute_url(),
+        exclude=user,
+    )
+    return request
+
+
+@transaction.atomic
+def request_close(*, request: TransferRequest, user: User) -> TransferRequest:
+    if request.municipality_id not in user.coordinated_municipality_ids():
+        raise ValidationError(_("Nur die suchende Kommune kann ihr Gesuch schließen."))
+    request.status = TransferRequest.Status.CLOSED
+    request.save(update_fields=["status", "updated_at"])
+    notify(
+        followers_of(request),
+        subject=_("Transfer-Gesuch geschlossen: „{title}“").format(title=request.title),
+        body=_("{municipality} hat das Gesuch „{title}“ geschlossen.").format(
+            municipality=request.municipality, title=request.title
+        ),
+        url=request.get_absolute_url(),
+        exclude=user,
+    )
+    return request
