@@ -236,6 +236,17 @@ class TargetGroup(OrderedTaxonomy):
         verbose_name_plural = _("Zielgruppen")
 
 
+# Columns of Project maintained by database triggers (migrations 0004 and 0006), never written by Django code.
+DERIVED_FIELDS = [
+    "search_vector",
+    "transition_ids",
+    "field_ids",
+    "target_group_ids",
+    "district_ids",
+    "has_transfer_offer",
+]
+
+
 class ProjectQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Project.Status.PUBLISHED)
@@ -406,7 +417,8 @@ class Project(SluggedModel):
     history = TrackedHistoricalRecords(
         verbose_name=_("Version des Projekts"),
         verbose_name_plural=_("Versionen der Projekte"),
-        excluded_fields=["pending_changes", "updated_at", "confirmation_reminder_sent_at"],
+        # The trigger-maintained search and facet columns are derived from fields and relations that are kept.
+        excluded_fields=["pending_changes", "updated_at", "confirmation_reminder_sent_at", *DERIVED_FIELDS],
         m2m_fields=[transitions, fields, target_groups, organisations, districts],
     )
 

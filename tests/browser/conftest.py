@@ -1,9 +1,9 @@
 """Shared fixtures for tests in a real browser (Debian's chromium driven by Playwright for Python).
 
-Every test in tests/browser/ runs against pytest-django's ``live_server`` on a transactional database.
-Flushing that database deletes what data migrations created (the role groups); they are re-created
-before each browser test and once more at the end of the session, so later tests and the next
-``--reuse-db`` run find them. Use the fixtures:
+Every test in tests/browser/ runs against pytest-django's ``live_server`` on a transactional database
+with ``serialized_rollback``. Flushing that database deletes what data migrations created (role
+groups, legal pages …); it is restored from Django's snapshot after each browser test, so the tests
+that run afterwards and the next ``--reuse-db`` run find it. Use the fixtures:
 
 - ``page``: a fresh Playwright page whose relative URLs go to the live server; requests to any host
   other than 127.0.0.1 are blocked and make the test fail at teardown.
@@ -59,43 +59,65 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if not str(item.fspath).startswith(here):
             continue
-        item.add_marker(pytest.mark.django_db(transaction=True))
+        item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
         item.add_marker(pytest.mark.browser)
         if problem:
             item.add_marker(pytest.mark.skip(reason=SKIP_REASON.format(problem=problem)))
 
 
-def restore_migration_data() -> None:
-    """Re-create the role groups of accounts/migrations/0002_roles.py after a flush."""
-    from importlib import import_module
-
-    from django.contrib.auth.models import Group
-    from django.db import connection
-    from django.db.migrations.loader import MigrationLoader
-
-    roles = import_module("accounts.migrations.0002_roles")
-    if Group.objects.filter(name__in=list(roles.ROLE_PERMISSIONS)).count() == len(roles.ROLE_PERMISSIONS):
-        return
-    state = MigrationLoader(connection).project_state(("accounts", "0002_roles"))
-    roles.create_roles(state.apps, None)
-
-
-@pytest.fixture(autouse=True)
-def _migration_data(request):
-    if request.node.get_closest_marker("browser"):
-        request.getfixturevalue("transactional_db")
-        restore_migration_data()
+# Django's snapshot of the freshly migrated test database, per alias (taken before Playwright starts:
+# with its event loop running, ``connections`` may hand out a different connection object).
+_SNAPSHOTS: dict[str, str] = {}
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _migration_data_after_session(django_db_setup, django_db_blocker):
+def _migration_snapshot(django_db_setup):
+    from django.db import connections
+
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents:
+            _SNAPSHOTS[alias] = contents
+
+
+def restore_migration_data() -> None:
+    """Put back what the migrations created (role groups, legal pages, permissions …) after a flush."""
+    from django.apps import apps
+    from django.core.management import call_command
+    from django.core.management.color import no_style
+    from django.db import connections
+
+    for alias, contents in _SNAPSHOTS.items():
+        connection = connections[alias]
+        # Django's own flush may have re-created content types and permissions with new ids; start empty.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, database=alias, verbosity=0)
+        connection.creation.deserialize_db_from_string(contents)
+        # The snapshot's rows keep their ids; move the sequences past them for the rows tests create.
+        models = apps.get_models(include_auto_created=True)
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(statement)
+        connection.close()  # tests after this one may need the database without other sessions
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a browser test's database flush, restore the migration data for the tests that follow.
+
+    pytest-django runs tests without database marks after the transactional ones, and some of them
+    (deploy checks against a real server) read the data migrations' rows.
+    """
     yield
-    with django_db_blocker.unblock():
-        restore_migration_data()
+    if item.get_closest_marker("browser"):
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            restore_migration_data()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """One Chromium per test module; stopped afterwards so later sync Playwright users get their own loop."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
