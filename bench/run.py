@@ -230,7 +230,7 @@ WITH params AS (
 INSERT INTO projects_project (municipality_id, title, slug, summary, situation, goals, achievements,
     success_factors, pitfalls, start_year, contact_name, contact_role, contact_email, contact_phone,
     contact_is_public, status, confirmed_at, created_at, updated_at,
-    transition_ids, field_ids, target_group_ids, district_ids, has_transfer_offer)
+    transition_ids, field_ids, target_group_ids, district_ids, has_transfer_offer, review_comment, pending_changes)
 SELECT municipalities[1 + (i * 7919) %% array_length(municipalities, 1)],
        CASE WHEN i %% 500 = 1 THEN 'Baby-Besuchsdienst ' || i
             ELSE stems[1 + floor(array_length(stems, 1) * random() ^ 2)::int]
@@ -243,7 +243,7 @@ SELECT municipalities[1 + (i * 7919) %% array_length(municipalities, 1)],
        pg_temp.bench_text(words, stems, 30, 1),
        pg_temp.bench_text(words, stems, 30, 1),
        2005 + i %% 20, '', '', '', '', false, 'published', now(), now() - (i || ' minutes')::interval, now(),
-       '{}', '{}', '{}', '{}', false
+       '{}', '{}', '{}', '{}', false, '', '{}'
 FROM params, generate_series(%(start)s, %(stop)s) AS i
 """
 
