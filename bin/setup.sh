@@ -58,18 +58,33 @@ setup_frontend() {
   fi
 }
 
-# Pango for WeasyPrint (PDF export of /steuerung/) and poppler-utils (pdftotext in the PDF test).
-# Installed only as root; otherwise the PDF test skips with a message and the export answers 500.
+# Debian packages that some tests need. Installed only as root (CI runs as root); otherwise the
+# tests that need them skip with a message. Playwright's own browser download is never used.
+apt_install() {  # apt_install "what, for what" package...
+  local what=$1; shift
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    step "$what installieren (apt-get install $*)"
+    apt-get install -y -qq "$@" >/dev/null 2>&1 \
+      || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq "$@" >/dev/null 2>&1; } \
+      || printf 'Hinweis: %s konnte nicht installiert werden; die Tests dazu werden übersprungen.\n' "$what"
+  else
+    printf 'Hinweis: %s fehlt, und es fehlen root-Rechte; die Tests dazu werden übersprungen.\n' "$what"
+  fi
+}
+
+setup_chromium() {
+  if [ -x /usr/bin/chromium ]; then
+    step "Chromium ist vorhanden"
+  else
+    apt_install "Chromium für die Browser-Tests" chromium
+  fi
+}
+
+# Pango for WeasyPrint (PDF export of /steuerung/), poppler-utils for pdftotext in the PDF test.
 setup_pdf_libs() {
   if ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' && command -v pdftotext >/dev/null 2>&1; then
     step "Pango und poppler-utils für den PDF-Export sind vorhanden"
-  elif [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    step "Pango und poppler-utils für den PDF-Export installieren (apt-get)"
-    apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 poppler-utils >/dev/null 2>&1 \
-      || { apt-get update -qq >/dev/null 2>&1 \
-           && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 poppler-utils >/dev/null 2>&1; } \
-      || printf 'Hinweis: Pango konnte nicht installiert werden; der PDF-Test wird übersprungen.\n'
   else
-    printf 'Hinweis: Pango (libpango-1.0-0) fehlt und es fehlen root-Rechte; der PDF-Test wird übersprungen.\n'
+    apt_install "Pango und poppler-utils für den PDF-Export" libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
   fi
 }

@@ -1,9 +1,12 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -233,6 +236,17 @@ class TargetGroup(OrderedTaxonomy):
         verbose_name_plural = _("Zielgruppen")
 
 
+# Columns of Project maintained by database triggers (migrations 0004 and 0006), never written by Django code.
+DERIVED_FIELDS = [
+    "search_vector",
+    "transition_ids",
+    "field_ids",
+    "target_group_ids",
+    "district_ids",
+    "has_transfer_offer",
+]
+
+
 class ProjectQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Project.Status.PUBLISHED)
@@ -242,6 +256,26 @@ class ProjectQuerySet(models.QuerySet):
 
     def of_municipality(self, municipality: Municipality):
         return self.filter(municipality=municipality)
+
+    def with_transfer_offer(self):
+        return self.filter(has_transfer_offer=True)
+
+    def first_per_transition(self, limit: int) -> tuple[dict[int, int], dict[int, list[int]]]:
+        """``({transition_id: count}, {transition_id: [first project ids by title]})`` in one query."""
+        sql, params = self.values("id", "title", "transition_ids").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT t, id, n FROM (SELECT t, sub.id, count(*) OVER (PARTITION BY t) AS n, "
+                "row_number() OVER (PARTITION BY t ORDER BY sub.title, sub.id) AS r "
+                "FROM (" + sql + ") sub, unnest(sub.transition_ids) t) ranked WHERE r <= %s ORDER BY t, r",
+                [*params, limit],
+            )
+            counts: dict[int, int] = {}
+            shown: dict[int, list[int]] = {}
+            for transition_id, project_id, count in cursor.fetchall():
+                counts[transition_id] = count
+                shown.setdefault(transition_id, []).append(project_id)
+        return counts, shown
 
     def drafts(self):
         """Drafts not (yet) returned by a reviewer."""
@@ -345,6 +379,15 @@ class Project(SluggedModel):
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
 
+    # Maintained by database triggers (migration 0004) on every write to the project, its M2M
+    # relations, its organisations' and municipality's names and its transfer offers: the search
+    # never computes a vector per request, and facets count one table instead of joining five.
+    search_vector = SearchVectorField(null=True, editable=False)
+    transition_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
+    field_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
+    target_group_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
+    district_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
+    has_transfer_offer = models.BooleanField(_("hat Transfer-Angebot"), default=False, editable=False)
     # Review workflow (projects/services.py): draft → in review → published; a reviewer may return a
     # submission with a comment. Edits of a published project wait in ``pending_changes``
     # ({field name: new value}, many-to-many fields as lists of ids) until a reviewer approves them.
@@ -374,7 +417,8 @@ class Project(SluggedModel):
     history = TrackedHistoricalRecords(
         verbose_name=_("Version des Projekts"),
         verbose_name_plural=_("Versionen der Projekte"),
-        excluded_fields=["pending_changes", "updated_at", "confirmation_reminder_sent_at"],
+        # The trigger-maintained search and facet columns are derived from fields and relations that are kept.
+        excluded_fields=["pending_changes", "updated_at", "confirmation_reminder_sent_at", *DERIVED_FIELDS],
         m2m_fields=[transitions, fields, target_groups, organisations, districts],
     )
 
@@ -382,6 +426,39 @@ class Project(SluggedModel):
         verbose_name = _("Projekt")
         verbose_name_plural = _("Projekte")
         ordering = ["title"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="project_search_vector_gin"),
+            # The public list, facets and gap grid only ever read published projects.
+            models.Index(
+                fields=["status", "municipality"],
+                name="project_published_municipality",
+                condition=Q(status="published"),
+            ),
+            # Sorting the public list by name or age without sorting the table.
+            models.Index(fields=["title", "id"], name="project_published_title", condition=Q(status="published")),
+            models.Index(
+                fields=["-created_at", "id"], name="project_published_newest", condition=Q(status="published")
+            ),
+            # Filters on the id arrays (&&) of the project list.
+            GinIndex(fields=["transition_ids"], name="project_transition_ids_gin"),
+            GinIndex(fields=["field_ids"], name="project_field_ids_gin"),
+            GinIndex(fields=["target_group_ids"], name="project_target_group_ids_gin"),
+            GinIndex(fields=["district_ids"], name="project_district_ids_gin"),
+            # Facet counts read only these columns: an index-only scan instead of the wide table.
+            models.Index(
+                fields=["status"],
+                include=[
+                    "municipality",
+                    "transition_ids",
+                    "field_ids",
+                    "target_group_ids",
+                    "district_ids",
+                    "has_transfer_offer",
+                ],
+                name="project_published_facets",
+                condition=Q(status="published"),
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["municipality", "title"], name="project_unique_title_per_municipality"),
             models.CheckConstraint(
@@ -508,3 +585,77 @@ class ProjectLink(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+
+class SearchWord(models.Model):
+    """A word that occurs in a published project; the lexicon for "Meinten Sie …?" suggestions.
+
+    Filled by a trigger (migration 0004). Words are never removed: a stale suggestion merely finds nothing.
+    """
+
+    word = models.CharField(_("Wort"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("Suchwort")
+        verbose_name_plural = _("Suchwörter")
+        ordering = ["word"]
+        indexes = [GinIndex(fields=["word"], opclasses=["gin_trgm_ops"], name="searchword_word_trgm")]
+
+    def __str__(self) -> str:
+        return self.word
+
+
+class FacetCount(models.Model):
+    """How many published projects carry each facet value (trigger-maintained, migration 0006).
+
+    The unfiltered project list reads its facet counts from here instead of counting every project.
+    """
+
+    facet = models.CharField(_("Filter"), max_length=20)
+    value = models.BigIntegerField(_("Wert"))
+    count = models.IntegerField(_("Anzahl"), default=0)
+
+    class Meta:
+        verbose_name = _("Filterzählung")
+        verbose_name_plural = _("Filterzählungen")
+        ordering = ["facet", "value"]
+        constraints = [models.UniqueConstraint(fields=["facet", "value"], name="facetcount_unique_facet_value")]
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.value}: {self.count}"
+
+
+class ChainCount(models.Model):
+    """Published projects per municipality × transition (× field; ``field_id`` 0 = all fields).
+
+    Trigger-maintained (migration 0006) so the gap grid reads a few hundred rows at any number of projects.
+    Plain ids, not foreign keys: a counter row must never block deleting what it counts.
+    """
+
+    municipality_id = models.BigIntegerField(_("Kommune"))
+    transition_id = models.BigIntegerField(_("Übergang"))
+    field_id = models.BigIntegerField(_("Handlungsfeld"), help_text=_("0 = alle Handlungsfelder"))
+    count = models.IntegerField(_("Anzahl"), default=0)
+
+    class Meta:
+        verbose_name = _("Kettenzählung")
+        verbose_name_plural = _("Kettenzählungen")
+        ordering = ["municipality_id", "transition_id", "field_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality_id", "transition_id", "field_id"], name="chaincount_unique_cell"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id}/{self.transition_id}/{self.field_id}: {self.count}"
+
+    @classmethod
+    def cells(cls, *, by_field: bool) -> dict[tuple[int, int, int | None], int]:
+        """``{(municipality_id, transition_id, field_id or None): count}`` of published projects, one query."""
+        rows = cls.objects.filter(count__gt=0)
+        rows = rows.exclude(field_id=0) if by_field else rows.filter(field_id=0)
+        return {
+            (m, t, f or None): n
+            for m, t, f, n in rows.values_list("municipality_id", "transition_id", "field_id", "count")
+        }

@@ -1,6 +1,69 @@
-from django.views.generic import DetailView, TemplateView
+import csv
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
-from .models import Municipality, Project, Transition
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.contrib.postgres.search import SearchRank
+from django.core.paginator import Paginator
+from django.db.models import BooleanField, ExpressionWrapper, F, Prefetch, Q, Value
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
+
+from networks.models import Network
+from transfers.models import TransferOffer, TransferService
+
+from .filters import ProjectFilter, Sort
+from .models import ChainCount, Field, Municipality, Project, Transition
+from .search import build_query, search_terms, snippet_html, suggest, with_rank_and_headline
+
+TRANSFER_OFFERS_PATH = "/transfer/angebote/"  # built by the transfer issue
+PAGE_SIZE = 20
+SIMILAR_CANDIDATES = 300
+
+
+def flag(condition: Q | None):
+    """A boolean annotation for ``condition``; False when there is nothing to compare."""
+    if condition is None:
+        return Value(False, output_field=BooleanField())
+    return ExpressionWrapper(condition, output_field=BooleanField())
+
+
+def transfer_offers_url(transition: Transition) -> str:
+    return f"{TRANSFER_OFFERS_PATH}?{urlencode({'transition': transition.slug})}"
+
+
+def transfer_interest_url(offer: TransferOffer) -> str:
+    return f"{TRANSFER_OFFERS_PATH}{offer.pk}/interesse/"
+
+
+def district_groups_first(municipalities) -> list[Municipality]:
+    """Kreise with their towns and communities first, the Kreis with most members (Kreis Unna) on top,
+    then everything else in the given (alphabetical, grouped) order."""
+    rows = list(municipalities)
+    members: dict[int, int] = {}
+    for m in rows:
+        if m.parent_id:
+            members[m.parent_id] = members.get(m.parent_id, 0) + 1
+    return sorted(rows, key=lambda m: -members.get(m.parent_id or m.pk, 0))
+
+
+class KnownCountPaginator(Paginator):
+    """A paginator whose total is already known (from the facet counts), saving a COUNT query."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
 
 
 class HomeView(TemplateView):
@@ -8,7 +71,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         transitions = list(Transition.objects.all())
-        counts = Project.objects.published().counts_by_municipality_and_transition()
+        counts = {(m, t): n for (m, t, _f), n in ChainCount.cells(by_field=False).items()}
         municipalities = Municipality.objects.grouped_by_district()
         rows = [
             (municipality, [counts.get((municipality.pk, transition.pk), 0) for transition in transitions])
@@ -17,13 +80,196 @@ class HomeView(TemplateView):
         return super().get_context_data(transitions=transitions, rows=rows, **kwargs)
 
 
+class ProjectListView(FilterView):
+    """Published projects: facets, German full-text search with typo suggestions, sorting, pages."""
+
+    template_name = "projects/project_list.html"
+    filterset_class = ProjectFilter
+    queryset = Project.objects.published()
+
+    def get(self, request, *args, **kwargs):
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        base = self.get_queryset()
+        terms = self.filterset.terms
+        query_text = (self.filterset.cleaned.get("q") or "").strip()
+
+        counts = self.filterset.facet_counts(base, terms)
+        suggestion = None
+        if terms and self.filterset.total(counts) == 0:
+            suggestion = suggest(terms)
+            if suggestion:
+                suggested_counts = self.filterset.facet_counts(base, suggestion.terms)
+                # The word list may still hold words of projects deleted since: never suggest a dead end.
+                if self.filterset.total(suggested_counts):
+                    terms, counts = suggestion.terms, suggested_counts
+                else:
+                    suggestion = None
+        paginator = self.results(base, terms, count=self.filterset.total(counts))
+        page = paginator.get_page(request.GET.get("seite"))
+        projects = self.object_list = list(page.object_list)
+        for project in projects:
+            project.snippet = snippet_html(project.headline) if terms else None
+
+        context = self.get_context_data(
+            filter=self.filterset,
+            object_list=projects,
+            page_obj=page,
+            paginator=paginator,
+            is_paginated=paginator.num_pages > 1,
+            facets=self.filterset.facets(counts),
+            query_text=query_text,
+            query_too_long=len(query_text) > 200,
+            suggestion=suggestion,
+            active_filters=self.active_filters(),
+            page_query=self.query_without("seite"),
+        )
+        return self.render_to_response(context)
+
+    def results(self, base, terms: list[str], *, count: int) -> "KnownCountPaginator":
+        conditions = self.filterset.conditions(terms)
+        queryset = (
+            base.filter(*conditions.values())
+            .only("title", "slug", "summary", "has_transfer_offer", "created_at", "municipality__name")
+            .select_related("municipality")
+            .prefetch_related(Prefetch("transitions", queryset=Transition.objects.order_by("position")))
+        )
+        if terms:
+            queryset = with_rank_and_headline(queryset, build_query(terms))
+        sort = self.filterset.sort
+        if sort == Sort.RELEVANCE and terms:
+            queryset = queryset.order_by("-rank", "title", "pk")
+        elif sort == Sort.NEWEST:
+            queryset = queryset.order_by("-created_at", "pk")
+        else:
+            queryset = queryset.order_by("title", "pk")
+        return KnownCountPaginator(queryset, PAGE_SIZE, count=count)
+
+    def query_without(self, *names: str) -> str:
+        params = self.request.GET.copy()
+        for name in names:
+            params.pop(name, None)
+        return params.urlencode()
+
+    def active_filters(self) -> list[tuple[str, str]]:
+        """(label, URL without that value) for each chosen filter value, to remove it again."""
+        result = []
+        cleaned = self.filterset.cleaned
+        for name, objects in self.filterset.options.items():
+            chosen = set(cleaned.get(name) or [])
+            for obj in objects:
+                if obj.slug in chosen:
+                    params = self.request.GET.copy()
+                    params.setlist(name, [value for value in params.getlist(name) if value != obj.slug])
+                    params.pop("seite", None)
+                    result.append((str(obj), params.urlencode()))
+        if cleaned.get("transfer"):
+            params = self.request.GET.copy()
+            params.pop("transfer", None)
+            params.pop("seite", None)
+            result.append((_("mit Transfer-Angebot"), params.urlencode()))
+        if cleaned.get("q"):
+            params = self.request.GET.copy()
+            params.pop("q", None)
+            params.pop("seite", None)
+            result.append((_("Suche: „{text}“").format(text=cleaned["q"][:60]), params.urlencode()))
+        return result
+
+
 class ProjectDetailView(DetailView):
     template_name = "projects/project_detail.html"
     queryset = (
         Project.objects.published()
         .select_related("municipality")
-        .prefetch_related("transitions", "fields", "target_groups", "organisations", "indicators", "links")
+        .prefetch_related(
+            "fields",
+            "target_groups",
+            "districts",
+            "organisations",
+            "indicators",
+            "links",
+            Prefetch("networks", queryset=Network.objects.order_by("name")),
+            Prefetch(
+                "transfer_offers",
+                queryset=TransferOffer.objects.filter(is_active=True).prefetch_related(
+                    Prefetch("services", queryset=TransferService.objects.order_by("kind"))
+                ),
+                to_attr="active_transfer_offers",
+            ),
+        )
     )
+
+    def get_context_data(self, **kwargs):
+        project = self.object
+        chain = [(transition, transition.pk in project.transition_ids) for transition in Transition.objects.all()]
+        for offer in project.active_transfer_offers:
+            offer.interest_url = transfer_interest_url(offer)
+        return super().get_context_data(chain=chain, similar_projects=self.similar_projects(project), **kwargs)
+
+    def similar_projects(self, project: Project, limit: int = 4) -> list[Project]:
+        """Projects of *other* municipalities: same transition and field first, then by text similarity."""
+        terms = [term for term in search_terms(f"{project.title} {project.summary}") if len(term) >= 4]
+        candidates = Project.objects.published().exclude(municipality_id=project.municipality_id)
+        text_query = build_query(terms, any_term=True) if terms else None
+        same_transition = Q(transition_ids__overlap=project.transition_ids) if project.transition_ids else None
+        same_field = Q(field_ids__overlap=project.field_ids) if project.field_ids else None
+        same_text = Q(search_vector=text_query) if terms else None
+        wanted = [condition for condition in (same_transition, same_text) if condition]
+        if not wanted:
+            return []
+        # Rank only the newest related candidates, so the page costs the same at any number of projects.
+        related = candidates.filter(reduce(or_, wanted)).order_by("-created_at").values("pk")[:SIMILAR_CANDIDATES]
+        queryset = Project.objects.filter(pk__in=related).select_related("municipality")
+        queryset = queryset.annotate(
+            same_transition=flag(same_transition),
+            same_field=flag(same_field),
+            similarity=SearchRank(F("search_vector"), text_query) if terms else Value(0.0),
+        )
+        order = ["-same_transition", "-same_field", "-similarity", "title"]
+        return list(queryset.order_by(*order)[:limit])
+
+
+CHAIN_PROJECTS_PER_TRANSITION = 8
+
+
+@dataclass
+class ChainLink:
+    transition: Transition
+    projects: list
+    networks: list
+    project_count: int = 0
+
+    @property
+    def more_url(self) -> str:
+        return f"{reverse('projects:list')}?{urlencode({'uebergang': self.transition.slug})}"
+
+
+def chain_links(municipality: Municipality) -> list[ChainLink]:
+    """The municipality's prevention chain: per transition its published projects and the networks carrying them.
+
+    Each column shows at most ``CHAIN_PROJECTS_PER_TRANSITION`` projects (by title) and the total count.
+    """
+    transitions = list(Transition.objects.all())
+    counts, shown = municipality.projects.published().first_per_transition(CHAIN_PROJECTS_PER_TRANSITION)
+    projects = Project.objects.only("title", "slug").in_bulk({pk for ids in shown.values() for pk in ids})
+    networks = list(
+        Network.objects.filter(Q(municipalities=municipality) | Q(projects__municipality=municipality))
+        .annotate(
+            covered_transition_ids=ArrayAgg("transitions__id", distinct=True, default=[]),
+            carried_project_ids=ArrayAgg("projects__id", distinct=True, default=[]),
+        )
+        .order_by("name")
+    )
+    links = []
+    for transition in transitions:
+        in_column = [projects[pk] for pk in shown.get(transition.pk, [])]
+        project_ids = {p.pk for p in in_column}
+        carrying = [
+            n
+            for n in networks
+            if transition.pk in n.covered_transition_ids or project_ids & set(filter(None, n.carried_project_ids))
+        ]
+        links.append(ChainLink(transition, in_column, carrying, counts.get(transition.pk, 0)))
+    return links
 
 
 class MunicipalityDetailView(DetailView):
@@ -31,5 +277,95 @@ class MunicipalityDetailView(DetailView):
     queryset = Municipality.objects.select_related("parent")
 
     def get_context_data(self, **kwargs):
-        projects = self.object.projects.published().prefetch_related("transitions")
-        return super().get_context_data(projects=projects, **kwargs)
+        municipality = self.object
+        offers = list(
+            TransferOffer.objects.active().offered_by(municipality).select_related("project").order_by("project__title")
+        )
+        for offer in offers:
+            offer.interest_url = transfer_interest_url(offer)
+        links = chain_links(municipality)
+        projects = sorted({p.pk: p for link in links for p in link.projects}.values(), key=lambda p: p.title)
+        networks = sorted({n.pk: n for link in links for n in link.networks}.values(), key=lambda n: n.name)
+        return super().get_context_data(chain=links, projects=projects, networks=networks, offers=offers, **kwargs)
+
+
+class ChainView(DetailView):
+    template_name = "projects/chain.html"
+    queryset = Municipality.objects.select_related("parent")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(chain=chain_links(self.object), **kwargs)
+
+
+@dataclass
+class GapCell:
+    count: int
+    url: str
+    label: str
+
+    @property
+    def is_gap(self) -> bool:
+        return self.count == 0
+
+
+def gap_grid(*, by_field: bool):
+    """Columns (transition, field or None) and rows (municipality, cells) of published-project counts."""
+    transitions = list(Transition.objects.all())
+    fields = list(Field.objects.all()) if by_field else [None]
+    counts = ChainCount.cells(by_field=by_field)
+    columns = [(transition, field) for transition in transitions for field in fields]
+    list_url = reverse("projects:list")
+    rows = []
+    for municipality in district_groups_first(Municipality.objects.grouped_by_district()):
+        cells = []
+        for transition, field in columns:
+            count = counts.get((municipality.pk, transition.pk, field.pk if field else None), 0)
+            label = transition.label if field is None else f"{transition.label} · {field.name}"
+            if count:
+                params = {"kommune": municipality.slug, "uebergang": transition.slug}
+                if field:
+                    params["handlungsfeld"] = field.slug
+                url = f"{list_url}?{urlencode(params)}"
+            else:
+                url = transfer_offers_url(transition)
+            cells.append(GapCell(count, url, label))
+        rows.append((municipality, cells))
+    return transitions, fields, columns, rows
+
+
+class GapGridView(TemplateView):
+    template_name = "projects/gap_grid.html"
+
+    def get_context_data(self, **kwargs):
+        by_field = self.request.GET.get("aufteilung") == "handlungsfeld"
+        transitions, fields, columns, rows = gap_grid(by_field=by_field)
+        gap_count = sum(cell.is_gap for _m, cells in rows for cell in cells)
+        return super().get_context_data(
+            by_field=by_field,
+            transitions=transitions,
+            fields=fields,
+            columns=columns,
+            rows=rows,
+            gap_count=gap_count,
+            **kwargs,
+        )
+
+
+class GapGridCsvView(View):
+    """The gap grid's numbers for spreadsheets (semicolon-separated, UTF-8 with BOM for Excel)."""
+
+    def get(self, request):
+        by_field = request.GET.get("aufteilung") == "handlungsfeld"
+        _transitions, _fields, columns, rows = gap_grid(by_field=by_field)
+        suffix = "-handlungsfelder" if by_field else ""
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="luecken{suffix}.csv"'
+        response.write("\ufeff")
+        writer = csv.writer(response, delimiter=";")
+        header = [_("Kommune"), _("Kreis")]
+        header += [t.name if f is None else f"{t.name} – {f.name}" for t, f in columns]
+        writer.writerow(header)
+        for municipality, cells in rows:
+            parent = municipality.group_name if municipality.parent_id else ""  # annotated, no query
+            writer.writerow([municipality.name, parent, *[cell.count for cell in cells]])
+        return response

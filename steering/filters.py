@@ -5,16 +5,20 @@ the two form fields to any project FilterSet (``class ProjectFilter(GoodPractice
 """
 
 import django_filters
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .models import LEVELS, Criterion, CriterionRating
 
 
-def projects_with_min_criterion_level(projects: QuerySet, criterion: Criterion, level: int) -> QuerySet:
+def min_criterion_level_condition(criterion: Criterion, level: int) -> Q:
     """Projects whose self-check rates ``criterion`` at ``level`` or higher."""
     ratings = CriterionRating.objects.filter(criterion=criterion, level__gte=level)
-    return projects.filter(self_check__in=ratings.values("self_check"))
+    return Q(self_check__in=ratings.values("self_check"))
+
+
+def projects_with_min_criterion_level(projects: QuerySet, criterion: Criterion, level: int) -> QuerySet:
+    return projects.filter(min_criterion_level_condition(criterion, level))
 
 
 class GoodPracticeFilterSet(django_filters.FilterSet):

@@ -49,8 +49,8 @@ def test_home_query_count_does_not_grow_with_rows(client, transitions, django_as
         municipality = MunicipalityFactory(name=f"Stadt {number}")
         ProjectFactory(municipality=municipality, transitions=transitions[:2])
 
-    # transitions, counts, municipalities
-    with django_assert_num_queries(3):
+    # transitions, counts, municipalities, upcoming Fachtage
+    with django_assert_num_queries(4):
         response = client.get(reverse("projects:home"))
 
     assert len(response.context["rows"]) == municipality_count

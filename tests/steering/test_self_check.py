@@ -1,5 +1,6 @@
 import pytest
 from django.template import Context, Template
+from django.urls import reverse
 
 from projects.models import Project
 from steering.filters import GoodPracticeFilterSet, projects_with_min_criterion_level
@@ -78,3 +79,14 @@ def test_project_profile_partial_is_empty_without_self_check(bergkamen):
     )
 
     assert html.strip() == ""
+
+
+def test_project_list_filters_by_good_practice_level(client, rated, transitions):
+    rated["Stadtteileltern"].transitions.set([transitions[1]])
+
+    response = client.get(reverse("projects:list"), {"gp_kriterium": "partizipation", "gp_stufe": "3"})
+
+    assert [project.title for project in response.context["object_list"]] == ["Baby-Besuche", "Stadtteileltern"]
+    transition_facet = next(facet for facet in response.context["facets"] if facet.name == "uebergang")
+    counts = {option.value: option.count for option in transition_facet.options}
+    assert counts[transitions[1].slug] == 1

@@ -1,0 +1,421 @@
+"""Benchmark of the public pages at N published projects.
+
+    .venv/bin/python bench/run.py 100 10000 100000      # N values; data is kept and reused between runs
+
+Creates a database ``transferboerse_bench_<N>`` per N on the embedded server, fills it with N synthetic
+published projects (bulk SQL, realistic German text and relations), then requests each page ≥ 50
+times with Django's test client and prints SQL queries per request and server time p50/p95 in ms.
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+os.environ.setdefault("BENCH_N", sys.argv[2] if sys.argv[1:2] == ["--one"] else "100")
+
+REQUESTS = 50
+WARMUP = 5
+
+# Vocabulary: domain words; each project draws with a skew (some words common, most rare).
+STEMS = [
+    "Familien",
+    "Kinder",
+    "Eltern",
+    "Jugendliche",
+    "Kita",
+    "Schule",
+    "Beruf",
+    "Ausbildung",
+    "Sprache",
+    "Gesundheit",
+    "Bewegung",
+    "Ernährung",
+    "Lesen",
+    "Musik",
+    "Sport",
+    "Beratung",
+    "Begleitung",
+    "Hilfe",
+    "Förderung",
+    "Bildung",
+    "Netzwerk",
+    "Quartier",
+    "Stadtteil",
+    "Zentrum",
+    "Besuch",
+    "Willkommen",
+    "Lotsen",
+    "Paten",
+    "Mentoren",
+    "Übergang",
+    "Frühe",
+    "Hilfen",
+    "Prävention",
+    "Integration",
+    "Teilhabe",
+    "Armut",
+    "Alleinerziehende",
+    "Zuwanderung",
+    "Vielfalt",
+    "Inklusion",
+    "Elternschule",
+    "Hebamme",
+    "Kinderarzt",
+    "Jugendamt",
+    "Jobcenter",
+    "Besuchs",  # last = rarest under the skewed draw
+]
+SUFFIXES = [
+    "dienst",
+    "projekt",
+    "programm",
+    "café",
+    "treff",
+    "werkstatt",
+    "lotsen",
+    "paten",
+    "kurs",
+    "gruppe",
+    "tag",
+    "woche",
+    "büro",
+    "zentrum",
+    "netz",
+    "kompass",
+    "brücke",
+    "start",
+    "pass",
+]
+TEXT_WORDS = [
+    "Angebot",
+    "erreicht",
+    "früh",
+    "verlässlich",
+    "gemeinsam",
+    "Kooperation",
+    "Träger",
+    "Fachkräfte",
+    "Koordination",
+    "Ziel",
+    "Erfolg",
+    "regelmäßig",
+    "wöchentlich",
+    "monatlich",
+    "Gespräch",
+    "Hausbesuch",
+    "Sprechstunde",
+    "Vertrauen",
+    "niedrigschwellig",
+    "kostenlos",
+    "Ehrenamt",
+    "Hauptamt",
+    "Finanzierung",
+    "Förderprogramm",
+    "Evaluation",
+    "Wirkung",
+    "Qualität",
+    "Standards",
+    "Datenschutz",
+    "Zugang",
+    "Kommune",
+    "Verwaltung",
+    "Politik",
+    "Rat",
+    "Ausschuss",
+    "Steuerung",
+    "Planung",
+    "Bedarf",
+    "Sozialraum",
+    "Lebenslage",
+    "Belastung",
+    "Ressourcen",
+    "Stärken",
+    "Motivation",
+    "Selbstwirksamkeit",
+    "Entwicklung",
+    "Sprachförderung",
+    "Bewegungsförderung",
+    "Elternarbeit",
+    "Schulsozialarbeit",
+    "Berufsorientierung",
+    "Praktikum",
+    "Betrieb",
+    "Handwerk",
+    "Pflege",
+    "Kitaplatz",
+    "Eingewöhnung",
+    "Einschulung",
+    "Zeugnis",
+    "Abschluss",
+    "Bewerbung",
+    "Coaching",
+    "Hospitation",
+    "Präsentation",
+    "Fachtag",
+    "Arbeitskreis",
+    "Runder",
+    "Tisch",
+    "Konferenz",
+]
+TOWNS = ["Bergkamen", "Bönen", "Fröndenberg", "Holzwickede", "Kamen", "Lünen", "Schwerte", "Selm", "Unna", "Werne"]
+TRANSITIONS = [
+    ("Schwangerschaft & Geburt", "Geburt"),
+    ("Übergang in die Kita", "Kita"),
+    ("Übergang in die Grundschule", "Grundschule"),
+    ("Übergang in die Sekundarstufe", "Sekundarstufe"),
+    ("Übergang Schule–Beruf", "Beruf"),
+]
+FIELDS = ["Jugendhilfe", "Bildung", "Gesundheit", "Soziale Sicherung/Arbeit", "Freizeit/Kultur/Sport"]
+TARGET_GROUPS = [
+    "Familien in prekären Lebenslagen",
+    "Alleinerziehende",
+    "junge Mütter",
+    "Familien mit Zuwanderungsgeschichte",
+    "Jugendliche am Übergang Schule–Beruf",
+    "Familien mit Neugeborenen",
+]
+
+
+def ensure_database():
+    import psycopg
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    conninfo = dict(host=db["HOST"], port=db["PORT"], user=db["USER"], password=db["PASSWORD"], dbname="postgres")
+    with psycopg.connect(**{k: v for k, v in conninfo.items() if v}, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]]).fetchone():
+            conn.execute(f'CREATE DATABASE "{db["NAME"]}"')
+
+
+def setup_taxonomies():
+    from projects.models import District, Field, Municipality, Organisation, TargetGroup, Transition
+
+    if Municipality.objects.exists():
+        return
+    kreis = Municipality.objects.create(name="Kreis Unna", kind="district", has_own_youth_office=True)
+    for name in TOWNS:
+        town = Municipality.objects.create(name=name, kind="town", parent=kreis, has_own_youth_office=True)
+        for quarter in ("Mitte", "Nord", "Süd", "Ost", "West"):
+            District.objects.create(municipality=town, name=f"{name}-{quarter}")
+        for number in range(20):
+            Organisation.objects.create(name=f"Träger {number} {name}", municipality=town)
+    for number in range(40):  # other municipalities of NRW
+        Municipality.objects.create(name=f"Modellstadt {number:02d}", kind="town", has_own_youth_office=True)
+    for position, (name, short) in enumerate(TRANSITIONS, start=1):
+        Transition.objects.create(name=name, short_name=short, position=position)
+    for position, name in enumerate(FIELDS, start=1):
+        Field.objects.create(name=name, position=position)
+    for position, name in enumerate(TARGET_GROUPS, start=1):
+        TargetGroup.objects.create(name=name, position=position)
+
+
+TEXT_FUNCTION = """
+CREATE OR REPLACE FUNCTION pg_temp.bench_text(words text[], extra text[], n int, skew float) RETURNS text AS $$
+    SELECT string_agg(words[1 + floor(array_length(words, 1) * random() ^ skew)::int]
+                      || CASE WHEN random() < 0.1 THEN ' ' || extra[1 + floor(array_length(extra, 1) * random())::int]
+                              ELSE '' END, ' ')
+    FROM generate_series(1, n) AS g(k)
+$$ LANGUAGE sql VOLATILE;
+"""
+
+GENERATE = """
+WITH params AS (
+    SELECT %(stems)s::text[] AS stems, %(suffixes)s::text[] AS suffixes, %(words)s::text[] AS words,
+           (SELECT array_agg(id ORDER BY id) FROM projects_municipality) AS municipalities
+)
+INSERT INTO projects_project (municipality_id, title, slug, summary, situation, goals, achievements,
+    success_factors, pitfalls, start_year, contact_name, contact_role, contact_email, contact_phone,
+    contact_is_public, status, confirmed_at, created_at, updated_at,
+    transition_ids, field_ids, target_group_ids, district_ids, has_transfer_offer, review_comment, pending_changes)
+SELECT municipalities[1 + (i * 7919) %% array_length(municipalities, 1)],
+       CASE WHEN i %% 500 = 1 THEN 'Baby-Besuchsdienst ' || i
+            ELSE stems[1 + floor(array_length(stems, 1) * random() ^ 2)::int]
+                 || lower(suffixes[1 + (i %% array_length(suffixes, 1))]) || ' ' || i END,
+       'bench-' || i,
+       pg_temp.bench_text(words, stems, 25, 2),
+       pg_temp.bench_text(words, stems, 60, 1),
+       pg_temp.bench_text(words, stems, 40, 1),
+       pg_temp.bench_text(words, stems, 40, 1),
+       pg_temp.bench_text(words, stems, 30, 1),
+       pg_temp.bench_text(words, stems, 30, 1),
+       2005 + i %% 20, '', '', '', '', false, 'published', now(), now() - (i || ' minutes')::interval, now(),
+       '{}', '{}', '{}', '{}', false, '', '{}'
+FROM params, generate_series(%(start)s, %(stop)s) AS i
+"""
+
+RELATIONS = """
+INSERT INTO projects_project_transitions (project_id, transition_id)
+SELECT p.id, t.id FROM projects_project p JOIN projects_transition t
+  ON t.position = 1 + p.id %% 5 OR (p.id %% 3 = 0 AND t.position = 1 + (p.id + 1) %% 5)
+WHERE p.id > %(after)s;
+INSERT INTO projects_project_fields (project_id, field_id)
+SELECT p.id, f.id FROM projects_project p JOIN projects_field f ON f.position = 1 + (p.id / 5) %% 5
+WHERE p.id > %(after)s;
+INSERT INTO projects_project_target_groups (project_id, targetgroup_id)
+SELECT p.id, g.id FROM projects_project p JOIN projects_targetgroup g ON g.position = 1 + (p.id / 7) %% 6
+WHERE p.id > %(after)s;
+INSERT INTO projects_project_districts (project_id, district_id)
+SELECT p.id, (SELECT d.id FROM projects_district d WHERE d.municipality_id = p.municipality_id
+               ORDER BY d.id OFFSET p.id %% 5 LIMIT 1)
+FROM projects_project p WHERE p.id > %(after)s AND p.id %% 2 = 0
+  AND EXISTS (SELECT 1 FROM projects_district d WHERE d.municipality_id = p.municipality_id);
+INSERT INTO projects_project_organisations (project_id, organisation_id)
+SELECT p.id, (SELECT o.id FROM projects_organisation o WHERE o.municipality_id = p.municipality_id
+               ORDER BY o.id OFFSET p.id %% 20 LIMIT 1)
+FROM projects_project p WHERE p.id > %(after)s
+  AND EXISTS (SELECT 1 FROM projects_organisation o WHERE o.municipality_id = p.municipality_id);
+INSERT INTO transfers_transferoffer (project_id, description, contact_name, contact_email, contact_phone,
+                                     is_active, created_at, updated_at)
+SELECT p.id, 'Präsentation und Hospitation', 'Koordination', 'bench@example.org', '', true, now(), now()
+FROM projects_project p WHERE p.id > %(after)s AND p.id %% 20 = 0;
+"""
+
+TRIGGER_TABLES = [
+    "projects_project",
+    "projects_project_transitions",
+    "projects_project_fields",
+    "projects_project_target_groups",
+    "projects_project_districts",
+    "projects_project_organisations",
+    "transfers_transferoffer",
+]
+
+
+def fill(target: int) -> None:
+    from django.db import connection
+
+    from projects.models import Project
+
+    have = Project.objects.count()
+    if have >= target:
+        return
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        after = cursor.execute("SELECT coalesce(max(id), 0) FROM projects_project").fetchone()[0]
+        # Bulk load without row triggers, then one set-based pass through the same trigger function.
+        for table in TRIGGER_TABLES:
+            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+        cursor.execute(TEXT_FUNCTION)
+        step = 10_000
+        for start in range(have + 1, target + 1, step):
+            stop = min(start + step - 1, target)
+            cursor.execute(
+                GENERATE,
+                {"stems": STEMS, "suffixes": SUFFIXES, "words": TEXT_WORDS, "start": start, "stop": stop},
+            )
+        cursor.execute(RELATIONS, {"after": after})
+        for table in TRIGGER_TABLES:
+            cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
+        for trigger in ("project_words_updated", "project_counts"):
+            cursor.execute(f"ALTER TABLE projects_project DISABLE TRIGGER {trigger}")
+        cursor.execute("UPDATE projects_project SET id = id WHERE id > %s", [after])
+        for trigger in ("project_words_updated", "project_counts"):
+            cursor.execute(f"ALTER TABLE projects_project ENABLE TRIGGER {trigger}")
+        cursor.execute("SELECT projects_rebuild_counts()")
+        cursor.execute(
+            """
+            INSERT INTO projects_searchword (word)
+            SELECT DISTINCT w FROM projects_project p, unnest(tsvector_to_array(to_tsvector('simple',
+                concat_ws(' ', p.title, p.summary, p.situation, p.goals, p.achievements,
+                          p.success_factors, p.pitfalls)))) w
+            WHERE p.id > %s AND p.status = 'published' AND length(w) BETWEEN 4 AND 100 AND w !~ '[0-9_]'
+            ON CONFLICT (word) DO NOTHING
+            """,
+            [after],
+        )
+    with connection.cursor() as cursor:
+        connection.connection.autocommit = True
+        cursor.execute("VACUUM ANALYZE")
+    print(f"  {target - have} Projekte erzeugt in {time.perf_counter() - started:.1f} s", flush=True)
+
+
+def measure(client, url: str) -> tuple[int, float, float]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(WARMUP):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+    timings, query_counts = [], set()
+    for _ in range(REQUESTS):
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+        query_counts.add(len(queries.captured_queries))
+    assert len(query_counts) == 1, (url, query_counts)
+    timings.sort()
+    return query_counts.pop(), statistics.median(timings), timings[int(len(timings) * 0.95) - 1]
+
+
+def measure_size(size: int) -> list[tuple[int, str, int, float, float]]:
+    import django
+
+    django.setup()
+    ensure_database()
+    from django.core.management import call_command
+    from django.test import Client
+
+    from projects.models import Project
+
+    call_command("migrate", verbosity=0)
+    setup_taxonomies()
+    client = Client()
+    rows = []
+    print(f"N = {size}", flush=True)
+    fill(size)
+    project = Project.objects.published().filter(municipality__name="Bergkamen").order_by("id").first()
+    pages = {
+        "Liste": "/projekte/",
+        "Liste gefiltert": (
+            # three filters; project 60 (and every 300th after it) matches, so no N gives an empty page
+            "/projekte/?uebergang=uebergang-in-die-kita&handlungsfeld=gesundheit&transfer=on"
+        ),
+        "Suche": "/projekte/?q=Besuchsdienst",
+        "Suche mit Tippfehler": "/projekte/?q=Besuchsdinst",
+        "Projektseite": project.get_absolute_url(),
+        "Präventionskette": "/kommunen/bergkamen/kette/",
+        "Lückenraster": "/luecken/",
+    }
+    for name, url in pages.items():
+        queries, p50, p95 = measure(client, url)
+        rows.append((size, name, queries, p50, p95))
+        print(f"  {name:<22} {queries:>3} Abfragen  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms", flush=True)
+    return rows
+
+
+def main(sizes: list[int]) -> None:
+    """Each N runs in its own process (own database, settings are fixed per process)."""
+    import json
+    import subprocess
+
+    rows = []
+    for size in sorted(sizes):
+        result = subprocess.run(
+            [sys.executable, __file__, "--one", str(size)],
+            env={**os.environ, "BENCH_N": str(size)},
+            check=True,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        lines = result.stdout.splitlines()
+        print("\n".join(lines[:-1]), flush=True)
+        rows += [tuple(row) for row in json.loads(lines[-1])]
+    print()
+    print(f"| {'N':>7} | {'Seite':<22} | SQL | p50 ms | p95 ms |")
+    print(f"|{'-' * 9}|{'-' * 24}|-----|--------|--------|")
+    for size, name, queries, p50, p95 in rows:
+        print(f"| {size:>7} | {name:<22} | {queries:>3} | {p50:6.1f} | {p95:6.1f} |")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--one"]:
+        import json
+
+        print(json.dumps(measure_size(int(sys.argv[2]))))
+    else:
+        main([int(arg) for arg in sys.argv[1:]] or [100, 10_000, 100_000])

@@ -1,0 +1,308 @@
+"""Faceted filtering of the public project list.
+
+Facet options are loaded once per request (one query per taxonomy) and validated in Python, so a
+filter never costs an extra query; the counts for all facets come from one SQL statement over the
+trigger-maintained id arrays on ``Project``.
+"""
+
+from dataclasses import dataclass, field
+
+import django_filters
+from crispy_forms import layout
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.db import connection
+from django.db.models import Q
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from steering.filters import GoodPracticeFilterSet, min_criterion_level_condition
+
+from .models import District, FacetCount, Field, Municipality, Project, TargetGroup, Transition
+from .search import build_query, search_terms
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int = 0
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list[FacetOption] = field(default_factory=list)
+
+
+class Sort:
+    RELEVANCE = "relevanz"
+    NEWEST = "neueste"
+    NAME = "name"
+    CHOICES = [(RELEVANCE, _("Relevanz")), (NEWEST, _("Neueste zuerst")), (NAME, _("Name (A–Z)"))]
+
+
+CHECKED = mark_safe(" checked")
+
+# facet parameter → (Project column, is an id array)
+FACET_COLUMNS = {
+    "uebergang": ("transition_ids", True),
+    "handlungsfeld": ("field_ids", True),
+    "zielgruppe": ("target_group_ids", True),
+    "kommune": ("municipality_id", False),
+    "sozialraum": ("district_ids", True),
+}
+
+
+class ProjectFilter(GoodPracticeFilterSet):
+    q = django_filters.CharFilter(
+        label=_("Suchbegriff"),
+        method="filter_nothing",
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("z. B. Besuchsdienst, Kita, Eltern")}),
+    )
+    uebergang = django_filters.MultipleChoiceFilter(
+        label=_("Übergang"), method="filter_nothing", widget=forms.CheckboxSelectMultiple
+    )
+    handlungsfeld = django_filters.MultipleChoiceFilter(
+        label=_("Handlungsfeld"), method="filter_nothing", widget=forms.CheckboxSelectMultiple
+    )
+    zielgruppe = django_filters.MultipleChoiceFilter(
+        label=_("Zielgruppe"), method="filter_nothing", widget=forms.CheckboxSelectMultiple
+    )
+    kommune = django_filters.MultipleChoiceFilter(
+        label=_("Kommune"), method="filter_nothing", widget=forms.CheckboxSelectMultiple
+    )
+    sozialraum = django_filters.MultipleChoiceFilter(
+        label=_("Sozialraum"), method="filter_nothing", widget=forms.CheckboxSelectMultiple
+    )
+    transfer = django_filters.BooleanFilter(
+        label=_("nur mit Transfer-Angebot"),
+        method="filter_nothing",
+        widget=forms.CheckboxInput,
+    )
+    sortierung = django_filters.ChoiceFilter(
+        label=_("Sortierung"), choices=Sort.CHOICES, method="filter_nothing", empty_label=None
+    )
+
+    class Meta:
+        model = Project
+        fields: list[str] = []
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        if data is not None and not data.get("sortierung"):
+            # Show the sort order actually used: relevance for a search, otherwise by name.
+            data = data.copy()
+            data["sortierung"] = Sort.RELEVANCE if (data.get("q") or "").strip() else Sort.NAME
+        super().__init__(data, queryset, **kwargs)
+        self.options = {
+            "uebergang": list(Transition.objects.all()),
+            "handlungsfeld": list(Field.objects.all()),
+            "zielgruppe": list(TargetGroup.objects.all()),
+            "kommune": list(Municipality.objects.grouped_by_district()),
+            "sozialraum": list(District.objects.select_related("municipality")),
+        }
+        for name, objects in self.options.items():
+            self.filters[name].extra["choices"] = [(obj.slug, str(obj)) for obj in objects]
+        self.filters["transfer"].field_class = forms.BooleanField
+
+    @property
+    def helper(self) -> FormHelper:
+        """Crispy layout: facets as light checkbox groups, GET form tag written by the template."""
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.disable_csrf = True
+        facet = "projects/_facet_checkboxes.html"
+        helper.layout = layout.Layout(
+            "q",
+            *[layout.Field(name, template=facet) for name in FACET_COLUMNS],
+            "transfer",
+            "gp_kriterium",
+            "gp_stufe",
+            "sortierung",
+        )
+        return helper
+
+    def filter_nothing(self, queryset, name, value):
+        """Filters are applied together by ``conditions()``, which facets need one by one."""
+        return queryset
+
+    @property
+    def cleaned(self) -> dict:
+        """The valid part of the input; invalid values are reported by the form and otherwise ignored."""
+        self.form.is_valid()
+        return getattr(self.form, "cleaned_data", {})
+
+    def selected_ids(self, name: str) -> list[int]:
+        slugs = set(self.cleaned.get(name) or [])
+        return [obj.pk for obj in self.options[name] if obj.slug in slugs]
+
+    @property
+    def terms(self) -> list[str]:
+        return search_terms(self.cleaned.get("q") or "")
+
+    @property
+    def sort(self) -> str:
+        chosen = self.cleaned.get("sortierung")
+        if chosen in (Sort.NEWEST, Sort.NAME):
+            return chosen
+        return Sort.RELEVANCE if self.terms else Sort.NAME
+
+    def conditions(self, terms: list[str]) -> dict[str, Q]:
+        """One condition per active filter, keyed by parameter name."""
+        result: dict[str, Q] = {}
+        for name, (column, is_array) in FACET_COLUMNS.items():
+            ids = self.selected_ids(name)
+            if ids:
+                result[name] = Q(**{f"{column}__overlap" if is_array else f"{column}__in": ids})
+        if self.cleaned.get("transfer"):
+            result["transfer"] = Q(has_transfer_offer=True)
+        if terms:
+            result["q"] = Q(search_vector=build_query(terms))
+        if good_practice := self.good_practice_condition():
+            result["gp"] = good_practice
+        return result
+
+    def good_practice_condition(self) -> Q | None:
+        criterion, level = self.cleaned.get("gp_kriterium"), self.cleaned.get("gp_stufe")
+        return min_criterion_level_condition(criterion, int(level)) if criterion and level else None
+
+    def _facet_conditions_sql(self) -> dict[str, tuple[str, list]]:
+        """SQL on the alias ``s`` for each active facet filter (parameters only, nothing interpolated)."""
+        result: dict[str, tuple[str, list]] = {}
+        for name, (column, is_array) in FACET_COLUMNS.items():
+            ids = self.selected_ids(name)
+            if ids:
+                operator = "&& %s::bigint[]" if is_array else "= ANY(%s::bigint[])"
+                result[name] = (f"s.{column} {operator}", [ids])
+        if self.cleaned.get("transfer"):
+            result["transfer"] = ("s.has_transfer_offer", [])
+        return result
+
+    def facet_counts(self, base, terms: list[str]) -> dict[tuple[str, int], int]:
+        """``{(facet, value id): count}`` under all *other* current filters, in one query.
+
+        The search (if any) restricts every facet; each facet's own filter does not restrict itself.
+        Without search, the trigger-maintained ``FacetCount`` rows stand in for "all published
+        projects", so no request has to count the whole table.
+        """
+        active = self._facet_conditions_sql()
+        good_practice = self.good_practice_condition()
+        if not terms and not active and good_practice is None:
+            rows = FacetCount.objects.filter(count__gt=0).values_list("facet", "value", "count")
+            return {(facet, value): count for facet, value, count in rows}
+
+        matches = base.filter(search_vector=build_query(terms)) if terms else base
+        if good_practice is not None:
+            matches = matches.filter(good_practice)
+        sql, params = (
+            matches.order_by()
+            .values(*[column for column, _is_array in FACET_COLUMNS.values()], "has_transfer_offer")
+            .query.sql_with_params()
+        )
+        params = list(params)
+        from_global = next(iter(active)) if len(active) == 1 and not terms and good_practice is None else None
+        branches = []
+        for name in [*FACET_COLUMNS, "transfer"]:
+            if name == from_global:
+                continue
+            others = [active[key] for key in active if key != name]
+            where = " AND ".join(condition for condition, _params in others) or "TRUE"
+            if name == "transfer":
+                branches.append(f"SELECT %s::text, 1::bigint WHERE s.has_transfer_offer AND {where}")
+            else:
+                column, is_array = FACET_COLUMNS[name]
+                if is_array:
+                    branches.append(f"SELECT %s::text, v FROM unnest(s.{column}) v WHERE {where}")
+                else:
+                    branches.append(f"SELECT %s::text, s.{column} WHERE {where}")
+            params.append(name)
+            for _condition, condition_params in others:
+                params += condition_params
+        # Only rows that fail at most one active filter can count anywhere; this lets indexes narrow the scan.
+        if from_global:
+            scan_where, scan_params = active[from_global]
+        else:
+            alternatives, scan_params = [], []
+            for name in active:
+                others = [active[key] for key in active if key != name]
+                alternatives.append(" AND ".join(condition for condition, _params in others) or "TRUE")
+                for _condition, condition_params in others:
+                    scan_params += condition_params
+            scan_where = " OR ".join(f"({alternative})" for alternative in alternatives) or "TRUE"
+        params += scan_params
+        query = (
+            f"SELECT f.name, f.value, count(*) FROM ({sql}) s "
+            f"CROSS JOIN LATERAL ({' UNION ALL '.join(branches)}) AS f(name, value) "
+            f"WHERE {scan_where} GROUP BY 1, 2"
+        )
+        if from_global:
+            query += " UNION ALL SELECT facet, value, count FROM projects_facetcount WHERE facet = %s AND count > 0"
+            params.append(from_global)
+        with connection.cursor() as cursor:
+            cursor.execute(query, params)
+            return {(name, value): count for name, value, count in cursor.fetchall()}
+
+    def total(self, counts: dict[tuple[str, int], int]) -> int:
+        """Number of matching projects, read off the Kommune facet (every project has exactly one)."""
+        selected = self.selected_ids("kommune")
+        return sum(
+            count
+            for (name, value), count in counts.items()
+            if name == "kommune" and (not selected or value in selected)
+        )
+
+    def facets(self, counts: dict[tuple[str, int], int]) -> list[Facet]:
+        """Every facet with the count of each value (see ``facet_counts``)."""
+        facets = []
+        for name in FACET_COLUMNS:
+            selected = set(self.selected_ids(name))
+            facet = Facet(name=name, label=str(self.filters[name].label))
+            for obj in self.options[name]:
+                count = counts.get((name, obj.pk), 0)
+                # Neighbourhoods are many; only those with projects (or chosen) are worth a checkbox.
+                if name == "sozialraum" and not count and obj.pk not in selected:
+                    continue
+                facet.options.append(FacetOption(obj.slug, str(obj), count, obj.pk in selected))
+            facets.append(facet)
+        facets.append(
+            Facet(
+                name="transfer",
+                label=str(_("Transfer")),
+                options=[
+                    FacetOption(
+                        "on",
+                        str(self.filters["transfer"].label),
+                        counts.get(("transfer", 1), 0),
+                        bool(self.cleaned.get("transfer")),
+                    )
+                ],
+            )
+        )
+        self._label_choices(facets)
+        return facets
+
+    def _label_choices(self, facets: list[Facet]) -> None:
+        """Show each value's count in the (crispy-rendered) form."""
+        for facet in facets:
+            if facet.name == "transfer":
+                option = facet.options[0]
+                label = f"{option.label} ({option.count})"
+                # The bound field copied the label when the form was validated; update both.
+                self.form.fields["transfer"].label = self.form["transfer"].label = label
+                continue
+            form_field = self.form.fields[facet.name]
+            form_field.choices = [(option.value, f"{option.label} ({option.count})") for option in facet.options]
+            # Read by projects/_facet_checkboxes.html: built here because a template loop over ~100
+            # options costs more than the whole database work of a search.
+            form_field.facet_html = format_html_join(
+                "",
+                '<div class="form-check"><input type="checkbox" class="form-check-input" name="{}" value="{}"'
+                ' id="id_{}_{}"{}><label class="form-check-label" for="id_{}_{}">{} ({})</label></div>',
+                (
+                    (facet.name, o.value, facet.name, i, CHECKED if o.selected else "", facet.name, i, o.label, o.count)
+                    for i, o in enumerate(facet.options)
+                ),
+            )

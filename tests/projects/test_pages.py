@@ -1,0 +1,219 @@
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from projects.models import Project
+
+from ..factories import (
+    DistrictMunicipalityFactory,
+    FieldFactory,
+    IndicatorFactory,
+    MunicipalityFactory,
+    NetworkFactory,
+    OrganisationFactory,
+    ProjectFactory,
+    TransferOfferFactory,
+    TransferServiceFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def district(transitions, bergkamen, selm):
+    kreis = DistrictMunicipalityFactory(name="Kreis Unna")
+    for town in (bergkamen, selm):
+        town.parent = kreis
+        town.save()
+    MunicipalityFactory(name="Dortmund")
+    return kreis
+
+
+def test_project_page_shows_sections_chain_offers_and_similar_projects(client, transitions, bergkamen, selm):
+    field = FieldFactory(name="Gesundheit")
+    project = ProjectFactory(
+        title="Baby-Besuchsdienst",
+        municipality=bergkamen,
+        transitions=[transitions[0]],
+        fields=[field],
+        pitfalls="Datenschutz früh klären.",
+    )
+    IndicatorFactory(project=project, label="Erreichte Familien", value="86 %")
+    offer = TransferOfferFactory(project=project)
+    TransferServiceFactory(offer=offer)
+    TransferOfferFactory(project=project, is_active=False)
+    ProjectFactory(title="Willkommensbesuche", municipality=selm, transitions=[transitions[0]], fields=[field])
+    ProjectFactory(title="Elternbriefe", municipality=selm, transitions=[transitions[0]])
+    ProjectFactory(title="Eigenes Nachbarprojekt", municipality=bergkamen, transitions=[transitions[0]])
+    ProjectFactory(title="Baby-Besuchsdienst Entwurf", municipality=selm, status=Project.Status.DRAFT)
+
+    response = client.get(project.get_absolute_url())
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert [title for title, _text in project.sections()] == [
+        "Ausgangslage",
+        "Ziele",
+        "Erreichtes",
+        "Erfolgsfaktoren",
+        "Stolpersteine",
+    ]
+    for heading in ["Ausgangslage", "Ziele", "Erreichtes", "Erfolgsfaktoren", "Stolpersteine", "Kennzahlen"]:
+        assert f"<h2>{heading}</h2>" in content
+    assert [covered for _t, covered in response.context["chain"]] == [True, False, False, False, False]
+    assert [p.title for p in response.context["similar_projects"]] == ["Willkommensbesuche", "Elternbriefe"]
+    assert content.count("Transferinteresse anmelden") == 1
+    assert f'href="/transfer/angebote/{offer.pk}/interesse/"' in content
+    assert "zuletzt bestätigt am" in content
+    assert content.count("<h1") == 1
+
+
+@pytest.mark.parametrize("status", [Project.Status.DRAFT, Project.Status.IN_REVIEW, Project.Status.ARCHIVED])
+def test_project_page_is_404_unless_published(client, coordinator_bergkamen, bergkamen, status):
+    project = ProjectFactory(municipality=bergkamen, status=status)
+    client.force_login(coordinator_bergkamen)
+
+    assert client.get(project.get_absolute_url()).status_code == 404
+
+
+def test_project_page_escapes_user_text(client):
+    project = ProjectFactory(title="<script>alert(1)</script>", summary="<img src=x onerror=alert(1)>")
+
+    content = client.get(project.get_absolute_url()).content.decode()
+
+    assert "<script>alert(1)</script>" not in content
+    assert "&lt;img src=x onerror=alert(1)&gt;" in content
+
+
+def test_project_page_query_count_is_fixed(client, transitions, bergkamen, selm, django_assert_num_queries):
+    project = ProjectFactory(municipality=bergkamen, transitions=transitions[:2])
+    for number in range(3):
+        TransferServiceFactory(offer=TransferOfferFactory(project=project))
+        project.organisations.add(OrganisationFactory())
+        ProjectFactory(title=f"Ähnlich {number}", municipality=selm, transitions=transitions[:1])
+
+    # 12 for the page itself, 1 for transfer experiences, 1 for the good-practice profile
+    with django_assert_num_queries(14):
+        client.get(project.get_absolute_url())
+
+
+@pytest.mark.parametrize("url", ["/projekte/gibt-es-nicht/", "/kommunen/gibt-es-nicht/", "/kommunen/x/kette/"])
+def test_unknown_slug_is_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_chain_shows_projects_per_transition_and_carrying_networks(client, transitions, bergkamen, selm):
+    baby = ProjectFactory(title="Baby-Besuchsdienst", municipality=bergkamen, transitions=[transitions[0]])
+    ProjectFactory(title="Kita-Start", municipality=bergkamen, transitions=[transitions[1], transitions[2]])
+    ProjectFactory(title="Fremdes Projekt", municipality=selm, transitions=[transitions[0]])
+    ProjectFactory(title="Entwurf", municipality=bergkamen, transitions=[transitions[3]], status="draft")
+    network = NetworkFactory(name="AK Frühe Hilfen", municipalities=[selm])
+    network.projects.add(baby)
+    NetworkFactory(name="AK Schule", municipalities=[bergkamen]).transitions.add(transitions[4])
+    NetworkFactory(name="Netzwerk in Selm", municipalities=[selm])
+
+    response = client.get(reverse("projects:chain", kwargs={"slug": bergkamen.slug}))
+
+    chain = response.context["chain"]
+    assert [[p.title for p in link.projects] for link in chain] == [
+        ["Baby-Besuchsdienst"],
+        ["Kita-Start"],
+        ["Kita-Start"],
+        [],
+        [],
+    ]
+    assert [[n.name for n in link.networks] for link in chain] == [["AK Frühe Hilfen"], [], [], [], ["AK Schule"]]
+    assert response.content.decode().count("Lücke:") == 2
+
+
+def test_chain_column_shows_the_first_projects_and_links_to_all(client, transitions, bergkamen):
+    for number in range(10):
+        ProjectFactory(title=f"Projekt {number}", municipality=bergkamen, transitions=[transitions[0]])
+
+    response = client.get(reverse("projects:chain", kwargs={"slug": bergkamen.slug}))
+
+    first = response.context["chain"][0]
+    assert [p.title for p in first.projects] == [f"Projekt {number}" for number in range(8)]
+    assert first.project_count == 10
+    assert "alle 10 Projekte ansehen" in response.content.decode()
+
+
+@pytest.mark.parametrize("project_count", [1, 3])
+def test_chain_and_municipality_query_counts_are_fixed(
+    client, transitions, bergkamen, django_assert_num_queries, project_count
+):
+    for number in range(project_count):
+        project = ProjectFactory(municipality=bergkamen, transitions=transitions[:3])
+        TransferOfferFactory(project=project)
+        NetworkFactory(name=f"Netz {number}", municipalities=[bergkamen]).projects.add(project)
+
+    with django_assert_num_queries(5):
+        client.get(reverse("projects:chain", kwargs={"slug": bergkamen.slug}))
+    with django_assert_num_queries(8):  # 6 + the transfer balance (2)
+        response = client.get(bergkamen.get_absolute_url())
+    assert len(response.context["offers"]) == project_count
+
+
+def test_municipality_page_shows_own_offers_only(client, transitions, bergkamen, selm):
+    TransferOfferFactory(project=ProjectFactory(title="Eigenes Angebot", municipality=bergkamen))
+    TransferOfferFactory(project=ProjectFactory(title="Angebot aus Selm", municipality=selm))
+    TransferOfferFactory(project=ProjectFactory(title="Entwurf", municipality=bergkamen, status="draft"))
+
+    response = client.get(bergkamen.get_absolute_url())
+
+    assert [offer.project.title for offer in response.context["offers"]] == ["Eigenes Angebot"]
+
+
+def test_gap_grid_counts_published_projects_and_marks_gaps(client, district, transitions, bergkamen, selm):
+    ProjectFactory(municipality=bergkamen, transitions=[transitions[0], transitions[1]])
+    ProjectFactory(municipality=bergkamen, transitions=[transitions[1]])
+    ProjectFactory(municipality=selm, transitions=[transitions[1]], status="draft")
+
+    response = client.get(reverse("projects:gaps"))
+
+    rows = {m.name: [cell.count for cell in cells] for m, cells in response.context["rows"]}
+    assert list(rows) == ["Kreis Unna", "Bergkamen", "Selm", "Dortmund"]
+    assert rows["Bergkamen"] == [1, 2, 0, 0, 0]
+    assert rows["Selm"] == [0, 0, 0, 0, 0]
+    selm_cells = dict(response.context["rows"])[selm]
+    assert selm_cells[1].url == "/transfer/angebote/?transition=uebergang-in-die-kita"
+    bergkamen_cells = dict(response.context["rows"])[bergkamen]
+    assert bergkamen_cells[1].url == "/projekte/?kommune=bergkamen&uebergang=uebergang-in-die-kita"
+    assert response.context["gap_count"] == 4 * 5 - 2
+
+
+def test_gap_grid_splits_by_field(client, district, transitions, bergkamen):
+    health, youth = FieldFactory(name="Gesundheit"), FieldFactory(name="Jugendhilfe")
+    ProjectFactory(municipality=bergkamen, transitions=[transitions[0]], fields=[health, youth])
+
+    response = client.get(reverse("projects:gaps"), {"aufteilung": "handlungsfeld"})
+
+    cells = dict(response.context["rows"])[bergkamen]
+    assert [cell.count for cell in cells[:2]] == [1, 1]
+    assert cells[0].url == "/projekte/?kommune=bergkamen&uebergang=schwangerschaft-geburt&handlungsfeld=gesundheit"
+    assert len(cells) == 10
+
+
+def test_gap_grid_csv_has_the_numbers(client, district, transitions, bergkamen):
+    ProjectFactory(municipality=bergkamen, transitions=[transitions[4]])
+
+    response = client.get(reverse("projects:gaps_csv"))
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == ["Kommune", "Kreis", "Schwangerschaft & Geburt"]
+    assert rows[2] == ["Bergkamen", "Kreis Unna", "0", "0", "0", "0", "1"]
+
+
+@pytest.mark.parametrize("municipality_count", [1, 3])
+@pytest.mark.parametrize(("params", "queries"), [({}, 3), ({"aufteilung": "handlungsfeld"}, 4)])
+def test_gap_grid_query_count_is_fixed(
+    client, transitions, django_assert_num_queries, municipality_count, params, queries
+):
+    for number in range(municipality_count):
+        ProjectFactory(municipality=MunicipalityFactory(name=f"Ort {number}"), transitions=transitions[:2])
+
+    with django_assert_num_queries(queries):
+        client.get(reverse("projects:gaps"), params)

@@ -1,0 +1,162 @@
+import pytest
+from django.urls import reverse
+
+from projects.models import Project
+
+from ..factories import (
+    DistrictFactory,
+    FieldFactory,
+    MunicipalityFactory,
+    ProjectFactory,
+    TargetGroupFactory,
+    TransferOfferFactory,
+)
+
+pytestmark = pytest.mark.django_db
+LIST_URL = reverse("projects:list")
+
+
+def titles(response) -> list[str]:
+    return [project.title for project in response.context["object_list"]]
+
+
+def facet_counts(response, name) -> dict[str, int]:
+    facet = next(f for f in response.context["facets"] if f.name == name)
+    return {option.value: option.count for option in facet.options}
+
+
+@pytest.fixture
+def catalogue(transitions, bergkamen, selm):
+    health = FieldFactory(name="Gesundheit")
+    parents = TargetGroupFactory(name="Alleinerziehende")
+    mitte = DistrictFactory(name="Mitte", municipality=bergkamen)
+    baby = ProjectFactory(
+        title="Baby-Besuchsdienst", municipality=bergkamen, transitions=[transitions[0]], fields=[health]
+    )
+    baby.districts.add(mitte)
+    TransferOfferFactory(project=baby)
+    ProjectFactory(title="Kita-Lotsen", municipality=bergkamen, transitions=[transitions[1]], target_groups=[parents])
+    ProjectFactory(title="Ausbildungspaten", municipality=selm, transitions=[transitions[4]], fields=[health])
+    ProjectFactory(title="Entwurf", municipality=selm, transitions=[transitions[4]], status=Project.Status.DRAFT)
+    return {"transitions": transitions, "health": health}
+
+
+def test_project_list_shows_published_projects_by_name(client, catalogue):
+    response = client.get(LIST_URL)
+
+    assert response.status_code == 200
+    assert titles(response) == ["Ausbildungspaten", "Baby-Besuchsdienst", "Kita-Lotsen"]
+    assert facet_counts(response, "kommune") == {"bergkamen": 2, "selm": 1}
+    assert facet_counts(response, "sozialraum") == {"mitte": 1}
+    assert facet_counts(response, "transfer") == {"on": 1}
+
+
+def test_project_list_facets_combine_and_count_under_the_other_filters(client, catalogue):
+    response = client.get(LIST_URL, {"handlungsfeld": "gesundheit", "kommune": "bergkamen"})
+
+    assert titles(response) == ["Baby-Besuchsdienst"]
+    # Kommune counts ignore the Kommune filter itself, but respect the Handlungsfeld filter.
+    assert facet_counts(response, "kommune") == {"bergkamen": 1, "selm": 1}
+    assert facet_counts(response, "uebergang")["schwangerschaft-geburt"] == 1
+    assert facet_counts(response, "uebergang")[catalogue["transitions"][4].slug] == 0
+
+
+def test_project_list_values_of_one_facet_are_alternatives(client, catalogue):
+    response = client.get(LIST_URL, {"uebergang": ["schwangerschaft-geburt", catalogue["transitions"][4].slug]})
+
+    assert titles(response) == ["Ausbildungspaten", "Baby-Besuchsdienst"]
+
+
+def test_project_list_filters_by_transfer_offer_and_district(client, catalogue):
+    assert titles(client.get(LIST_URL, {"transfer": "on"})) == ["Baby-Besuchsdienst"]
+    assert titles(client.get(LIST_URL, {"sozialraum": "mitte"})) == ["Baby-Besuchsdienst"]
+
+
+def test_project_list_sorts_newest_first(client, catalogue):
+    response = client.get(LIST_URL, {"sortierung": "neueste"})
+
+    assert titles(response) == ["Ausbildungspaten", "Kita-Lotsen", "Baby-Besuchsdienst"]
+
+
+def test_project_list_paginates_and_keeps_filters_in_page_links(client, transitions):
+    town = MunicipalityFactory(name="Werne")
+    for number in range(25):
+        ProjectFactory(title=f"Projekt {number:02d}", municipality=town, transitions=[transitions[0]])
+
+    response = client.get(LIST_URL, {"kommune": "werne", "seite": "2"})
+
+    assert titles(response) == [f"Projekt {number:02d}" for number in range(20, 25)]
+    assert 'href="?kommune=werne&amp;seite=1"' in response.content.decode()
+
+
+def test_project_list_empty_state_suggests_removing_a_filter(client, catalogue):
+    response = client.get(LIST_URL, {"kommune": "selm", "transfer": "on"})
+
+    content = response.content.decode()
+    assert titles(response) == []
+    assert "Entfernen Sie einen Filter" in content
+    assert '<li><a href="?transfer=on">„Selm“ entfernen</a></li>' in content
+    assert '<li><a href="?kommune=selm">„mit Transfer-Angebot“ entfernen</a></li>' in content
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"uebergang": "gibt-es-nicht"},
+        {"kommune": ["selm", "<script>alert(1)</script>"]},
+        {"seite": "abc"},
+        {"seite": "-1"},
+        {"seite": "9" * 40},
+        {"sortierung": "'; DROP TABLE projects_project; --"},
+        {"q": "x" * 5000},
+        {"q": "\"Kita\" 'Eltern' \\ % _ <b>fett</b> ' OR 1=1 --"},
+        {"q": "&|!():*<->"},
+        {"q": "%"},
+        {"transfer": "vielleicht"},
+    ],
+)
+def test_project_list_survives_bad_input(client, catalogue, params):
+    response = client.get(LIST_URL, params)
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in content
+    assert "<b>fett</b>" not in content
+    assert Project.objects.count() == 4
+
+
+def test_project_list_reports_unknown_filter_value_in_german(client, catalogue):
+    response = client.get(LIST_URL, {"uebergang": "gibt-es-nicht"})
+
+    assert titles(response) == ["Ausbildungspaten", "Baby-Besuchsdienst", "Kita-Lotsen"]
+    assert "gibt-es-nicht ist keine gültige Auswahl." in response.content.decode()
+
+
+def test_project_list_long_query_is_cut_with_a_message(client, catalogue):
+    response = client.get(LIST_URL, {"q": "Baby " + "x" * 5000})
+
+    assert titles(response) == []
+    assert "Ihr Suchbegriff war sehr lang" in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 3])
+@pytest.mark.parametrize(
+    ("params", "queries"),
+    [
+        ({}, 9),
+        ({"uebergang": "schwangerschaft-geburt", "kommune": "bergkamen", "transfer": "on"}, 9),
+        ({"q": "Besuchsdienst"}, 9),
+        ({"q": "Besuchsdinst"}, 11),
+    ],
+)
+def test_project_list_query_count_is_fixed(
+    client, transitions, bergkamen, django_assert_num_queries, count, params, queries
+):
+    for number in range(count):
+        project = ProjectFactory(title=f"Besuchsdienst {number}", municipality=bergkamen, transitions=transitions[:2])
+        TransferOfferFactory(project=project)
+
+    with django_assert_num_queries(queries):
+        response = client.get(LIST_URL, params)
+
+    assert len(response.context["object_list"]) == count

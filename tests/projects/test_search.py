@@ -1,0 +1,112 @@
+import pytest
+from django.urls import reverse
+
+from projects.models import Project, SearchWord
+from projects.search import search_terms, snippet_html
+
+from ..factories import MunicipalityFactory, OrganisationFactory, ProjectFactory
+
+pytestmark = pytest.mark.django_db
+LIST_URL = reverse("projects:list")
+
+
+def titles(response) -> list[str]:
+    return [project.title for project in response.context["object_list"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kinder und Familien", ["kinder", "familien"]),
+        ("  \"Kita\" OR 'Eltern' & !x:* <b>", ["kita", "or", "eltern", "x", "b"]),
+        ("100% _unter_ C:\\pfad", ["100", "unter", "c", "pfad"]),
+        ("für die Kita", ["kita"]),
+        ("a " * 50, ["a"]),
+    ],
+)
+def test_search_terms_keep_only_words(text, expected):
+    assert search_terms(text) == expected
+
+
+def test_search_terms_are_capped():
+    assert len(search_terms(" ".join(f"wort{n}" for n in range(30)))) == 8
+
+
+def test_snippet_html_escapes_everything_but_marks():
+    assert snippet_html("<script>x</script> ⟦Kita⟧ & mehr") == (
+        "&lt;script&gt;x&lt;/script&gt; <mark>Kita</mark> &amp; mehr"
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Kinder", ["Lesepaten"]),  # stemming: "Kinder" finds "Kind"
+        ("Familienzentren", ["Familienzentrum am Markt"]),  # prefix of the stem
+        ("ubergange", ["Übergangscoaching"]),  # unaccent
+        ("Jobcenter", ["Übergangscoaching"]),  # organisation names are searched
+        ("Unna", ["Familienzentrum am Markt"]),  # municipality names are searched
+    ],
+)
+def test_search_uses_german_stemming_unaccent_and_related_names(client, query, expected):
+    unna = MunicipalityFactory(name="Unna")
+    ProjectFactory(title="Lesepaten", summary="Ehrenamtliche lesen mit jedem Kind.", municipality=MunicipalityFactory())
+    ProjectFactory(title="Familienzentrum am Markt", summary="Beratung unter einem Dach.", municipality=unna)
+    coaching = ProjectFactory(title="Übergangscoaching", summary="Begleitung in Übergänge.")
+    coaching.organisations.add(OrganisationFactory(name="Jobcenter Kreis"))
+
+    response = client.get(LIST_URL, {"q": query})
+
+    assert response.status_code == 200
+    assert titles(response) == expected
+
+
+def test_search_ranks_title_above_summary_above_sections(client):
+    ProjectFactory(title="Eltern-Café", summary="Treffpunkt.", situation="")
+    ProjectFactory(title="Sprachkurs", summary="Für Eltern und Kinder.")
+    ProjectFactory(title="Lernhilfe", summary="Nachhilfe.", goals="Eltern entlasten.")
+
+    response = client.get(LIST_URL, {"q": "Eltern"})
+
+    assert titles(response) == ["Eltern-Café", "Sprachkurs", "Lernhilfe"]
+    assert response.context["object_list"][1].snippet.count("<mark>Eltern</mark>") == 1
+
+
+@pytest.mark.parametrize(
+    ("typo", "expected", "suggestion"),
+    [
+        ("Besuchsdinst", "Baby-Besuchsdienst", "besuchsdienst"),  # trigram suggestion
+        ("Familie Besuchsdinst", "Baby-Besuchsdienst", "familie besuchsdienst"),
+        ("Stadtteilelter", "Stadtteileltern", None),  # the stem's prefix already matches
+    ],
+)
+def test_search_with_typo_finds_the_right_project(client, typo, expected, suggestion):
+    ProjectFactory(title="Baby-Besuchsdienst", summary="Besuchsdienst für jede Familie mit Neugeborenen.")
+    ProjectFactory(title="Stadtteileltern", summary="Stadtteileltern begleiten Familien.")
+
+    response = client.get(LIST_URL, {"q": typo})
+
+    assert titles(response) == [expected]
+    assert getattr(response.context["suggestion"], "text", None) == suggestion
+    assert ("Meinten Sie" in response.content.decode()) == bool(suggestion)
+
+
+def test_search_never_shows_drafts_nor_suggests_their_words(client):
+    ProjectFactory(title="Geheimprojekt", summary="Vertraulicher Entwurf.", status=Project.Status.DRAFT)
+
+    response = client.get(LIST_URL, {"q": "Geheimprojekt"})
+
+    assert titles(response) == []
+    assert response.context["suggestion"] is None
+    assert not SearchWord.objects.filter(word="geheimprojekt").exists()
+
+
+def test_search_vector_follows_renamed_organisation(client):
+    project = ProjectFactory(title="Kita-Lotsen")
+    organisation = OrganisationFactory(name="Caritas")
+    project.organisations.add(organisation)
+    organisation.name = "Diakonie"
+    organisation.save()
+
+    assert titles(client.get(LIST_URL, {"q": "Diakonie"})) == ["Kita-Lotsen"]
+    assert titles(client.get(LIST_URL, {"q": "Caritas"})) == []
