@@ -443,10 +443,18 @@ def load_transfers(catalog: Catalog, report: LoadReport) -> None:
                 "contact_name": data["contact_name"],
                 "contact_email": data["contact_email"],
                 "registered_by": catalog.users.get(data["registered_by"]),
+                **_experience(data),
             },
         )
         interest.services.set(offer.services.filter(kind__in=data["services"]))
         report.add("interests", status)
+
+
+def _experience(data: dict) -> dict:
+    """The adopting town's report of a rated demo transfer, dated at the first load."""
+    if "experience" not in data:
+        return {}
+    return {**data["experience"], "rated_at": timezone.now()}
 
 
 def _sync_ratings(parent, status: str, model, parent_field: str, item_field: str, items, levels, notes) -> str:

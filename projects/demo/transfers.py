@@ -215,6 +215,22 @@ INTERESTS: list[dict] = [
         "contact_name": "Jugendhilfedienst Lünen",
         "contact_email": "jugendhilfedienst-luenen@example.org",
         "registered_by": None,
+        "experience": {
+            "rating": 4,
+            "experience_worked": (
+                "Das Anschreiben aller Familien nach der Geburt und der Willkommensordner mit Adressen haben "
+                "sich sofort bewährt; die Hospitation in Bergkamen hat unseren Fachkräften die Scheu vor dem "
+                "ersten Hausbesuch genommen."
+            ),
+            "experience_adapted": (
+                "Lünen besucht in den Stadtteilen mit Familienzentrum gemeinsam mit den Stadtteileltern und "
+                "bietet die Besuche auch auf Türkisch und Arabisch an."
+            ),
+            "experience_warnings": (
+                "Die Absprache mit dem ASD für Hinweise auf eine Gefährdung muss vor dem ersten Besuch stehen; "
+                "ohne Vertretungsregelung fallen Besuche in der Urlaubszeit aus."
+            ),
+        },
     },
     {
         "offer": "Baby-Besuchsdienst Bergkamen",

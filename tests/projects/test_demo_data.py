@@ -529,3 +529,12 @@ def test_load_demo_restores_an_edited_rating_but_keeps_a_cancelled_registration(
     assert rating.level == 4
     assert registration.status == EventRegistration.Status.CANCELLED
     assert "Aktualisiert: 1 Good-Practice-Selbstchecks." in output
+
+
+def test_transfer_rated_demo_transfer_carries_an_experience_report(demo):
+    report = TransferInterest.objects.rated().get(offer__project__title="Baby-Besuchsdienst Bergkamen")
+
+    assert report.municipality.name == "Lünen"
+    assert report.rating == 4
+    assert report.rated_at is not None
+    assert report.experience_worked.startswith("Das Anschreiben aller Familien")
