@@ -82,7 +82,7 @@ setup_chromium() {
 
 # Pango for WeasyPrint (PDF export of /steuerung/), poppler-utils for pdftotext in the PDF test.
 setup_pdf_libs() {
-  if ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' && command -v pdftotext >/dev/null 2>&1; then
+  if ldconfig -p 2>/dev/null | grep 'libpango-1.0.so' >/dev/null && command -v pdftotext >/dev/null 2>&1; then
     step "Pango und poppler-utils für den PDF-Export sind vorhanden"
   else
     apt_install "Pango und poppler-utils für den PDF-Export" libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
