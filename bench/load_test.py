@@ -354,6 +354,8 @@ def main() -> int:
         DJANGO_DEFAULT_FROM_EMAIL="transferboerse@example.org",
         DJANGO_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         DJANGO_STATIC_ROOT=static_root,
+        # every simulated client logs in from 127.0.0.1; the other limits (per user) stay as in production
+        DJANGO_RATE_LIMIT_LOGIN="1000",
     )
     manage(production, "collectstatic", "--noinput")
     log = open(Path(static_root) / "gunicorn.log", "w")  # noqa: SIM115
