@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "transferboerse.ratelimit.RateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -123,6 +124,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_USERNAME_FORM_FIELD = "username"
+# Per client (signed-in user, otherwise address) and minute, POST only; over it: 429 (transferboerse/ratelimit.py).
+RATE_LIMITS = {
+    "login": {"path": r"^/verwaltung/login/$", "per_minute": int(env("RATE_LIMIT_LOGIN", "10"))},
+    "interest": {"path": r"^/transfer/angebote/\d+/interesse/$", "per_minute": int(env("RATE_LIMIT_INTEREST", "10"))},
+    "request": {"path": r"^/transfer/gesuche/neu/$", "per_minute": int(env("RATE_LIMIT_REQUEST", "10"))},
+}
 AXES_VERBOSE = False  # its start-up banner would land in the output of every management command
 # Back-office sessions end after two hours without a request and when the browser closes.
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(2 * 60 * 60)))
