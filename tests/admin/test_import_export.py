@@ -181,3 +181,22 @@ def test_admin_export_xlsx_contains_own_projects_only(client, bergkamen, selm, c
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:2] == ("Kommune", "Titel")
     assert [row[1] for row in rows[1:]] == ["Babylotsen"]
+
+
+def test_admin_import_refuses_a_file_over_the_size_limit(client, settings, bergkamen, coordinator_bergkamen):
+    settings.MAX_IMPORT_FILE_SIZE = 100
+    client.force_login(coordinator_bergkamen)
+    rows = "".join(f"Bergkamen,Elterncafé {number},Treffpunkt für Eltern.\n" for number in range(10))
+    upload = io.BytesIO(f"Kommune,Titel,Kurzbeschreibung\n{rows}".encode())
+    upload.name = "projekte.csv"
+
+    response = client.post(
+        reverse("admin:projects_project_import"), {"resource": "0", "format": "0", "import_file": upload}
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["import_file"] == [
+        "Die Datei ist zu groß (511\xa0Bytes); erlaubt sind höchstens 100\xa0Bytes."
+    ]
+    assert "confirm_form" not in response.context
+    assert Project.objects.count() == 0
