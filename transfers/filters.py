@@ -3,6 +3,7 @@ from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Field, Municipality, TargetGroup, Transition
+from projects.search import build_query, search_terms
 
 from .models import TransferOffer, TransferRequest, TransferService
 
@@ -53,7 +54,9 @@ class OfferFilter(django_filters.FilterSet):
         fields = []
 
     def search(self, queryset, name, value):
-        return _search(queryset, "project__", ["title", "summary", "goals", "achievements"], value)
+        # The project's stored search vector (GIN-indexed, maintained by triggers) – nothing computed here.
+        terms = search_terms(value)
+        return queryset.filter(project__search_vector=build_query(terms)) if terms else queryset
 
     def filter_queryset(self, queryset):
         # m2m facets can repeat rows; distinct keeps one card per offer
