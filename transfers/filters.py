@@ -15,35 +15,20 @@ def _search(queryset, prefix: str, fields: list[str], value: str):
     return queryset.annotate(search=vector).filter(search=SearchQuery(value, config="german", search_type="websearch"))
 
 
+def slug_choice_filter(label, field_name: str, model, empty_label) -> django_filters.ModelChoiceFilter:
+    """A choice of one taxonomy term or municipality, addressed by slug in the URL."""
+    return django_filters.ModelChoiceFilter(
+        label=label, field_name=field_name, to_field_name="slug", queryset=model.objects.all(), empty_label=empty_label
+    )
+
+
 class OfferFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Suche"), method="search")
-    transition = django_filters.ModelChoiceFilter(
-        label=_("Übergang"),
-        field_name="project__transitions",
-        to_field_name="slug",
-        queryset=Transition.objects.all(),
-        empty_label=_("alle Übergänge"),
-    )
-    field = django_filters.ModelChoiceFilter(
-        label=_("Handlungsfeld"),
-        field_name="project__fields",
-        to_field_name="slug",
-        queryset=Field.objects.all(),
-        empty_label=_("alle Handlungsfelder"),
-    )
-    target_group = django_filters.ModelChoiceFilter(
-        label=_("Zielgruppe"),
-        field_name="project__target_groups",
-        to_field_name="slug",
-        queryset=TargetGroup.objects.all(),
-        empty_label=_("alle Zielgruppen"),
-    )
-    municipality = django_filters.ModelChoiceFilter(
-        label=_("Anbietende Kommune"),
-        field_name="project__municipality",
-        to_field_name="slug",
-        queryset=Municipality.objects.all(),
-        empty_label=_("alle Kommunen"),
+    transition = slug_choice_filter(_("Übergang"), "project__transitions", Transition, _("alle Übergänge"))
+    field = slug_choice_filter(_("Handlungsfeld"), "project__fields", Field, _("alle Handlungsfelder"))
+    target_group = slug_choice_filter(_("Zielgruppe"), "project__target_groups", TargetGroup, _("alle Zielgruppen"))
+    municipality = slug_choice_filter(
+        _("Anbietende Kommune"), "project__municipality", Municipality, _("alle Kommunen")
     )
     service = django_filters.ChoiceFilter(
         label=_("Leistung"), field_name="services__kind", choices=TransferService.Kind.choices, empty_label=_("alle")
@@ -65,34 +50,10 @@ class OfferFilter(django_filters.FilterSet):
 
 class RequestFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Suche"), method="search")
-    transition = django_filters.ModelChoiceFilter(
-        label=_("Übergang"),
-        field_name="transitions",
-        to_field_name="slug",
-        queryset=Transition.objects.all(),
-        empty_label=_("alle Übergänge"),
-    )
-    field = django_filters.ModelChoiceFilter(
-        label=_("Handlungsfeld"),
-        field_name="fields",
-        to_field_name="slug",
-        queryset=Field.objects.all(),
-        empty_label=_("alle Handlungsfelder"),
-    )
-    target_group = django_filters.ModelChoiceFilter(
-        label=_("Zielgruppe"),
-        field_name="target_groups",
-        to_field_name="slug",
-        queryset=TargetGroup.objects.all(),
-        empty_label=_("alle Zielgruppen"),
-    )
-    municipality = django_filters.ModelChoiceFilter(
-        label=_("Suchende Kommune"),
-        field_name="municipality",
-        to_field_name="slug",
-        queryset=Municipality.objects.all(),
-        empty_label=_("alle Kommunen"),
-    )
+    transition = slug_choice_filter(_("Übergang"), "transitions", Transition, _("alle Übergänge"))
+    field = slug_choice_filter(_("Handlungsfeld"), "fields", Field, _("alle Handlungsfelder"))
+    target_group = slug_choice_filter(_("Zielgruppe"), "target_groups", TargetGroup, _("alle Zielgruppen"))
+    municipality = slug_choice_filter(_("Suchende Kommune"), "municipality", Municipality, _("alle Kommunen"))
 
     class Meta:
         model = TransferRequest
