@@ -1,14 +1,15 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models
-from django.db.models import Q
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, Q
+from django.db.models.functions import Coalesce, JSONObject
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -276,6 +277,33 @@ class ProjectQuerySet(models.QuerySet):
                 counts[transition_id] = count
                 shown.setdefault(transition_id, []).append(project_id)
         return counts, shown
+
+    def with_page_lists(self):
+        """The short lists of the project page as arrays in the project's own row, not a query each.
+
+        ``field_names``, ``target_group_names``, ``organisation_names`` (strings) and ``indicator_rows``,
+        ``link_rows`` (dicts), each in display order.
+        """
+        project = OuterRef("pk")
+
+        def names(model, *order):
+            return ArraySubquery(model.objects.filter(projects=project).order_by(*order).values("name"))
+
+        return self.annotate(
+            field_names=names(Field, "position", "name"),
+            target_group_names=names(TargetGroup, "position", "name"),
+            organisation_names=names(Organisation, "name"),
+            indicator_rows=ArraySubquery(
+                Indicator.objects.filter(project=project)
+                .order_by("position", "pk")
+                .values(row=JSONObject(label="label", value="value", year="year"))
+            ),
+            link_rows=ArraySubquery(
+                ProjectLink.objects.filter(project=project)
+                .order_by("label")
+                .values(row=JSONObject(label="label", url="url"))
+            ),
+        )
 
     def drafts(self):
         """Drafts not (yet) returned by a reviewer."""

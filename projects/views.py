@@ -20,7 +20,7 @@ from networks.models import Network
 from transfers.models import TransferOffer, TransferService
 
 from .filters import ProjectFilter, Sort
-from .models import ChainCount, Field, Municipality, Project, Transition
+from .models import ChainCount, District, Field, Municipality, Project, Transition
 from .search import build_query, search_terms, snippet_html, suggest, with_rank_and_headline
 
 TRANSFER_OFFERS_PATH = "/transfer/angebote/"  # built by the transfer issue
@@ -179,14 +179,10 @@ class ProjectDetailView(DetailView):
     template_name = "projects/project_detail.html"
     queryset = (
         Project.objects.published()
-        .select_related("municipality")
+        .with_page_lists()
+        .select_related("municipality", "self_check")
         .prefetch_related(
-            "fields",
-            "target_groups",
-            "districts",
-            "organisations",
-            "indicators",
-            "links",
+            Prefetch("districts", queryset=District.objects.select_related("municipality")),
             Prefetch("networks", queryset=Network.objects.order_by("name")),
             Prefetch(
                 "transfer_offers",

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, FilteredRelation, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -69,6 +69,12 @@ class Criterion(LeveledCriterion):
         verbose_name = _("Good-Practice-Kriterium")
         verbose_name_plural = _("Good-Practice-Kriterien")
 
+    @property
+    def rated_level_text(self) -> str:
+        """What the level annotated by ``ProjectSelfCheck.profile`` means ("" if not rated)."""
+        level = getattr(self, "level", None)
+        return self.level_text(level) if level else ""
+
 
 class ProjectSelfCheck(models.Model):
     """A project's self-assessment against the good-practice criteria (one per project, kept current)."""
@@ -96,10 +102,15 @@ class ProjectSelfCheck(models.Model):
     def __str__(self) -> str:
         return str(_("Selbstcheck {project}").format(project=self.project))
 
-    def profile(self) -> list[tuple[Criterion, "CriterionRating | None"]]:
-        """Every criterion in order with this check's rating of it (None: not rated)."""
-        ratings = {rating.criterion_id: rating for rating in self.ratings.all()}
-        return [(criterion, ratings.get(criterion.pk)) for criterion in Criterion.objects.all()]
+    def profile(self) -> list[Criterion]:
+        """Every criterion in order, with this check's ``level`` and ``justification`` (None: not rated)."""
+        return list(
+            Criterion.objects.annotate(
+                rating=FilteredRelation("ratings", condition=Q(ratings__self_check=self)),
+                level=F("rating__level"),
+                justification=F("rating__justification"),
+            )
+        )
 
 
 class CriterionRating(Rating):

@@ -1,22 +1,20 @@
 from django import template
 from django.core.exceptions import ObjectDoesNotExist
 
-from ..models import Criterion, Event, NetworkAssessment, QualityIndicator
+from ..models import Event, NetworkAssessment, QualityIndicator
 
 register = template.Library()
 
 
 @register.simple_tag
 def project_profile(project):
-    """``[(criterion, rating or None)]`` of the project's good-practice self-check; [] without one."""
+    """The project's good-practice profile (see ``ProjectSelfCheck.profile``); [] if nothing is rated."""
     try:
         self_check = project.self_check
     except ObjectDoesNotExist:
         return []
-    ratings = {rating.criterion_id: rating for rating in self_check.ratings.all()}
-    if not ratings:
-        return []
-    return [(criterion, ratings.get(criterion.pk)) for criterion in Criterion.objects.all()]
+    profile = self_check.profile()
+    return profile if any(criterion.level for criterion in profile) else []
 
 
 @register.simple_tag
