@@ -6,21 +6,70 @@ trigger-maintained id arrays on ``Project``.
 """
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import django_filters
 from crispy_forms import layout
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.db import connection
-from django.db.models import Q
+from django.db.models import F, Q, Value, Window
+from django.db.models.functions import RowNumber
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from steering.filters import GoodPracticeFilterSet, min_criterion_level_condition
+from steering.models import Criterion
 
 from .models import District, FacetCount, Field, Municipality, Project, TargetGroup, Transition
 from .search import build_query, search_terms
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A facet value as the filter needs it; lighter than a model instance (≈ 100 per request)."""
+
+    pk: int
+    slug: str
+    label: str
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@cache
+def _facet_choices_sql() -> tuple[str, tuple]:
+    """One UNION ALL over the taxonomies and criteria, each numbered in its own display order (built once)."""
+
+    def part(facet: str, queryset, town=None):
+        order = queryset.query.order_by or queryset.model._meta.ordering
+        return (
+            queryset.order_by()
+            .annotate(facet=Value(facet), town=town or Value(""), rank=Window(RowNumber(), order_by=list(order)))
+            .values_list("facet", "rank", "pk", "slug", "name", "town")
+        )
+
+    parts = [
+        part("uebergang", Transition.objects.all()),
+        part("handlungsfeld", Field.objects.all()),
+        part("zielgruppe", TargetGroup.objects.all()),
+        part("kommune", Municipality.objects.grouped_by_district()),
+        part("sozialraum", District.objects.all(), town=F("municipality__name")),
+        part("gp_kriterium", Criterion.objects.all()),
+    ]
+    return parts[0].union(*parts[1:], all=True).order_by().query.sql_with_params()
+
+
+def filter_choices() -> dict[str, list[Choice]]:
+    """The values of each facet and the good-practice criteria, each in display order, in one query."""
+    with connection.cursor() as cursor:
+        cursor.execute(*_facet_choices_sql())
+        rows = sorted(cursor.fetchall())
+    result: dict[str, list[Choice]] = {name: [] for name in [*FACET_COLUMNS, "gp_kriterium"]}
+    for facet, _rank, pk, slug, name, town in rows:
+        result[facet].append(Choice(pk, slug, District.label(name, town) if town else name))
+    return result
 
 
 @dataclass
@@ -96,14 +145,9 @@ class ProjectFilter(GoodPracticeFilterSet):
             # Show the sort order actually used: relevance for a search, otherwise by name.
             data = data.copy()
             data["sortierung"] = Sort.RELEVANCE if (data.get("q") or "").strip() else Sort.NAME
-        super().__init__(data, queryset, **kwargs)
-        self.options = {
-            "uebergang": list(Transition.objects.all()),
-            "handlungsfeld": list(Field.objects.all()),
-            "zielgruppe": list(TargetGroup.objects.all()),
-            "kommune": list(Municipality.objects.grouped_by_district()),
-            "sozialraum": list(District.objects.select_related("municipality")),
-        }
+        self.options = filter_choices()
+        criteria = [(choice.slug, choice.label) for choice in self.options.pop("gp_kriterium")]
+        super().__init__(data, queryset, criterion_choices=criteria, **kwargs)
         for name, objects in self.options.items():
             self.filters[name].extra["choices"] = [(obj.slug, str(obj)) for obj in objects]
         self.filters["transfer"].field_class = forms.BooleanField

@@ -192,9 +192,12 @@ class District(SluggedModel):
         ]
 
     def __str__(self) -> str:
-        return (
-            f"{self.municipality.name}-{self.name}" if not self.name.startswith(self.municipality.name) else self.name
-        )
+        return self.label(self.name, self.municipality.name)
+
+    @staticmethod
+    def label(name: str, municipality_name: str) -> str:
+        """ "Bergkamen-Mitte" for "Mitte" in Bergkamen; names that already say the town stay as they are."""
+        return name if name.startswith(municipality_name) else f"{municipality_name}-{name}"
 
 
 class OrderedTaxonomy(SluggedModel):

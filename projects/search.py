@@ -17,6 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 CONFIG = "german_unaccent"
+HEADLINE_CONFIG = "simple_unaccent"  # see migration 0007
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
 # Words to drop before querying: the unaccent step runs before the stemmer's stop-word list, so
@@ -113,7 +114,7 @@ def with_rank_and_headline(queryset, query: SearchQuery):
         headline=SearchHeadline(
             document,
             query,
-            config=CONFIG,
+            config=HEADLINE_CONFIG,
             start_sel=_START,
             stop_sel=_STOP,
             max_words=35,

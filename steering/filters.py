@@ -11,29 +11,35 @@ from django.utils.translation import gettext_lazy as _
 from .models import LEVELS, Criterion, CriterionRating
 
 
-def min_criterion_level_condition(criterion: Criterion, level: int) -> Q:
-    """Projects whose self-check rates ``criterion`` at ``level`` or higher."""
-    ratings = CriterionRating.objects.filter(criterion=criterion, level__gte=level)
+def min_criterion_level_condition(criterion_slug: str, level: int) -> Q:
+    """Projects whose self-check rates the criterion at ``level`` or higher."""
+    ratings = CriterionRating.objects.filter(criterion__slug=criterion_slug, level__gte=level)
     return Q(self_check__in=ratings.values("self_check"))
 
 
-def projects_with_min_criterion_level(projects: QuerySet, criterion: Criterion, level: int) -> QuerySet:
-    return projects.filter(min_criterion_level_condition(criterion, level))
+def projects_with_min_criterion_level(projects: QuerySet, criterion_slug: str, level: int) -> QuerySet:
+    return projects.filter(min_criterion_level_condition(criterion_slug, level))
 
 
 class GoodPracticeFilterSet(django_filters.FilterSet):
-    """Two fields that act together: a criterion and the minimum level (both needed to filter)."""
+    """Two fields that act together: a criterion and the minimum level (both needed to filter).
 
-    gp_kriterium = django_filters.ModelChoiceFilter(
-        label=_("Good-Practice-Kriterium"),
-        queryset=Criterion.objects.all(),
-        to_field_name="slug",
-        method="filter_nothing",
-        empty_label=_("alle"),
+    The criterion choices come from ``criterion_choices()``; a subclass that loads its choices
+    together with others may pass them in as ``criterion_choices=[(slug, name), …]``.
+    """
+
+    gp_kriterium = django_filters.ChoiceFilter(
+        label=_("Good-Practice-Kriterium"), method="filter_nothing", empty_label=_("alle")
     )
     gp_stufe = django_filters.ChoiceFilter(
         label=_("mindestens"), choices=LEVELS, method="filter_nothing", empty_label=_("beliebige Stufe")
     )
+
+    def __init__(self, *args, criterion_choices: list[tuple[str, str]] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if criterion_choices is None:
+            criterion_choices = list(Criterion.objects.values_list("slug", "name"))
+        self.filters["gp_kriterium"].extra["choices"] = criterion_choices
 
     def filter_nothing(self, queryset, name, value):
         return queryset  # applied together in filter_queryset

@@ -31,9 +31,7 @@ def rated(bergkamen):
 
 
 def test_projects_with_min_criterion_level(rated):
-    participation = Criterion.objects.get(slug="partizipation")
-
-    projects = projects_with_min_criterion_level(Project.objects.all(), participation, 3)
+    projects = projects_with_min_criterion_level(Project.objects.all(), "partizipation", 3)
 
     assert list(projects.values_list("title", flat=True)) == ["Baby-Besuche", "Stadtteileltern"]
 
