@@ -161,3 +161,14 @@ def test_project_list_query_count_is_fixed(
         response = client.get(LIST_URL, params)
 
     assert len(response.context["object_list"]) == count
+
+
+def test_facet_labels_are_escaped(client, transitions, bergkamen):
+    field = FieldFactory(name='Sucht & "Prävention" <script>')
+    ProjectFactory(title="Beratung", municipality=bergkamen, fields=[field])
+
+    content = client.get(LIST_URL, {"handlungsfeld": field.slug}).content.decode()
+
+    assert "<script>" not in content
+    assert "Sucht &amp; &quot;Prävention&quot; &lt;script&gt; (1)</label>" in content
+    assert f'value="{field.slug}" id="id_handlungsfeld_0" checked>' in content
