@@ -196,7 +196,7 @@ class District(SluggedModel):
 
     @staticmethod
     def label(name: str, municipality_name: str) -> str:
-        """ "Bergkamen-Mitte" for "Mitte" in Bergkamen; names that already say the town stay as they are."""
+        """The label of district ``name``, e.g. "Bergkamen-Mitte"; names that already say the town stay as they are."""
         return name if name.startswith(municipality_name) else f"{municipality_name}-{name}"
 
 

@@ -172,3 +172,10 @@ def test_facet_labels_are_escaped(client, transitions, bergkamen):
     assert "<script>" not in content
     assert "Sucht &amp; &quot;Prävention&quot; &lt;script&gt; (1)</label>" in content
     assert f'value="{field.slug}" id="id_handlungsfeld_0" checked>' in content
+
+
+def test_facet_without_values_in_the_results_says_so(client, catalogue):
+    content = client.get(LIST_URL, {"q": "Ausbildungspaten"}).content.decode()
+
+    sozialraum = content[content.index('id="div_id_sozialraum"') :]
+    assert sozialraum.index("Keine Angaben in den Treffern.") < sozialraum.index("</fieldset>")
