@@ -375,6 +375,8 @@ def measure_size(size: int) -> list[tuple[int, str, int, float, float]]:
             # three filters; project 60 (and every 300th after it) matches, so no N gives an empty page
             "/projekte/?uebergang=uebergang-in-die-kita&handlungsfeld=gesundheit&transfer=on"
         ),
+        # two facets without the transfer flag: every project with either value has to be counted
+        "Liste 2 Facetten": "/projekte/?uebergang=uebergang-in-die-kita&handlungsfeld=gesundheit",
         "Suche": "/projekte/?q=Besuchsdienst",
         "Suche mit Tippfehler": "/projekte/?q=Besuchsdinst",
         "Projektseite": project.get_absolute_url(),
