@@ -1,7 +1,7 @@
 """Fill the legal pages' placeholders from what the project's source documents say; keep the rest marked.
 
 The publisher (Kreis Unna – Der Landrat, Fachbereich Familie und Jugend, Hansastraße 4, 59425 Unna,
-www.kreis-unna.de) and the responsible person (Norbert Hahn, Dezernent) come from the application
+https://www.kreis-unna.de) and the responsible person (Norbert Hahn, Dezernent) come from the application
 "Brücken für Familien" (seed 001, Impressum and section 1). What the portal itself does with personal
 data and how accessible it is was checked against the code (settings, gunicorn, django-axes, rate limit,
 browser tests). Telephone, e-mail addresses, the Landrat's name, the tax number, log retention at the
@@ -25,7 +25,7 @@ Hansastraße 4
 59425 Unna
 Telefon: [Telefonnummer]
 E-Mail: [E-Mail-Adresse]
-Internet: www.kreis-unna.de
+Internet: https://www.kreis-unna.de
 
 Der Kreis Unna ist eine Körperschaft des öffentlichen Rechts. Er wird vertreten durch den Landrat [Name des Landrats oder der Landrätin].
 

@@ -142,7 +142,7 @@ def test_rate_limit_counts_live_in_the_database_without_the_address(client, db):
     login_attempt(client, REMOTE_ADDR="10.0.0.1")
     login_attempt(client, REMOTE_ADDR="10.0.0.1")
 
-    rows = list(RateLimitCount.objects.values_list("key", "window_start", "count"))
+    rows = list(RateLimitCount.objects.filter(key__startswith="login:").values_list("key", "window_start", "count"))
 
     assert rows == [(counter_key("login", "ip:10.0.0.1"), current_minute(), 2)]
     assert "10.0.0.1" not in rows[0][0]
@@ -165,7 +165,8 @@ def test_rate_limit_deletes_rows_of_minutes_long_past_on_the_next_count(db):
 
     RateLimitCount.objects.hit("new")
 
-    assert list(RateLimitCount.objects.values_list("key", flat=True)) == ["old2", "old1", "new"]
+    mine = RateLimitCount.objects.filter(key__in=["old1", "old2", "old3", "old1440", "new"])
+    assert list(mine.values_list("key", flat=True)) == ["old2", "old1", "new"]
 
 
 def in_threads(function, count: int) -> list:
