@@ -1,7 +1,7 @@
 from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser
-from django.db import models
+from django.db import connections, models, router
 from django.utils.translation import gettext_lazy as _
 
 
@@ -65,3 +65,60 @@ class Coordinator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.municipality}"
+
+
+class RateLimitCountQuerySet(models.QuerySet):
+    def hit(self, key: str, *, stale_after_minutes: int = 2, purge_batch: int = 100) -> int:
+        """Count one request for ``key`` in the current minute and return the minute's count so far.
+
+        One statement on the shared database, so every gunicorn worker and app server counts together
+        and concurrent requests never lose a count: ``INSERT … ON CONFLICT DO UPDATE`` increments the
+        row of the current minute (the database's clock, the same for every app server). The same
+        statement deletes up to ``purge_batch`` rows of minutes long past, found through the index of
+        the unique constraint (no table scan); ``SKIP LOCKED`` lets concurrent requests share that
+        work without waiting for or deadlocking on each other.
+        """
+        table = self.model._meta.db_table
+        sql = f"""
+            WITH stale AS (
+                DELETE FROM {table} WHERE id IN (
+                    SELECT id FROM {table}
+                    WHERE window_start < date_trunc('minute', now()) - make_interval(mins => %s)
+                    LIMIT %s FOR UPDATE SKIP LOCKED
+                )
+            )
+            INSERT INTO {table} (key, window_start, count)
+            VALUES (%s, date_trunc('minute', now()), 1)
+            ON CONFLICT ON CONSTRAINT ratelimitcount_unique_window_key
+            DO UPDATE SET count = {table}.count + 1
+            RETURNING count
+        """  # the table name is ours; every value is a query parameter
+        with connections[router.db_for_write(self.model)].cursor() as cursor:
+            cursor.execute(sql, [stale_after_minutes, purge_batch, key])
+            return cursor.fetchone()[0]
+
+
+class RateLimitCount(models.Model):
+    """How many rate-limited requests one client made in one minute (see transferboerse/ratelimit.py).
+
+    Technical, short-lived and not shown in the admin: rows older than two minutes are deleted by
+    the next counted request. ``key`` names the limit and a keyed hash of the client, never its address.
+    """
+
+    key = models.CharField(_("Schlüssel"), max_length=100)
+    window_start = models.DateTimeField(_("Minute"))
+    count = models.PositiveIntegerField(_("Anfragen"), default=1)
+
+    objects = RateLimitCountQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Zähler der Zugriffsbegrenzung")
+        verbose_name_plural = _("Zähler der Zugriffsbegrenzung")
+        ordering = ["window_start", "key"]
+        constraints = [
+            # window_start first: the same index serves the purge of past minutes (a range on window_start).
+            models.UniqueConstraint(fields=["window_start", "key"], name="ratelimitcount_unique_window_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} @ {self.window_start:%Y-%m-%d %H:%M}: {self.count}"

@@ -7,3 +7,6 @@ class PagesConfig(AppConfig):
 
     name = "pages"
     verbose_name = _("Seiten und Betrieb")
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401 – registers the deploy check

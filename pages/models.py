@@ -1,7 +1,13 @@
+import re
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+# Starting texts mark what the operator must fill in with square brackets: „[Telefonnummer]“.
+PLACEHOLDER = re.compile(r"\[[^\[\]\n]*\]")
+PLACEHOLDER_EMAIL_DOMAINS = ("example.org", "example.com", "example.net")
 
 
 class LegalPage(models.Model):
@@ -51,3 +57,10 @@ class LegalPage(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse(f"pages:{self.Kind(self.kind).name.lower()}")
+
+    def placeholders(self) -> list[str]:
+        """What still has to be filled in: bracketed text in title or body, and an example.org address."""
+        found = PLACEHOLDER.findall(f"{self.title}\n{self.body}")
+        if self.contact_email.rpartition("@")[2].lower() in PLACEHOLDER_EMAIL_DOMAINS:
+            found.append(self.contact_email)
+        return found

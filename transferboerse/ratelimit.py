@@ -1,19 +1,22 @@
 """A simple per-client rate limit for the public forms (POST only).
 
 ``settings.RATE_LIMITS`` maps a name to ``{"path": regex, "per_minute": n}``. A client is the signed-in
-user, otherwise its address (as django-axes determines it). Counts live in Django's cache for the
-current minute; with the default local-memory cache each gunicorn worker counts on its own, so set
-``DJANGO_REDIS_URL`` for one shared count. Over the limit the request gets a German 429 page and never
-reaches the view, so nothing is saved.
+user, otherwise its address (``transferboerse.client_ip``: behind the reverse proxy the address the
+proxy put into ``X-Forwarded-For``). Counts live in PostgreSQL (``accounts.RateLimitCount``), one row
+per limit, client and minute, incremented by one atomic statement: all gunicorn workers and all app
+servers share one count, no cache server needed. The row stores a keyed hash of the client, not its
+address. Over the limit the request gets a German 429 page and never reaches the view, so nothing is saved.
 """
 
 import re
-import time
 from functools import cache
 
 from django.conf import settings
-from django.core.cache import cache as django_cache
 from django.shortcuts import render
+from django.utils.crypto import salted_hmac
+
+from accounts.models import RateLimitCount
+from transferboerse.client_ip import client_ip_address
 
 
 @cache
@@ -25,9 +28,12 @@ def _client(request) -> str:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return f"user:{user.pk}"
-    from axes.helpers import get_client_ip_address
+    return f"ip:{client_ip_address(request)}"
 
-    return f"ip:{get_client_ip_address(request) or request.META.get('REMOTE_ADDR', '')}"
+
+def counter_key(name: str, client: str) -> str:
+    """The stored key: the limit's name and a keyed hash of the client (no address in the database)."""
+    return f"{name}:{salted_hmac('transferboerse.ratelimit', client, algorithm='sha256').hexdigest()}"
 
 
 def limited(request) -> str | None:
@@ -37,14 +43,7 @@ def limited(request) -> str | None:
     for name, rule in settings.RATE_LIMITS.items():
         if not _compiled(rule["path"]).match(request.path_info):
             continue
-        key = f"ratelimit:{name}:{_client(request)}:{int(time.time() // 60)}"
-        django_cache.add(key, 0, timeout=70)
-        try:
-            count = django_cache.incr(key)
-        except ValueError:  # expired between add and incr
-            django_cache.set(key, 1, timeout=70)
-            count = 1
-        if count > rule["per_minute"]:
+        if RateLimitCount.objects.hit(counter_key(name, _client(request))) > rule["per_minute"]:
             return name
     return None
 

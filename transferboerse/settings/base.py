@@ -124,7 +124,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_USERNAME_FORM_FIELD = "username"
-# Per client (signed-in user, otherwise address) and minute, POST only; over it: 429 (transferboerse/ratelimit.py).
+# Number of reverse proxies in front of the app servers; the client's address is the PROXY_COUNT-th
+# entry from the right of X-Forwarded-For (0: REMOTE_ADDR). See transferboerse/client_ip.py.
+PROXY_COUNT = int(env("PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "transferboerse.client_ip.client_ip_address"
+# Per client (signed-in user, otherwise address) and minute, POST only, counted in PostgreSQL for all
+# workers and servers; over it: 429 (transferboerse/ratelimit.py).
 RATE_LIMITS = {
     "login": {"path": r"^/verwaltung/login/$", "per_minute": int(env("RATE_LIMIT_LOGIN", "10"))},
     "interest": {"path": r"^/transfer/angebote/\d+/interesse/$", "per_minute": int(env("RATE_LIMIT_INTEREST", "10"))},

@@ -85,7 +85,8 @@ LOGGING = {
     "loggers": {"django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False}},
 }
 
-# Behind the reverse proxy every request comes from the proxy's address; django-axes must lock out
-# the client named in X-Forwarded-For instead, or one attacker would lock out everybody.
-AXES_IPWARE_PROXY_COUNT = int(env("PROXY_COUNT", "1"))
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Behind the reverse proxy every request comes from the proxy's address; django-axes and the rate
+# limit must count the client the proxy names in X-Forwarded-For instead, or one attacker would lock
+# out everybody. The proxy's entry is the right-most one: what stands left of it the client may have
+# forged (transferboerse/client_ip.py).
+PROXY_COUNT = int(env("PROXY_COUNT", "1"))
