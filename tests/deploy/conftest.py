@@ -30,7 +30,7 @@ def production_env(**overrides: str) -> dict[str, str]:
     return env
 
 
-def manage(*args: str, env: dict[str, str], timeout: int = 60) -> subprocess.CompletedProcess:
+def manage(*args: str, env: dict[str, str], timeout: int = 180) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=timeout
     )

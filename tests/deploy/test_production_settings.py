@@ -1,6 +1,10 @@
 """The production settings: complete from the environment, refuse to start without it, check --deploy clean."""
 
+import importlib
+import logging.config
+
 import pytest
+from django.utils.log import configure_logging
 
 from .conftest import manage, production_env
 
@@ -47,4 +51,23 @@ def test_production_settings_take_values_from_environment():
         "django.core.cache.backends.redis.RedisCache",
         "whitenoise.storage.CompressedManifestStaticFilesStorage",
         "smtp.example.org",
+    ]
+
+
+@pytest.mark.django_db
+def test_production_logging_mails_server_errors_to_admins(monkeypatch, settings, mailoutbox, rf):
+    for key, value in production_env().items():
+        monkeypatch.setenv(key, value)
+    production = importlib.reload(importlib.import_module("transferboerse.settings.production"))
+    settings.ADMINS = ["it@kreis-unna.example"]
+    logging.config.dictConfig(production.LOGGING)
+    try:
+        request = rf.get("/projekte/")
+        logging.getLogger("django.request").warning("Not Found: /x/", extra={"status_code": 404, "request": request})
+        logging.getLogger("django.request").error("Internal Server Error: /projekte/", extra={"request": request})
+    finally:
+        configure_logging(settings.LOGGING_CONFIG, settings.LOGGING)
+
+    assert [(message.to, message.subject) for message in mailoutbox] == [
+        (["it@kreis-unna.example"], "[Django] ERROR (EXTERNAL IP): Internal Server Error: /projekte/")
     ]
