@@ -33,6 +33,7 @@ class Choice:
     pk: int
     slug: str
     label: str
+    short_label: str = ""
 
     def __str__(self) -> str:
         return self.label
@@ -42,20 +43,20 @@ class Choice:
 def _facet_choices_sql() -> tuple[str, tuple]:
     """One UNION ALL over the taxonomies and criteria, each numbered in its own display order (built once)."""
 
-    def part(facet: str, queryset, town=None):
+    def part(facet: str, queryset, extra=None):
         order = queryset.query.order_by or queryset.model._meta.ordering
         return (
             queryset.order_by()
-            .annotate(facet=Value(facet), town=town or Value(""), rank=Window(RowNumber(), order_by=list(order)))
-            .values_list("facet", "rank", "pk", "slug", "name", "town")
+            .annotate(facet=Value(facet), extra=extra or Value(""), rank=Window(RowNumber(), order_by=list(order)))
+            .values_list("facet", "rank", "pk", "slug", "name", "extra")
         )
 
     parts = [
-        part("uebergang", Transition.objects.all()),
+        part("uebergang", Transition.objects.all(), extra=F("short_name")),
         part("handlungsfeld", Field.objects.all()),
         part("zielgruppe", TargetGroup.objects.all()),
         part("kommune", Municipality.objects.grouped_by_district()),
-        part("sozialraum", District.objects.all(), town=F("municipality__name")),
+        part("sozialraum", District.objects.all(), extra=F("municipality__name")),
         part("gp_kriterium", Criterion.objects.all()),
     ]
     return parts[0].union(*parts[1:], all=True).order_by().query.sql_with_params()
@@ -67,8 +68,11 @@ def filter_choices() -> dict[str, list[Choice]]:
         cursor.execute(*_facet_choices_sql())
         rows = sorted(cursor.fetchall())
     result: dict[str, list[Choice]] = {name: [] for name in [*FACET_COLUMNS, "gp_kriterium"]}
-    for facet, _rank, pk, slug, name, town in rows:
-        result[facet].append(Choice(pk, slug, District.label(name, town) if town else name))
+    for facet, _rank, pk, slug, name, extra in rows:
+        if facet == "sozialraum":
+            result[facet].append(Choice(pk, slug, District.label(name, extra)))
+        else:  # a transition's short name ("Kita") labels the search results
+            result[facet].append(Choice(pk, slug, name, short_label=extra or name))
     return result
 
 

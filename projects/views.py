@@ -107,8 +107,10 @@ class ProjectListView(FilterView):
         paginator = self.results(base, terms, count=self.filterset.total(counts))
         page = paginator.get_page(request.GET.get("seite"))
         projects = self.object_list = list(page.object_list)
+        transitions = self.filterset.options["uebergang"]
         for project in projects:
             project.snippet = snippet_html(project.headline) if terms else None
+            project.transition_labels = [t.short_label for t in transitions if t.pk in project.transition_ids]
 
         context = self.get_context_data(
             filter=self.filterset,
@@ -129,9 +131,10 @@ class ProjectListView(FilterView):
         conditions = self.filterset.conditions(terms)
         queryset = (
             base.filter(*conditions.values())
-            .only("title", "slug", "summary", "has_transfer_offer", "created_at", "municipality__name")
+            .only(
+                "title", "slug", "summary", "has_transfer_offer", "created_at", "transition_ids", "municipality__name"
+            )
             .select_related("municipality")
-            .prefetch_related(Prefetch("transitions", queryset=Transition.objects.order_by("position")))
         )
         if terms:
             queryset = with_rank_and_headline(queryset, build_query(terms))
