@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from steering.filters import GoodPracticeFilterSet, min_criterion_level_condition
 from steering.models import Criterion
+from transferboerse.widgets import LightSelect
 
 from .models import District, FacetCount, Field, Municipality, Project, TargetGroup, Transition
 from .search import build_query, search_terms
@@ -137,7 +138,7 @@ class ProjectFilter(GoodPracticeFilterSet):
         widget=forms.CheckboxInput,
     )
     sortierung = django_filters.ChoiceFilter(
-        label=_("Sortierung"), choices=Sort.CHOICES, method="filter_nothing", empty_label=None
+        label=_("Sortierung"), choices=Sort.CHOICES, method="filter_nothing", empty_label=None, widget=LightSelect
     )
 
     class Meta:

@@ -8,6 +8,8 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from transferboerse.widgets import LightSelect
+
 from .models import LEVELS, Criterion, CriterionRating
 
 
@@ -29,10 +31,14 @@ class GoodPracticeFilterSet(django_filters.FilterSet):
     """
 
     gp_kriterium = django_filters.ChoiceFilter(
-        label=_("Good-Practice-Kriterium"), method="filter_nothing", empty_label=_("alle")
+        label=_("Good-Practice-Kriterium"), method="filter_nothing", empty_label=_("alle"), widget=LightSelect
     )
     gp_stufe = django_filters.ChoiceFilter(
-        label=_("mindestens"), choices=LEVELS, method="filter_nothing", empty_label=_("beliebige Stufe")
+        label=_("mindestens"),
+        choices=LEVELS,
+        method="filter_nothing",
+        empty_label=_("beliebige Stufe"),
+        widget=LightSelect,
     )
 
     def __init__(self, *args, criterion_choices: list[tuple[str, str]] | None = None, **kwargs):
