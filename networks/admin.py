@@ -28,6 +28,7 @@ class NetworkAdmin(HistoryAdminMixin, ScopedAdminMixin, ImportExportMixin, Simpl
         "projects": projects_for,
     }
     keep_current_choices = ("members", "municipalities")
+    scope_fields = ("coordinating_organisation",)
     list_display = ["name", "kind", "coordinating_organisation", "meetings_per_year", "has_cooperation_agreement"]
     list_filter = ["kind", ("municipalities", RelatedOnlyFieldListFilter), "transitions", "fields"]
     list_select_related = ["coordinating_organisation"]

@@ -54,6 +54,7 @@ class MunicipalityAdmin(ScopedModelAdmin):
 class OrganisationAdmin(ScopedModelAdmin):
     scope = staticmethod(organisations_for)
     choice_scopes = {"municipality": municipalities_for}
+    scope_fields = ("municipality",)  # supra-regional organisations (none) are entered by the Steuerungsgruppe
     list_display = ["name", "kind", "municipality", "department"]
     list_filter = ["kind", ("municipality", RelatedOnlyFieldListFilter)]
     list_select_related = ["municipality"]

@@ -3,21 +3,14 @@ and invalid input changes nothing."""
 
 import pytest
 from django.core.cache import cache
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.factories import ProjectFactory, TransferInterestFactory, TransferOfferFactory
 from transfers.models import TransferEvent, TransferInterest, TransferRequest
 
-FUZZ = settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
-)
-TEXT = st.one_of(
-    st.text(max_size=50),
-    st.text(alphabet=st.characters(codec="utf-8"), max_size=20),
-    st.text(alphabet=st.sampled_from("\x00\x01\x1f\x7f\u202e\ufeff<>\"'%&;"), max_size=20),
-    st.builds(lambda s, n: s * n, st.text(min_size=1, max_size=5), st.integers(1000, 20_000)),
-)
+from .strategies import FUZZ, TEXT
+
 LISTS = ["/projekte/", "/netzwerke/", "/transfer/angebote/", "/transfer/gesuche/", "/luecken/"]
 PARAMS = ["q", "uebergang", "handlungsfeld", "zielgruppe", "kommune", "transfer", "sortierung", "page", "status"]
 
