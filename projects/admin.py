@@ -15,7 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts.access import is_reviewer
 from accounts.history_records import HistoryAdminMixin
 from accounts.scoping import ScopedAdminMixin, ScopedModelAdmin
-from transferboerse.uploads import LimitedImportForm
+from transferboerse.uploads import CheckedImportMixin
 from transfers.models import TransferOffer
 
 from . import services
@@ -180,8 +180,7 @@ REVIEW_READONLY_FIELDS = [
 
 
 @admin.register(Project)
-class ProjectAdmin(HistoryAdminMixin, ScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
-    import_form_class = LimitedImportForm
+class ProjectAdmin(HistoryAdminMixin, ScopedAdminMixin, CheckedImportMixin, ImportExportMixin, SimpleHistoryAdmin):
     scope = staticmethod(projects_for)
     resource_classes = [ProjectResource]
     choice_scopes = {

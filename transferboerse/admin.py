@@ -18,6 +18,9 @@ from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext
 
 NUL = "\x00"
+# Inline rows one form may hold. Django's own cap is 2,000, and building and rendering that many rows for a
+# tampered management form (TOTAL_FORMS=99999) keeps a worker busy for many seconds.
+MAX_INLINE_ROWS = 300
 
 
 def contains_nul(values) -> bool:
@@ -63,7 +66,13 @@ class HardenedModelAdminMixin:
             kwargs["widget"] = SafeAutocompleteSelectMultiple(db_field, self.admin_site, using=kwargs.get("using"))
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
-    def response_action(self, request, queryset):
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            if formset.absolute_max > MAX_INLINE_ROWS:
+                formset = type(formset.__name__, (formset,), {"absolute_max": MAX_INLINE_ROWS})
+            yield formset, inline
+
+    def response_action(self, request, queryset, *args, **kwargs):
         """An action applies to the selected ids; an id that is none stops it with a German message."""
         for value in request.POST.getlist(helpers.ACTION_CHECKBOX_NAME):
             try:
@@ -75,7 +84,7 @@ class HardenedModelAdminMixin:
                     messages.ERROR,
                 )
                 return None
-        return super().response_action(request, queryset)
+        return super().response_action(request, queryset, *args, **kwargs)
 
 
 class BackOfficeSite(admin.AdminSite):
