@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from django_otp import user_has_device
 from django_otp.forms import OTPAuthenticationFormMixin
@@ -24,6 +25,14 @@ class AdminLoginForm(OTPAuthenticationFormMixin, AdminAuthenticationForm):
         "token_required": _("Bitte geben Sie den Einmalcode aus Ihrer Authenticator-App ein."),
         "invalid_token": _("Der Einmalcode stimmt nicht. Bitte versuchen Sie es mit dem aktuellen Code erneut."),
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # AuthenticationForm sets the user name's max_length only after building the field, so nothing
+        # checks it: an overlong name reached authenticate() and django-axes' log of failed logins (a
+        # column of 255 characters), a server error instead of a form error.
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length))
 
     def _chosen_device(self, user):
         # Each account has at most one app (see the set-up page), so nobody has to pick a device.

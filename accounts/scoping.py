@@ -11,6 +11,9 @@ from collections.abc import Callable
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext
+
+from .access import is_reviewer
 
 Scope = Callable[..., QuerySet]
 
@@ -43,9 +46,25 @@ class ScopedAdminMixin(ChoiceScopeMixin):
     # choices (e.g. a network member from another town, entered by the Steuerungsgruppe): a Koordinator
     # may keep or remove them, but cannot add new ones.
     keep_current_choices: tuple[str, ...] = ()
+    # Fields that are optional in the model but decide whether a Koordinator may edit the record (a
+    # network is theirs through its coordinating organisation): left empty, the saved record would
+    # fall outside their scope, so for them the field is required.
+    scope_fields: tuple[str, ...] = ()
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
+        if not is_reviewer(request.user):
+            for name in self.scope_fields:
+                field = form.base_fields.get(name)
+                if field is not None:
+                    field.required = True
+                    field.error_messages = {
+                        **field.error_messages,
+                        "required": gettext(
+                            "Bitte wählen Sie „{label}“ aus. Ohne diese Angabe läge der Eintrag außerhalb "
+                            "Ihrer Kommune und Sie könnten ihn nicht mehr bearbeiten."
+                        ).format(label=field.label),
+                    }
         if obj is not None and obj.pk is not None:
             for name in self.keep_current_choices:
                 field = form.base_fields.get(name)

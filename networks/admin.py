@@ -7,7 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts.history_records import HistoryAdminMixin
 from accounts.scoping import ScopedAdminMixin
 from projects.access import municipalities_for, organisation_choices_for, organisations_for, projects_for
-from transferboerse.uploads import LimitedImportForm
+from transferboerse.uploads import CheckedImportMixin
 
 from .access import networks_for
 from .models import Network
@@ -15,8 +15,7 @@ from .resources import NetworkResource
 
 
 @admin.register(Network)
-class NetworkAdmin(HistoryAdminMixin, ScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
-    import_form_class = LimitedImportForm
+class NetworkAdmin(HistoryAdminMixin, ScopedAdminMixin, CheckedImportMixin, ImportExportMixin, SimpleHistoryAdmin):
     scope = staticmethod(networks_for)
     resource_classes = [NetworkResource]
     choice_scopes = {
@@ -28,6 +27,7 @@ class NetworkAdmin(HistoryAdminMixin, ScopedAdminMixin, ImportExportMixin, Simpl
         "projects": projects_for,
     }
     keep_current_choices = ("members", "municipalities")
+    scope_fields = ("coordinating_organisation",)
     list_display = ["name", "kind", "coordinating_organisation", "meetings_per_year", "has_cooperation_agreement"]
     list_filter = ["kind", ("municipalities", RelatedOnlyFieldListFilter), "transitions", "fields"]
     list_select_related = ["coordinating_organisation"]

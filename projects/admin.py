@@ -15,7 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts.access import is_reviewer
 from accounts.history_records import HistoryAdminMixin
 from accounts.scoping import ScopedAdminMixin, ScopedModelAdmin
-from transferboerse.uploads import LimitedImportForm
+from transferboerse.uploads import CheckedImportMixin
 from transfers.models import TransferOffer
 
 from . import services
@@ -54,6 +54,7 @@ class MunicipalityAdmin(ScopedModelAdmin):
 class OrganisationAdmin(ScopedModelAdmin):
     scope = staticmethod(organisations_for)
     choice_scopes = {"municipality": municipalities_for}
+    scope_fields = ("municipality",)  # supra-regional organisations (none) are entered by the Steuerungsgruppe
     list_display = ["name", "kind", "municipality", "department"]
     list_filter = ["kind", ("municipality", RelatedOnlyFieldListFilter)]
     list_select_related = ["municipality"]
@@ -179,8 +180,7 @@ REVIEW_READONLY_FIELDS = [
 
 
 @admin.register(Project)
-class ProjectAdmin(HistoryAdminMixin, ScopedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
-    import_form_class = LimitedImportForm
+class ProjectAdmin(HistoryAdminMixin, ScopedAdminMixin, CheckedImportMixin, ImportExportMixin, SimpleHistoryAdmin):
     scope = staticmethod(projects_for)
     resource_classes = [ProjectResource]
     choice_scopes = {

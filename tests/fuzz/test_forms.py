@@ -3,21 +3,14 @@ and invalid input changes nothing."""
 
 import pytest
 from django.core.cache import cache
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.factories import ProjectFactory, TransferInterestFactory, TransferOfferFactory
-from transfers.models import TransferEvent, TransferInterest, TransferRequest
+from transfers.models import NotificationPreference, TransferEvent, TransferInterest, TransferRequest
 
-FUZZ = settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
-)
-TEXT = st.one_of(
-    st.text(max_size=50),
-    st.text(alphabet=st.characters(codec="utf-8"), max_size=20),
-    st.text(alphabet=st.sampled_from("\x00\x01\x1f\x7f\u202e\ufeff<>\"'%&;"), max_size=20),
-    st.builds(lambda s, n: s * n, st.text(min_size=1, max_size=5), st.integers(1000, 20_000)),
-)
+from .strategies import FUZZ, TEXT
+
 LISTS = ["/projekte/", "/netzwerke/", "/transfer/angebote/", "/transfer/gesuche/", "/luecken/"]
 PARAMS = ["q", "uebergang", "handlungsfeld", "zielgruppe", "kommune", "transfer", "sortierung", "page", "status"]
 
@@ -84,3 +77,40 @@ def test_interest_step_bad_input_never_fails(client, coordinator_bergkamen, selm
     assert response.status_code in (302, 400, 403, 409)
     if response.status_code != 302:
         assert counts() == before
+
+
+SIGNED_IN_PAGES = [
+    "/transfer/bilanz/",
+    "/transfer/bilanz/export.csv",
+    "/transfer/meine/",
+    "/transfer/benachrichtigungen/",
+    "/fachtage/",
+    "/luecken/csv/",
+    "/steuerung/",
+    "/steuerung/netzwerke/",
+    "/steuerung/netzwerke/export.csv",
+]
+
+
+@FUZZ
+@given(path=st.sampled_from(SIGNED_IN_PAGES), params=st.dictionaries(st.sampled_from([*PARAMS, "zeitraum"]), TEXT))
+def test_signed_in_pages_with_garbage_params_never_fail(client, steering_member, path, params):
+    client.force_login(steering_member)
+
+    response = client.get(path, params)
+
+    assert response.status_code in (200, 400, 404)
+
+
+@FUZZ
+@given(frequency=TEXT | st.sampled_from(["immediately", "daily", "weekly", "never"]), mark_read=st.booleans())
+def test_notification_settings_bad_input_never_fails(client, coordinator_selm, frequency, mark_read):
+    client.force_login(coordinator_selm)
+    data = {"frequency": frequency, **({"mark_read": "1"} if mark_read else {})}
+    before = list(NotificationPreference.objects.values_list("user", "frequency"))
+
+    response = client.post("/transfer/benachrichtigungen/", data)
+
+    assert response.status_code in (302, 400)  # 400: the page again with the form's error
+    if response.status_code == 400:
+        assert list(NotificationPreference.objects.values_list("user", "frequency")) == before

@@ -38,7 +38,7 @@ DEBUG = False
 ALLOWED_HOSTS: list[str] = env_list("ALLOWED_HOSTS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "transferboerse.apps.BackOfficeAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
