@@ -5,6 +5,8 @@
 Creates a database ``transferboerse_bench_<N>`` per N on the embedded server, fills it with N synthetic
 published projects (bulk SQL, realistic German text and relations), then requests each page ≥ 50
 times with Django's test client and prints SQL queries per request and server time p50/p95 in ms.
+While it measures, PostgreSQL's buffer cache is sized like that of a production server into which the
+data fits (``SHARED_BUFFERS``, via ``ALTER SYSTEM``; reset afterwards, effective from the server's next start).
 """
 
 import os
@@ -19,6 +21,7 @@ os.environ.setdefault("BENCH_N", sys.argv[2] if sys.argv[1:2] == ["--one"] else 
 
 REQUESTS = 50
 WARMUP = 5
+SHARED_BUFFERS = "1GB"  # PostgreSQL's buffer cache while measuring, see size_server_cache()
 
 # Vocabulary: domain words; each project draws with a skew (some words common, most rare).
 STEMS = [
@@ -180,15 +183,39 @@ TARGET_GROUPS = [
 ]
 
 
-def ensure_database():
+def _server_connection():
     import psycopg
     from django.conf import settings
 
     db = settings.DATABASES["default"]
     conninfo = dict(host=db["HOST"], port=db["PORT"], user=db["USER"], password=db["PASSWORD"], dbname="postgres")
-    with psycopg.connect(**{k: v for k, v in conninfo.items() if v}, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]]).fetchone():
-            conn.execute(f'CREATE DATABASE "{db["NAME"]}"')
+    return psycopg.connect(**{k: v for k, v in conninfo.items() if v}, autocommit=True)
+
+
+def ensure_database():
+    from django.conf import settings
+
+    name = settings.DATABASES["default"]["NAME"]
+    with _server_connection() as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def size_server_cache(shared_buffers: str | None) -> None:
+    """Size PostgreSQL's buffer cache like a production server into which the data fits (``None``: reset).
+
+    Postgres ships with 128 MB, far less than the 100 000-project database (≈ 800 MB), so every request
+    would read its pages from the operating system again. ``ALTER SYSTEM`` takes effect when the embedded
+    server starts next: it stops with the last process using it, i.e. before the next measurement process.
+    """
+    import django
+
+    django.setup()
+    with _server_connection() as conn:
+        if shared_buffers:
+            conn.execute(f"ALTER SYSTEM SET shared_buffers = '{shared_buffers}'")
+        else:
+            conn.execute("ALTER SYSTEM RESET shared_buffers")
 
 
 def setup_taxonomies():
@@ -366,7 +393,9 @@ def measure_size(size: int) -> list[tuple[int, str, int, float, float]]:
     setup_taxonomies()
     client = Client()
     rows = []
-    print(f"N = {size}", flush=True)
+    with _server_connection() as conn:
+        shared_buffers = conn.execute("SHOW shared_buffers").fetchone()[0]
+    print(f"N = {size} (PostgreSQL shared_buffers {shared_buffers})", flush=True)
     fill(size)
     project = Project.objects.published().filter(municipality__name="Bergkamen").order_by("id").first()
     pages = {
@@ -392,6 +421,22 @@ def measure_size(size: int) -> list[tuple[int, str, int, float, float]]:
 
 def main(sizes: list[int]) -> None:
     """Each N runs in its own process (own database, settings are fixed per process)."""
+    import subprocess
+
+    size_cache = [sys.executable, __file__, "--server-cache"]
+    subprocess.run([*size_cache, SHARED_BUFFERS], check=True)
+    try:
+        rows = _measure_in_processes(sizes)
+    finally:
+        subprocess.run(size_cache, check=True)  # back to the default at the server's next start
+    print()
+    print(f"| {'N':>7} | {'Seite':<22} | SQL | p50 ms | p95 ms |")
+    print(f"|{'-' * 9}|{'-' * 24}|-----|--------|--------|")
+    for size, name, queries, p50, p95 in rows:
+        print(f"| {size:>7} | {name:<22} | {queries:>3} | {p50:6.1f} | {p95:6.1f} |")
+
+
+def _measure_in_processes(sizes: list[int]) -> list[tuple]:
     import json
     import subprocess
 
@@ -407,11 +452,7 @@ def main(sizes: list[int]) -> None:
         lines = result.stdout.splitlines()
         print("\n".join(lines[:-1]), flush=True)
         rows += [tuple(row) for row in json.loads(lines[-1])]
-    print()
-    print(f"| {'N':>7} | {'Seite':<22} | SQL | p50 ms | p95 ms |")
-    print(f"|{'-' * 9}|{'-' * 24}|-----|--------|--------|")
-    for size, name, queries, p50, p95 in rows:
-        print(f"| {size:>7} | {name:<22} | {queries:>3} | {p50:6.1f} | {p95:6.1f} |")
+    return rows
 
 
 if __name__ == "__main__":
@@ -419,5 +460,7 @@ if __name__ == "__main__":
         import json
 
         print(json.dumps(measure_size(int(sys.argv[2]))))
+    elif sys.argv[1:2] == ["--server-cache"]:
+        size_server_cache(sys.argv[2] if len(sys.argv) > 2 else None)
     else:
         main([int(arg) for arg in sys.argv[1:]] or [100, 10_000, 100_000])
