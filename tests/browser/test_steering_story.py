@@ -78,7 +78,8 @@ def test_steering_story_selm_assesses_and_registers_then_steering_group_sees_it(
     page.goto("/fachtage/")
     page.get_by_role("link", name="Fachtag Qualität in Netzwerken").click()
     page.get_by_role("button", name="Verbindlich anmelden").click()
-    expect(page.locator(".messages")).to_contain_text("angemeldet")
+    expect(page.locator(".messages")).to_contain_text("Sie sind für „Fachtag Qualität in Netzwerken“ angemeldet.")
+    expect(page.locator("aside")).to_contain_text("1 von 2 Plätzen belegt")
     expect(page.get_by_role("button", name="Abmelden")).to_be_visible()
 
     # The Steuerungsgruppe sees goals, the network's new self-assessment and gets the report as PDF.
