@@ -1,8 +1,8 @@
 """Faceted filtering of the public project list.
 
-Facet options are loaded once per request (one query per taxonomy) and validated in Python, so a
-filter never costs an extra query; the counts for all facets come from one SQL statement over the
-trigger-maintained id arrays on ``Project``.
+Facet options (and the good-practice criteria) are loaded once per request in one query and
+validated in Python, so a filter never costs an extra query; the counts for all facets come from one
+SQL statement over the trigger-maintained id arrays on ``Project``.
 """
 
 import html
@@ -98,8 +98,6 @@ class Sort:
     NAME = "name"
     CHOICES = [(RELEVANCE, _("Relevanz")), (NEWEST, _("Neueste zuerst")), (NAME, _("Name (A–Z)"))]
 
-
-CHECKED = mark_safe(" checked")
 
 # facet parameter → (Project column, is an id array)
 FACET_COLUMNS = {
@@ -353,7 +351,7 @@ class ProjectFilter(GoodPracticeFilterSet):
             form_field.facet_html = mark_safe(
                 "".join(
                     f'<div class="form-check"><input type="checkbox" class="form-check-input" name="{name}"'
-                    f' value="{html.escape(o.value)}" id="id_{name}_{i}"{CHECKED if o.selected else ""}>'
+                    f' value="{html.escape(o.value)}" id="id_{name}_{i}"{" checked" if o.selected else ""}>'
                     f'<label class="form-check-label" for="id_{name}_{i}">{html.escape(o.label)} ({o.count})</label>'
                     "</div>"
                     for i, o in enumerate(facet.options)

@@ -26,8 +26,8 @@ def projects_with_min_criterion_level(projects: QuerySet, criterion_slug: str, l
 class GoodPracticeFilterSet(django_filters.FilterSet):
     """Two fields that act together: a criterion and the minimum level (both needed to filter).
 
-    The criterion choices come from ``criterion_choices()``; a subclass that loads its choices
-    together with others may pass them in as ``criterion_choices=[(slug, name), …]``.
+    The criterion choices are loaded from the database unless the caller, which may load them together
+    with other choices, passes them in as ``criterion_choices=[(slug, name), …]``.
     """
 
     gp_kriterium = django_filters.ChoiceFilter(
