@@ -47,7 +47,7 @@ class CheckedConfirmImportForm(ConfirmImportForm):
 
     @staticmethod
     def _index(value: str, count: int) -> bool:
-        return value.isascii() and value.isdigit() and int(value) < count
+        return value in {str(index) for index in range(count)}
 
     def clean_format(self):
         value = self.cleaned_data["format"]

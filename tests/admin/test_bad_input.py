@@ -210,6 +210,7 @@ def test_import_confirmation_accepts_only_files_of_the_own_upload(client, world,
         ("format", ":", "Bitte wählen Sie ein gültiges Dateiformat."),
         ("format", "7", "Bitte wählen Sie ein gültiges Dateiformat."),
         ("resource", "x", "Bitte wählen Sie eine gültige Importart."),
+        ("format", "9" * 5000, "Bitte wählen Sie ein gültiges Dateiformat."),  # int() refuses > 4300 digits
     ],
 )
 def test_import_confirmation_rejects_unknown_format_or_resource(client, world, field, value, message):
