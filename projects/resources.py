@@ -69,29 +69,8 @@ class ProjectResource(ScopedResource):
     class Meta:
         model = Project
         import_id_fields = ["municipality", "title"]
-        fields = [
-            "municipality",
-            "title",
-            "summary",
-            "situation",
-            "goals",
-            "achievements",
-            "success_factors",
-            "pitfalls",
-            "start_year",
-            "transitions",
-            "fields",
-            "target_groups",
-            "organisations",
-            "districts",
-            "contact_name",
-            "contact_role",
-            "contact_email",
-            "contact_phone",
-            "contact_is_public",
-            "status",
-            "confirmed_at",
-        ]
+        # The project's own content (what a Koordinator edits), plus where it belongs and its state.
+        fields = ["municipality", *Project.REVIEWED_FIELDS, "status", "confirmed_at"]
         export_order = fields
         use_transactions = True
         clean_model_instances = True
