@@ -404,8 +404,15 @@ def measure_size(size: int) -> list[tuple[int, str, int, float, float]]:
             # three filters; project 60 (and every 300th after it) matches, so no N gives an empty page
             "/projekte/?uebergang=uebergang-in-die-kita&handlungsfeld=gesundheit&transfer=on"
         ),
-        # two facets without the transfer flag: every project with either value has to be counted
+        # facet counts from the pair counters alone
+        "Liste 1 Facette": "/projekte/?uebergang=uebergang-in-die-kita",
+        # pair counters for the two chosen facets; the others count the projects matching both
         "Liste 2 Facetten": "/projekte/?uebergang=uebergang-in-die-kita&handlungsfeld=gesundheit",
+        "Liste 3 Facetten": (
+            "/projekte/?uebergang=uebergang-in-die-kita&handlungsfeld=gesundheit&zielgruppe=alleinerziehende"
+        ),
+        # two values of one facet: no counter applies, the projects with either value are counted
+        "Liste 2 Werte": "/projekte/?uebergang=uebergang-in-die-kita&uebergang=uebergang-in-die-grundschule",
         "Suche": "/projekte/?q=Besuchsdienst",
         "Suche mit Tippfehler": "/projekte/?q=Besuchsdinst",
         "Projektseite": project.get_absolute_url(),

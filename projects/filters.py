@@ -23,7 +23,8 @@ from steering.filters import GoodPracticeFilterSet, min_criterion_level_conditio
 from steering.models import Criterion
 from transferboerse.widgets import LightSelect
 
-from .models import District, FacetCount, Field, Municipality, Project, TargetGroup, Transition
+from .facet_counts import FACET_COLUMNS, FacetCounter
+from .models import District, Field, Municipality, Project, TargetGroup, Transition
 from .search import build_query, search_terms
 
 
@@ -97,16 +98,6 @@ class Sort:
     NEWEST = "neueste"
     NAME = "name"
     CHOICES = [(RELEVANCE, _("Relevanz")), (NEWEST, _("Neueste zuerst")), (NAME, _("Name (A–Z)"))]
-
-
-# facet parameter → (Project column, is an id array)
-FACET_COLUMNS = {
-    "uebergang": ("transition_ids", True),
-    "handlungsfeld": ("field_ids", True),
-    "zielgruppe": ("target_group_ids", True),
-    "kommune": ("municipality_id", False),
-    "sozialraum": ("district_ids", True),
-}
 
 
 class ProjectFilter(GoodPracticeFilterSet):
@@ -216,84 +207,13 @@ class ProjectFilter(GoodPracticeFilterSet):
         criterion, level = self.cleaned.get("gp_kriterium"), self.cleaned.get("gp_stufe")
         return min_criterion_level_condition(criterion, int(level)) if criterion and level else None
 
-    def _facet_conditions_sql(self) -> dict[str, tuple[str, list]]:
-        """SQL on the alias ``s`` for each active facet filter (parameters only, nothing interpolated)."""
-        result: dict[str, tuple[str, list]] = {}
-        for name, (column, is_array) in FACET_COLUMNS.items():
-            ids = self.selected_ids(name)
-            if ids:
-                operator = "&& %s::bigint[]" if is_array else "= ANY(%s::bigint[])"
-                result[name] = (f"s.{column} {operator}", [ids])
-        if self.cleaned.get("transfer"):
-            result["transfer"] = ("s.has_transfer_offer", [])
-        return result
-
     def facet_counts(self, base, terms: list[str]) -> dict[tuple[str, int], int]:
-        """``{(facet, value id): count}`` under all *other* current filters, in one query.
-
-        The search (if any) restricts every facet; each facet's own filter does not restrict itself.
-        Without search, the trigger-maintained ``FacetCount`` rows stand in for "all published
-        projects", so no request has to count the whole table.
-        """
-        active = self._facet_conditions_sql()
-        good_practice = self.good_practice_condition()
-        if not terms and not active and good_practice is None:
-            rows = FacetCount.objects.filter(count__gt=0).values_list("facet", "value", "count")
-            return {(facet, value): count for facet, value, count in rows}
-
-        matches = base.filter(search_vector=build_query(terms)) if terms else base
-        if good_practice is not None:
-            matches = matches.filter(good_practice)
-        sql, params = (
-            matches.order_by()
-            .values(*[column for column, _is_array in FACET_COLUMNS.values()], "has_transfer_offer")
-            .query.sql_with_params()
+        """``{(facet, value id): count}``, each facet under all *other* current filters (one query)."""
+        selected = {name: ids for name in FACET_COLUMNS if (ids := self.selected_ids(name))}
+        counter = FacetCounter(
+            base, selected, bool(self.cleaned.get("transfer")), terms, self.good_practice_condition()
         )
-        params = list(params)
-        from_global = next(iter(active)) if len(active) == 1 and not terms and good_practice is None else None
-        branches = []
-        for name in [*FACET_COLUMNS, "transfer"]:
-            if name == from_global:
-                continue
-            others = [active[key] for key in active if key != name]
-            where = " AND ".join(condition for condition, _params in others) or "TRUE"
-            if name == "transfer":
-                branches.append(f"SELECT %s::text, 1::bigint WHERE s.has_transfer_offer AND {where}")
-            else:
-                column, is_array = FACET_COLUMNS[name]
-                if is_array:
-                    branches.append(f"SELECT %s::text, v FROM unnest(s.{column}) v WHERE {where}")
-                else:
-                    branches.append(f"SELECT %s::text, s.{column} WHERE {where}")
-            params.append(name)
-            for _condition, condition_params in others:
-                params += condition_params
-        # Only rows that fail at most one active filter can count anywhere; this lets indexes narrow the scan.
-        if from_global:
-            scan_where, scan_params = active[from_global]
-        else:
-            alternatives, scan_params = [], []
-            for name in active:
-                others = [active[key] for key in active if key != name]
-                alternatives.append(" AND ".join(condition for condition, _params in others) or "TRUE")
-                for _condition, condition_params in others:
-                    scan_params += condition_params
-            scan_where = " OR ".join(f"({alternative})" for alternative in alternatives) or "TRUE"
-            if "transfer" in active:
-                # Every branch needs the flag: the others filter by it, its own branch counts only rows with it.
-                scan_where = f"s.has_transfer_offer AND ({scan_where})"
-        params += scan_params
-        query = (
-            f"SELECT f.name, f.value, count(*) FROM ({sql}) s "
-            f"CROSS JOIN LATERAL ({' UNION ALL '.join(branches)}) AS f(name, value) "
-            f"WHERE {scan_where} GROUP BY 1, 2"
-        )
-        if from_global:
-            query += " UNION ALL SELECT facet, value, count FROM projects_facetcount WHERE facet = %s AND count > 0"
-            params.append(from_global)
-        with connection.cursor() as cursor:
-            cursor.execute(query, params)
-            return {(name, value): count for name, value, count in cursor.fetchall()}
+        return counter.counts()
 
     def total(self, counts: dict[tuple[str, int], int]) -> int:
         """Number of matching projects, read off the Kommune facet (every project has exactly one)."""

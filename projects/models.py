@@ -475,13 +475,14 @@ class Project(SluggedModel):
             GinIndex(fields=["field_ids"], name="project_field_ids_gin"),
             GinIndex(fields=["target_group_ids"], name="project_target_group_ids_gin"),
             GinIndex(fields=["district_ids"], name="project_district_ids_gin"),
-            # Facet counts read only these columns: an index-only scan instead of the wide table. Keyed
-            # on the transfer flag because with "nur mit Transfer-Angebot" every counted row has it.
+            # Facet counts that the counters cannot answer read only these columns. Only for the
+            # projects with a transfer offer: for the rest, the id-array indexes find the few rows
+            # that match two facets faster than a scan of a whole-table index would.
             models.Index(
-                fields=["has_transfer_offer"],
-                include=["municipality", "transition_ids", "field_ids", "target_group_ids", "district_ids"],
-                name="project_published_facets",
-                condition=Q(status="published"),
+                fields=["municipality"],
+                include=["transition_ids", "field_ids", "target_group_ids", "district_ids"],
+                name="project_transfer_facets",
+                condition=Q(status="published", has_transfer_offer=True),
             ),
         ]
         constraints = [
@@ -631,14 +632,16 @@ class SearchWord(models.Model):
 
 
 class FacetCount(models.Model):
-    """How many published projects carry each facet value (trigger-maintained, migration 0006).
+    """How many published projects carry each facet value (trigger-maintained, migrations 0006 and 0009).
 
-    The unfiltered project list reads its facet counts from here instead of counting every project.
+    ``transfer_count`` counts only those with a transfer offer. The project list reads a facet's counts
+    from here when no other filter than "nur mit Transfer-Angebot" applies to it.
     """
 
     facet = models.CharField(_("Filter"), max_length=20)
     value = models.BigIntegerField(_("Wert"))
     count = models.IntegerField(_("Anzahl"), default=0)
+    transfer_count = models.IntegerField(_("Anzahl mit Transfer-Angebot"), db_default=0)
 
     class Meta:
         verbose_name = _("Filterzählung")
@@ -648,6 +651,37 @@ class FacetCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.facet}={self.value}: {self.count}"
+
+
+class ConditionalFacetCount(models.Model):
+    """Published projects carrying a facet value, among those matching one or two other filter values.
+
+    ``given`` names the values as ``facet=id`` terms, sorted and joined by ``&`` (see ``given_key``),
+    for example ``handlungsfeld=3&uebergang=2`` or ``uebergang=2&uebergang=3``. With up to two other
+    filters chosen, a facet's counts are sums of these rows (see ``facet_counts``), so the project list
+    need not count projects one by one.
+    Trigger-maintained (migration 0009).
+    """
+
+    given = models.CharField(_("Bedingung"), max_length=80)
+    facet = models.CharField(_("Filter"), max_length=20)
+    value = models.BigIntegerField(_("Wert"))
+    count = models.IntegerField(_("Anzahl"), db_default=0)
+    transfer_count = models.IntegerField(_("Anzahl mit Transfer-Angebot"), db_default=0)
+
+    class Meta:
+        verbose_name = _("bedingte Filterzählung")
+        verbose_name_plural = _("bedingte Filterzählungen")
+        ordering = ["given", "facet", "value"]
+        constraints = [models.UniqueConstraint(fields=["given", "facet", "value"], name="conditionalfacetcount_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.value} | {self.given}: {self.count}"
+
+    @staticmethod
+    def given_key(values: list[tuple[str, int]]) -> str:
+        """The ``given`` of the projects that have each of the ``(facet, value id)``."""
+        return "&".join(f"{facet}={value}" for facet, value in sorted(values))
 
 
 class ChainCount(models.Model):

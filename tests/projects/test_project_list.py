@@ -146,6 +146,8 @@ def test_project_list_long_query_is_cut_with_a_message(client, catalogue):
         # filter choices, facet counts, the page of projects
         ({}, 3),
         ({"uebergang": "schwangerschaft-geburt", "kommune": "bergkamen", "transfer": "on"}, 3),
+        ({"uebergang": "schwangerschaft-geburt", "kommune": "bergkamen"}, 3),
+        ({"uebergang": ["schwangerschaft-geburt", "uebergang-in-die-kita"]}, 3),
         ({"q": "Besuchsdienst"}, 3),
         ({"q": "Besuchsdinst"}, 5),  # + the suggestion and the facet counts for it
     ],
