@@ -5,7 +5,9 @@ Each facet's counts ignore its own filter and respect all others. They come, per
 - ``FacetCount`` when no other facet filter applies (the transfer flag has a column of its own);
 - ``ConditionalFacetCount`` when one or two other facet filters apply. Several chosen values are
   summed over their combinations; a project that matches more than one combination (Kita *and*
-  Grundschule) is then counted too often, and the excess is subtracted by a scan of just those projects;
+  Grundschule) is then counted too often. Within one facet, the counts for each pair of values are
+  subtracted again (inclusion–exclusion); whatever excess remains is corrected by a scan of just the
+  projects that have that many of the chosen values;
 - otherwise a scan of the matching projects: with a search, a good-practice filter or three other
   facet filters. All facets that need one share a single pass.
 
@@ -13,6 +15,7 @@ So the cost of a request depends on how few projects match, never on how many ca
 """
 
 import itertools
+import math
 from dataclasses import dataclass
 
 from django.db import connection
@@ -114,17 +117,14 @@ class FacetCounter:
             source = Source(column, others, added, subtracted, pairs_subtracted=True, repeated=repeated)
         else:
             source = Source(column, others, added if others else (), repeated=repeated)
-        combinations = sum(
-            len(list(itertools.combinations(ids, source.excess_size))) for _other, ids in source.repeated
-        )
-        return source if combinations <= MAX_EXCESS_CONDITIONS else None
+        conditions = sum(math.comb(len(ids), source.excess_size) for _other, ids in source.repeated)
+        return source if conditions <= MAX_EXCESS_CONDITIONS else None
 
     def _read(self, source: Source, names: list[str]) -> tuple[str, list]:
         column = source.column
         if not source.added:
-            return f"SELECT facet, value, {column} FROM projects_facetcount WHERE facet = ANY(%s) AND {column} > 0", [
-                names
-            ]
+            sql = f"SELECT facet, value, {column} FROM projects_facetcount WHERE facet = ANY(%s) AND {column} > 0"
+            return sql, [names]
         summed = (
             f"SELECT facet, value, {column} FROM projects_conditionalfacetcount"
             " WHERE given = ANY(%s) AND facet = ANY(%s)"

@@ -2,7 +2,7 @@
 
 Facet options (and the good-practice criteria) are loaded once per request in one query and
 validated in Python, so a filter never costs an extra query; the counts for all facets come from one
-SQL statement over the trigger-maintained id arrays on ``Project``.
+SQL statement (``facet_counts.FacetCounter``).
 """
 
 import html
