@@ -8,8 +8,9 @@ Each facet's counts ignore its own filter and respect all others. They come, per
   Grundschule) is then counted too often. Within one facet, the counts for each pair of values are
   subtracted again (inclusion–exclusion); whatever excess remains is corrected by a scan of just the
   projects that have that many of the chosen values;
-- otherwise a scan of the matching projects: with a search, a good-practice filter or three other
-  facet filters. All facets that need one share a single pass.
+- otherwise a scan of the matching projects: with a search, a good-practice filter, three other
+  facet filters, or too many chosen values to correct (``MAX_EXCESS_CONDITIONS``). All facets that
+  need one share a single pass.
 
 So the cost of a request depends on how few projects match, never on how many carry a popular value.
 """
@@ -97,6 +98,8 @@ class FacetCounter:
             return None
         others = tuple(sorted(key for key in self.selected if key != name))
         column = "transfer_count" if self.transfer and name != "transfer" else "count"
+        if not others:
+            return Source(column)
         if len(others) > 2:
             return None
         repeated = tuple(
@@ -116,7 +119,7 @@ class FacetCounter:
             subtracted = tuple(key([(other, a), (other, b)]) for a, b in itertools.combinations(ids, 2))
             source = Source(column, others, added, subtracted, pairs_subtracted=True, repeated=repeated)
         else:
-            source = Source(column, others, added if others else (), repeated=repeated)
+            source = Source(column, others, added, repeated=repeated)
         conditions = sum(math.comb(len(ids), source.excess_size) for _other, ids in source.repeated)
         return source if conditions <= MAX_EXCESS_CONDITIONS else None
 
