@@ -8,9 +8,11 @@ Each facet's counts ignore its own filter and respect all others. They come, per
   Grundschule) is then counted too often. Within one facet, the counts for each pair of values are
   subtracted again (inclusion–exclusion); whatever excess remains is corrected by a scan of just the
   projects that have that many of the chosen values;
-- otherwise a scan of the matching projects: with a search, a good-practice filter, three other
-  facet filters, or too many chosen values to correct (``MAX_EXCESS_CONDITIONS``). All facets that
-  need one share a single pass.
+- ``ConditionalFacetCount`` rows of a ``SearchTerm`` when the search is for one frequent word and no
+  other facet filter applies;
+- otherwise a scan of the matching projects: with any other search, a good-practice filter, three
+  other facet filters, or too many chosen values to correct (``MAX_EXCESS_CONDITIONS``). All facets
+  that need one share a single pass.
 
 So the cost of a request depends on how few projects match, never on how many carry a popular value.
 """
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Q, QuerySet
 
-from .models import ConditionalFacetCount
+from .models import ConditionalFacetCount, SearchTerm
 from .search import build_query
 
 # facet parameter → (Project column, is an id array)
@@ -67,6 +69,7 @@ class FacetCounter:
     transfer: bool
     terms: list[str]
     good_practice: Q | None
+    search_term: SearchTerm | None = None  # the frequent word searched for, if it is one
 
     def counts(self) -> dict[tuple[str, int], int]:
         """``{(facet, value id): count}``; values without projects are left out."""
@@ -94,10 +97,14 @@ class FacetCounter:
 
     def source(self, name: str) -> Source | None:
         """Where ``name``'s counts can be read, or None if they must be counted."""
-        if self.terms or self.good_practice is not None:
+        if self.good_practice is not None:
             return None
         others = tuple(sorted(key for key in self.selected if key != name))
         column = "transfer_count" if self.transfer and name != "transfer" else "count"
+        if self.terms:
+            if self.search_term is None or others:
+                return None
+            return Source(column, added=(self.search_term.given,))
         if not others:
             return Source(column)
         if len(others) > 2:

@@ -207,11 +207,12 @@ class ProjectFilter(GoodPracticeFilterSet):
         criterion, level = self.cleaned.get("gp_kriterium"), self.cleaned.get("gp_stufe")
         return min_criterion_level_condition(criterion, int(level)) if criterion and level else None
 
-    def facet_counts(self, base, terms: list[str]) -> dict[tuple[str, int], int]:
-        """``{(facet, value id): count}``, each facet under all *other* current filters (one query)."""
+    def facet_counts(self, base, terms: list[str], search_term=None) -> dict[tuple[str, int], int]:
+        """``{(facet, value id): count}``, each facet under all *other* current filters (one query);
+        ``search_term``: the ``SearchTerm`` that ``terms`` are, if they are a frequent word."""
         selected = {name: ids for name in FACET_COLUMNS if (ids := self.selected_ids(name))}
         counter = FacetCounter(
-            base, selected, bool(self.cleaned.get("transfer")), terms, self.good_practice_condition()
+            base, selected, bool(self.cleaned.get("transfer")), terms, self.good_practice_condition(), search_term
         )
         return counter.counts()
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.history_records import TrackedHistoricalRecords
+from projects.search import build_query
 from transferboerse.slugs import unique_slug
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
@@ -682,6 +683,72 @@ class ConditionalFacetCount(models.Model):
     def given_key(values: list[tuple[str, int]]) -> str:
         """The ``given`` of the projects that have each of the ``(facet, value id)``."""
         return "&".join(f"{facet}={value}" for facet, value in sorted(values))
+
+
+class SearchQueryField(models.TextField):
+    """A stored ``tsquery`` (read back as its text, e.g. ``'famili':*``)."""
+
+    def db_type(self, connection) -> str:
+        return "tsquery"
+
+
+class SearchTermQuerySet(models.QuerySet):
+    def for_terms(self, terms: list[str]) -> "SearchTerm | None":
+        """The frequent word that a search for ``terms`` asks for (one query), else None.
+
+        ``listed`` is the length of its list of best hits: that many results it can rank.
+        """
+        if len(terms) != 1:
+            return None
+        return self.filter(query=build_query(terms)).annotate(listed=models.Count("hits")).first()
+
+
+class SearchTerm(models.Model):
+    """A word in so many published projects that counting or ranking its hits per request is too slow.
+
+    Chosen from time to time by ``manage.py refresh_search_terms``. For each, trigger-maintained
+    (migration 0010): the facet counts of its hits as ``ConditionalFacetCount`` rows (``given`` =
+    ``q=<id>``) and its best hits in ``SearchTermHit``, so a search for the word alone reads both
+    instead of scanning tens of thousands of projects.
+    """
+
+    query = SearchQueryField(_("Suchanfrage"), unique=True)
+    projects = models.IntegerField(_("Projekte bei der Auswahl"), default=0)
+    list_size = models.IntegerField(_("Länge der Trefferliste"), default=200)
+    # Every published hit ranked at least this high is listed in SearchTermHit (0: every hit).
+    floor = models.FloatField(_("niedrigster gelisteter Rang"), default=0)
+
+    objects = SearchTermQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("häufiger Suchbegriff")
+        verbose_name_plural = _("häufige Suchbegriffe")
+        ordering = ["-projects"]
+
+    def __str__(self) -> str:
+        return self.query
+
+    @property
+    def given(self) -> str:
+        """The ``ConditionalFacetCount.given`` of this term's counters."""
+        return f"q={self.pk}"
+
+
+class SearchTermHit(models.Model):
+    """A published project among the best-ranked hits of a ``SearchTerm`` (all those ranked ≥ its floor)."""
+
+    pk = models.CompositePrimaryKey("term_id", "project_id")
+    term = models.ForeignKey(SearchTerm, on_delete=models.CASCADE, related_name="hits", db_index=False)
+    project = models.ForeignKey("Project", on_delete=models.CASCADE, related_name="search_term_hits")
+    rank = models.FloatField(_("Rang"))
+
+    class Meta:
+        verbose_name = _("Treffer eines häufigen Suchbegriffs")
+        verbose_name_plural = _("Treffer häufiger Suchbegriffe")
+        indexes = [models.Index("term", models.F("rank").desc(), name="searchtermhit_term_rank")]
+
+    def __str__(self) -> str:
+        return f"{self.term_id}/{self.project_id}: {self.rank}"
 
 
 class ChainCount(models.Model):

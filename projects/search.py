@@ -93,8 +93,9 @@ def build_query(terms: list[str], *, any_term: bool = False) -> SearchQuery:
     return SearchQuery((" | " if any_term else " & ").join(parts), search_type="raw", config=CONFIG)
 
 
-def with_rank_and_headline(queryset, query: SearchQuery):
-    """Annotate ``rank`` and a ``headline`` snippet with ⟦markers⟧ around the hits (see ``snippet_html``)."""
+def with_rank_and_headline(queryset, query: SearchQuery, rank=None):
+    """Annotate ``rank`` (by default ``ts_rank`` of the stored vector) and a ``headline`` snippet with
+    ⟦markers⟧ around the hits (see ``snippet_html``)."""
     document = Concat(
         "summary",
         Value(" "),
@@ -110,7 +111,7 @@ def with_rank_and_headline(queryset, query: SearchQuery):
         output_field=TextField(),
     )
     return queryset.annotate(
-        rank=SearchRank(F("search_vector"), query),
+        rank=rank or SearchRank(F("search_vector"), query),
         headline=SearchHeadline(
             document,
             query,

@@ -20,7 +20,7 @@ from networks.models import Network
 from transfers.models import TransferOffer, TransferService
 
 from .filters import ProjectFilter, Sort
-from .models import ChainCount, District, Field, Municipality, Project, Transition
+from .models import ChainCount, District, Field, Municipality, Project, SearchTerm, Transition
 from .search import build_query, search_terms, snippet_html, suggest, with_rank_and_headline
 
 TRANSFER_OFFERS_PATH = "/transfer/angebote/"  # built by the transfer issue
@@ -93,19 +93,24 @@ class ProjectListView(FilterView):
         terms = self.filterset.terms
         query_text = (self.filterset.cleaned.get("q") or "").strip()
 
-        counts = self.filterset.facet_counts(base, terms)
+        search_term = SearchTerm.objects.for_terms(terms)
+        counts = self.filterset.facet_counts(base, terms, search_term)
         suggestion = None
         if terms and self.filterset.total(counts) == 0:
             suggestion = suggest(terms)
             if suggestion:
-                suggested_counts = self.filterset.facet_counts(base, suggestion.terms)
+                suggested_term = SearchTerm.objects.for_terms(suggestion.terms)
+                suggested_counts = self.filterset.facet_counts(base, suggestion.terms, suggested_term)
                 # The word list may still hold words of projects deleted since: never suggest a dead end.
                 if self.filterset.total(suggested_counts):
-                    terms, counts = suggestion.terms, suggested_counts
+                    terms, counts, search_term = suggestion.terms, suggested_counts, suggested_term
                 else:
                     suggestion = None
-        paginator = self.results(base, terms, count=self.filterset.total(counts))
-        page = paginator.get_page(request.GET.get("seite"))
+        total = self.filterset.total(counts)
+        paginator = KnownCountPaginator(Project.objects.none(), PAGE_SIZE, count=total)
+        number = paginator.get_page(request.GET.get("seite")).number
+        paginator.object_list = self.results(base, terms, search_term, end=min(number * PAGE_SIZE, total))
+        page = paginator.page(number)
         projects = self.object_list = list(page.object_list)
         transitions = self.filterset.options["uebergang"]
         for project in projects:
@@ -127,25 +132,27 @@ class ProjectListView(FilterView):
         )
         return self.render_to_response(context)
 
-    def results(self, base, terms: list[str], *, count: int) -> "KnownCountPaginator":
+    def results(self, base, terms: list[str], search_term: SearchTerm | None, *, end: int):
+        """The matching projects in the chosen order, of which the first ``end`` will be read."""
         conditions = self.filterset.conditions(terms)
-        queryset = (
-            base.filter(*conditions.values())
-            .only(
-                "title", "slug", "summary", "has_transfer_offer", "created_at", "transition_ids", "municipality__name"
-            )
-            .select_related("municipality")
-        )
-        if terms:
-            queryset = with_rank_and_headline(queryset, build_query(terms))
         sort = self.filterset.sort
-        if sort == Sort.RELEVANCE and terms:
-            queryset = queryset.order_by("-rank", "title", "pk")
-        elif sort == Sort.NEWEST:
-            queryset = queryset.order_by("-created_at", "pk")
+        queryset = base.only(
+            "title", "slug", "summary", "has_transfer_offer", "created_at", "transition_ids", "municipality__name"
+        ).select_related("municipality")
+        if search_term and sort == Sort.RELEVANCE and conditions.keys() == {"q"} and search_term.listed >= end:
+            # The frequent word's list of best hits holds the results up to ``end``, already ranked.
+            queryset = queryset.filter(search_term_hits__term=search_term)
+            rank = F("search_term_hits__rank")
         else:
-            queryset = queryset.order_by("title", "pk")
-        return KnownCountPaginator(queryset, PAGE_SIZE, count=count)
+            queryset = queryset.filter(*conditions.values())
+            rank = None
+        if terms:
+            queryset = with_rank_and_headline(queryset, build_query(terms), rank)
+        if sort == Sort.RELEVANCE and terms:
+            return queryset.order_by("-rank", "title", "pk")
+        if sort == Sort.NEWEST:
+            return queryset.order_by("-created_at", "pk")
+        return queryset.order_by("title", "pk")
 
     def query_without(self, *names: str) -> str:
         params = self.request.GET.copy()
