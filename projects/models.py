@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.history_records import TrackedHistoricalRecords
-from projects.search import build_query
+from projects.search import CONFIG as SEARCH_CONFIG
+from projects.search import query_text
 from transferboerse.slugs import unique_slug
 
 YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
@@ -700,7 +701,13 @@ class SearchTermQuerySet(models.QuerySet):
         """
         if len(terms) != 1:
             return None
-        return self.filter(query=build_query(terms)).annotate(listed=models.Count("hits")).first()
+        # Raw SQL: this runs on every one-word search, and the ORM's compiling costs more than the query.
+        found = self.raw(
+            "SELECT t.*, (SELECT count(*) FROM projects_searchtermhit h WHERE h.term_id = t.id) AS listed"
+            " FROM projects_searchterm t WHERE t.query = to_tsquery(%s::regconfig, %s)",
+            [SEARCH_CONFIG, query_text(terms)],
+        )
+        return next(iter(found), None)
 
 
 class SearchTerm(models.Model):

@@ -84,13 +84,17 @@ def search_terms(text: str) -> list[str]:
     return terms[:MAX_TERMS]
 
 
-def build_query(terms: list[str], *, any_term: bool = False) -> SearchQuery:
-    """A tsquery where every term (prefix-matched when ≥ 4 letters) must occur, or any of them.
+def query_text(terms: list[str], *, any_term: bool = False) -> str:
+    """tsquery syntax where every term (prefix-matched when ≥ 4 letters) must occur, or any of them.
 
     Terms contain only letters and digits (see ``search_terms``), so they cannot inject tsquery syntax.
     """
     parts = [f"{term}:*" if len(term) >= 4 else term for term in terms]
-    return SearchQuery((" | " if any_term else " & ").join(parts), search_type="raw", config=CONFIG)
+    return (" | " if any_term else " & ").join(parts)
+
+
+def build_query(terms: list[str], *, any_term: bool = False) -> SearchQuery:
+    return SearchQuery(query_text(terms, any_term=any_term), search_type="raw", config=CONFIG)
 
 
 def with_rank_and_headline(queryset, query: SearchQuery, rank=None):
