@@ -50,3 +50,21 @@ def steering_member(db):
     user = UserFactory(username="steuerung-test")
     user.groups.add(Group.objects.get(name=Role.STEERING_GROUP))
     return user
+
+
+@pytest.fixture
+def run_tasks(db):
+    """Run every background task that is due, with the real worker of django-tasks-db (batch mode).
+
+    Tasks are enqueued after commit; inside a test's transaction, wrap the write in
+    ``django_capture_on_commit_callbacks(execute=True)`` first. Returns how many tasks the worker finished.
+    """
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    def run() -> int:
+        before = DBTaskResult.objects.finished().count()
+        call_command("db_worker", batch=True, interval=0, startup_delay=False, verbosity=0)
+        return DBTaskResult.objects.finished().count() - before
+
+    return run

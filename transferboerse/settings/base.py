@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks_db",
     "accounts",
     "projects",
     "networks",
@@ -189,6 +190,12 @@ X_FRAME_OPTIONS = "DENY"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
+
+# Background work (mail, imports, indexing) runs in `manage.py db_worker`, never in a web request.
+# django-tasks-db keeps the queue in PostgreSQL: durable (a task outlives a crash of web server or
+# worker), transactional with the write that enqueues it, and shared by any number of workers on any
+# number of machines (they claim tasks with SELECT … FOR UPDATE SKIP LOCKED). No second service to run.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MAILERS = {"default": {"BACKEND": env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "transferboerse@localhost")
