@@ -32,6 +32,7 @@ from collections import Counter, defaultdict  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import gevent  # noqa: E402
+import gevent.event  # noqa: E402
 from locust import HttpUser, between, task  # noqa: E402
 from locust.env import Environment  # noqa: E402
 
@@ -280,6 +281,107 @@ class CoordinatorUser(PortalUser):
             self.step(own.pop(random.randrange(len(own))), "withdraw")
 
 
+class CrossRegistrar(PortalUser):
+    """Two Kommunen register interest in each other's offers at the same moment, then withdraw both.
+
+    This is the interleaving that deadlocked before (each registration locked the other side's Kommune
+    row): both POSTs leave together, from two sessions of two coordinators.
+    """
+
+    fixed_count = 2
+    wait_time = between(0.5, 1.5)
+
+    def on_start(self):
+        super().on_start()
+        from locust.clients import HttpSession
+
+        by_municipality = defaultdict(list)
+        for offer in Shared.data["offers"]:
+            by_municipality[offer["municipality"]].append(offer["id"])
+        self.offers = dict(by_municipality)
+        self.accounts = {account["municipality"]: account["username"] for account in Shared.data["coordinators"]}
+        self.sessions = {}
+        self.second = HttpSession(self.host, self.environment.events.request, self)
+        self.second.headers.update(self.client.headers)
+
+    def session_for(self, client, municipality: int):
+        username = self.accounts[municipality]
+        if self.sessions.get(id(client)) != username:
+            client.cookies.clear()
+            form = client.get("/verwaltung/login/", name="/verwaltung/login/ (GET)")
+            client.post(
+                "/verwaltung/login/",
+                {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": CoordinatorUser.csrf(form.text)},
+                name="/verwaltung/login/ (POST)",
+                allow_redirects=False,
+            )
+            self.sessions[id(client)] = username
+        return client
+
+    def register(self, client, municipality: int, offer_id: int, ready: gevent.event.Event) -> int | None:
+        path = f"/transfer/angebote/{offer_id}/interesse/"
+        form = client.get(path, name="/transfer/angebote/<id>/interesse/ (GET, über Kreuz)")
+        data = {
+            "csrfmiddlewaretoken": CoordinatorUser.csrf(form.text),
+            "municipality": municipality,
+            "message": "Über Kreuz (Lasttest).",
+            "contact_name": "Last Test",
+            "contact_email": "kreuz@example.org",
+        }
+        ready.wait()
+        with client.post(
+            path, data, name="/transfer/angebote/<id>/interesse/ (POST, über Kreuz)", allow_redirects=False,
+            catch_response=True,
+        ) as response:  # fmt: skip
+            match = re.search(r"/transfer/interessen/(\d+)/$", response.headers.get("Location", ""))
+            if response.status_code == 302 and match:
+                Shared.writes["interest_registered"] += 1
+                Shared.writes["cross_registered"] += 1
+                return int(match.group(1))
+            if response.status_code in (200, 429):
+                Shared.writes["interest_refused_form" if response.status_code == 200 else "rate_limited"] += 1
+                response.success()
+            else:
+                response.failure(f"unerwartet: {response.status_code}")
+        return None
+
+    def withdraw(self, client, interest_id: int) -> None:
+        path = f"/transfer/interessen/{interest_id}/"
+        page = client.get(path, name="/transfer/interessen/<id>/")
+        with client.post(
+            f"{path}schritt/",
+            {
+                "csrfmiddlewaretoken": CoordinatorUser.csrf(page.text),
+                "action": "withdraw",
+                "withdraw-comment": "Lasttest",
+            },
+            name="/transfer/interessen/<id>/schritt/ (withdraw)", allow_redirects=False, catch_response=True,
+        ) as response:  # fmt: skip
+            if response.status_code == 302:
+                Shared.writes["step_withdraw"] += 1
+            elif response.status_code in (403, 409, 429):
+                Shared.writes["step_withdraw_refused"] += 1
+                response.success()
+            else:
+                response.failure(f"unerwartet: {response.status_code}")
+
+    @task
+    def cross_register(self):
+        first, second = random.sample(sorted(self.offers), 2)
+        clients = [self.session_for(self.client, first), self.session_for(self.second, second)]
+        ready = gevent.event.Event()
+        jobs = [
+            gevent.spawn(self.register, clients[0], first, random.choice(self.offers[second]), ready),
+            gevent.spawn(self.register, clients[1], second, random.choice(self.offers[first]), ready),
+        ]
+        gevent.sleep(0.05)
+        ready.set()
+        gevent.joinall(jobs)
+        for client, job in zip(clients, jobs, strict=True):
+            if job.value:
+                self.withdraw(client, job.value)
+
+
 def wait_for_server(port: int, server: subprocess.Popen) -> None:
     for _ in range(300):
         if server.poll() is not None:
@@ -367,7 +469,9 @@ def main() -> int:
     try:
         wait_for_server(args.port, server)
         print(f"gunicorn ({args.workers} Worker) auf 127.0.0.1:{args.port}; {args.users} Nutzer für {args.time} s")
-        environment = Environment(user_classes=[Visitor, CoordinatorUser], host=f"http://127.0.0.1:{args.port}")
+        environment = Environment(
+            user_classes=[Visitor, CoordinatorUser, CrossRegistrar], host=f"http://127.0.0.1:{args.port}"
+        )
         environment.events.request.add_listener(count_status)
         runner = environment.create_local_runner()
         started = time.monotonic()
@@ -398,6 +502,7 @@ def main() -> int:
         f"  abgewiesen (Formular: schon offen {writes['interest_refused_form']}, Schritt nicht mehr möglich "
         f"{writes['step_accept_refused'] + writes['step_withdraw_refused']}, 429 {writes['rate_limited']})"
     )
+    print(f"  davon über Kreuz im selben Moment angemeldet: {writes['cross_registered']:>5}")
     consistent = new_interests == writes["interest_registered"] and new_events == seen_events
     print(f"  5xx: {server_errors}; Schreibvorgänge == Zeilen: {'ja' if consistent else 'NEIN'}")
     print(f"  gunicorn-Protokoll: {Path(static_root) / 'gunicorn.log'}")
