@@ -17,8 +17,6 @@ monkey.patch_all()
 
 import argparse  # noqa: E402
 import http.cookiejar  # noqa: E402
-import json  # noqa: E402
-import os  # noqa: E402
 import random  # noqa: E402
 import re  # noqa: E402
 import secrets  # noqa: E402
@@ -26,8 +24,6 @@ import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
-import urllib.error  # noqa: E402
-import urllib.request  # noqa: E402
 from collections import Counter, defaultdict  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -38,45 +34,10 @@ from locust.env import Environment  # noqa: E402
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
+from bench.portal import PASSWORD, SETUP, database_env, manage, shell_json, wait_for_server  # noqa: E402
+
 DATABASE = "transferboerse_load"
-PASSWORD = "last-test-2026"
 CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-SETUP = """
-import json
-from django.contrib.auth.models import Group
-from accounts.models import Coordinator, User
-from networks.models import Network
-from projects.models import Municipality, Project, Transition
-from transfers.models import TransferEvent, TransferInterest, TransferOffer
-
-group = Group.objects.get(name="Koordinator")
-coordinators = []
-for municipality in Municipality.objects.order_by("pk"):
-    user, created = User.objects.get_or_create(
-        username=f"last-{municipality.slug}",
-        defaults={"is_staff": True, "email": f"last-{municipality.slug}@example.org", "first_name": "Last"},
-    )
-    if created:
-        user.set_password(PASSWORD)
-        user.save()
-        user.groups.add(group)
-        Coordinator.objects.create(user=user, municipality=municipality)
-    coordinators.append({"username": user.username, "municipality": municipality.pk})
-print(json.dumps({
-    "coordinators": coordinators,
-    "offers": [
-        {"id": offer.pk, "municipality": offer.project.municipality_id}
-        for offer in TransferOffer.objects.active().select_related("project")
-    ],
-    "projects": list(Project.objects.published().values_list("slug", flat=True)[:200]),
-    "networks": list(Network.objects.values_list("slug", flat=True)[:100]),
-    "municipalities": list(Municipality.objects.values_list("slug", flat=True)),
-    "transitions": list(Transition.objects.values_list("slug", flat=True)),
-    "interests": TransferInterest.objects.count(),
-    "events": TransferEvent.objects.count(),
-}))
-"""
 
 COUNT = """
 import json
@@ -100,26 +61,6 @@ class Shared:
     registered_interests: dict[int, list[int]] = defaultdict(list)  # offering municipality -> interest ids
     own_interests: dict[str, list[int]] = defaultdict(list)  # username -> interests it registered
     writes: Counter = Counter()
-
-
-def database_env(settings: str, database_url: str, **extra: str) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
-    env.update(DJANGO_SETTINGS_MODULE=settings, DATABASE_URL=database_url, **extra)
-    return env
-
-
-def manage(env: dict[str, str], *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=600
-    )
-    if result.returncode:
-        sys.exit(f"manage.py {' '.join(args)} schlug fehl:\n{result.stdout}\n{result.stderr}")
-    return result.stdout
-
-
-def shell_json(env: dict[str, str], code: str) -> dict:
-    out = manage(env, "shell", "-c", code.replace("PASSWORD", repr(PASSWORD)))
-    return json.loads(out.strip().splitlines()[-1])
 
 
 class PortalUser(HttpUser):
@@ -380,20 +321,6 @@ class CrossRegistrar(PortalUser):
         for client, job in zip(clients, jobs, strict=True):
             if job.value:
                 self.withdraw(client, job.value)
-
-
-def wait_for_server(port: int, server: subprocess.Popen) -> None:
-    for _ in range(300):
-        if server.poll() is not None:
-            sys.exit("gunicorn ist nicht gestartet.")
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-            return
-        except urllib.error.HTTPError:
-            return
-        except OSError:
-            time.sleep(0.1)
-    sys.exit("gunicorn antwortet nicht.")
 
 
 def print_stats(environment: Environment, seconds: float) -> None:
