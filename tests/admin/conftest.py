@@ -8,6 +8,7 @@ import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.models import Group
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks_db.models import DBTaskResult
 
 from accounts.models import Coordinator
 from pages.models import LegalPage
@@ -39,6 +40,7 @@ from ..steering.factories import (
     QualityIndicatorFactory,
     SelfCheckFactory,
 )
+from ..tasks import remember
 
 
 @dataclass
@@ -90,6 +92,8 @@ def _town_records(municipality, tag: str, unna_offer, coordinator) -> dict:
         "transfers.transferoffer": offer,
         "transfers.transferrequest": request,
         "transfers.transferinterest": interest,
+        # The task queue (django-tasks-db): for superusers, read-only.
+        "django_tasks_database.dbtaskresult": DBTaskResult.objects.get(id=remember.enqueue(tag).id),
         "otp_totp.totpdevice": TOTPDevice.objects.create(user=coordinator, name=f"Telefon {tag}"),
         "axes.accessattempt": AccessAttempt.objects.create(
             username=f"versuch-{tag}", ip_address="127.0.0.1", user_agent="test", failures_since_start=1

@@ -49,6 +49,7 @@ def coordinator_row(tag: str) -> dict[str, str]:
         "accounts.coordinator": NOTHING,
         "auth.group": NOTHING,
         "otp_totp.totpdevice": NOTHING,
+        "django_tasks_database.dbtaskresult": NOTHING,
         "axes.accessattempt": NOTHING,
         "axes.accesslog": NOTHING,
         "axes.accessfailurelog": NOTHING,
@@ -90,6 +91,7 @@ EXPECTED: dict[str, dict[str, str]] = {
         "accounts.coordinator": NOTHING,
         "auth.group": NOTHING,
         "otp_totp.totpdevice": NOTHING,
+        "django_tasks_database.dbtaskresult": NOTHING,
         "axes.accessattempt": NOTHING,
         "axes.accesslog": NOTHING,
         "axes.accessfailurelog": NOTHING,
@@ -108,6 +110,7 @@ EXPECTED: dict[str, dict[str, str]] = {
         "axes.accesslog": "changelist:BS view:BS change:BS add:- delete:BS bulk_delete:BS history:BS export:-",
         "axes.accessfailurelog": "changelist:BS view:BS change:BS add:- delete:BS bulk_delete:BS history:BS export:-",
         "pages.legalpage": LEGAL_PAGE_EDITOR,
+        "django_tasks_database.dbtaskresult": VIEW_BOTH,
     },
 }
 
