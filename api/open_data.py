@@ -1,6 +1,5 @@
 """The "Offene Daten" page and its bulk downloads: one CSV per collection, one JSON file of everything."""
 
-import csv
 import io
 import json
 
@@ -8,6 +7,8 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
+
+from transferboerse import spreadsheets
 
 from .endpoints import COLLECTIONS, Collection
 from .views import base_url
@@ -74,7 +75,7 @@ def download_csv(request, name: str):
     columns = list(rows[0]) if rows else []
     buffer = io.StringIO()
     buffer.write("\ufeff")  # byte order mark: spreadsheet programs then read the umlauts correctly
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = spreadsheets.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     writer.writerows([flat(row[column]) for column in columns] for row in rows)
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")

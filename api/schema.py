@@ -150,6 +150,7 @@ SCHEMAS = {
                 )
             ),
             "taxonomy_terms": array(ref("TaxonomyTerm")),
+            "contacts": array(ref("Contact")),
             "last_modified": DATETIME,
         },
         description="Ein aktives Transfer-Angebot zu einem veröffentlichten Projekt (service_id).",

@@ -73,17 +73,21 @@ def project_queryset() -> QuerySet:
     )
 
 
+def _contacts(record: Project | TransferOffer) -> list[dict]:
+    """The record's contact (HSDS contact) if the person agreed to its publication, else nothing."""
+    if not record.contact_is_public:
+        return []
+    return [
+        {
+            "name": record.contact_name,
+            "title": getattr(record, "contact_role", "") or None,
+            "email": record.contact_email or None,
+            "phones": [{"number": record.contact_phone}] if record.contact_phone else [],
+        }
+    ]
+
+
 def project_data(project: Project, *, base_url: str) -> dict:
-    contacts = []
-    if project.contact_is_public:
-        contacts.append(
-            {
-                "name": project.contact_name,
-                "title": project.contact_role or None,
-                "email": project.contact_email or None,
-                "phones": [{"number": project.contact_phone}] if project.contact_phone else [],
-            }
-        )
     return {
         "id": str(project.pk),
         "slug": project.slug,
@@ -102,7 +106,7 @@ def project_data(project: Project, *, base_url: str) -> dict:
         "partner_organizations": [_organization_ref(organisation) for organisation in project.organisations.all()],
         "service_areas": [{"id": str(district.pk), "name": district.name} for district in project.districts.all()],
         "taxonomy_terms": _terms(project),
-        "contacts": contacts,
+        "contacts": _contacts(project),
         "indicators": [
             {"label": indicator.label, "value": indicator.value, "year": indicator.year}
             for indicator in project.indicators.all()
@@ -184,6 +188,7 @@ def offer_data(offer: TransferOffer, *, base_url: str) -> dict:
             for service in offer.services.all()
         ],
         "taxonomy_terms": _terms(project),
+        "contacts": _contacts(offer),
         "last_modified": _iso(offer.updated_at),
     }
 

@@ -49,6 +49,7 @@ def personal_data_export(*, email: str) -> dict:
                 "contact_name": offer.contact_name,
                 "contact_email": offer.contact_email,
                 "contact_phone": offer.contact_phone,
+                "published": offer.contact_is_public and offer.is_active and offer.project.is_published,
             }
             for offer in TransferOffer.objects.filter(contact_email__iexact=email).select_related("project")
         ],
@@ -91,7 +92,7 @@ def personal_data_delete(*, email: str) -> dict[str, int]:
             contact_name="", contact_role="", contact_email="", contact_phone="", contact_is_public=False
         ),
         "transfer_offer_contacts": TransferOffer.objects.filter(contact_email__iexact=email).update(
-            contact_name="", contact_email="", contact_phone="", is_active=False
+            contact_name="", contact_email="", contact_phone="", contact_is_public=False, is_active=False
         ),
         "transfer_interest_contacts": TransferInterest.objects.filter(contact_email__iexact=email).update(
             contact_name="", contact_email=""

@@ -116,7 +116,7 @@ class ProjectLinkInline(_FrozenWhilePublishedInline, admin.TabularInline):
 class TransferOfferInline(admin.StackedInline):
     model = TransferOffer
     extra = 0
-    fields = ["description", "contact_name", "contact_email", "contact_phone", "is_active"]
+    fields = ["description", "contact_name", "contact_email", "contact_phone", "contact_is_public", "is_active"]
     show_change_link = True
 
 

@@ -1,4 +1,3 @@
-import csv
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
@@ -17,6 +16,7 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from networks.models import Network
+from transferboerse import spreadsheets
 from transfers.models import TransferOffer, TransferService
 
 from .filters import ProjectFilter, Sort
@@ -367,7 +367,7 @@ class GapGridCsvView(View):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="luecken{suffix}.csv"'
         response.write("\ufeff")
-        writer = csv.writer(response, delimiter=";")
+        writer = spreadsheets.writer(response, delimiter=";")
         header = [_("Kommune"), _("Kreis")]
         header += [t.name if f is None else f"{t.name} – {f.name}" for t, f in columns]
         writer.writerow(header)

@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,6 +12,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from networks.models import Network
 from projects.models import Municipality
+from transferboerse import spreadsheets
 
 from . import dashboard, services
 from .access import can_register_for_events, can_view_dashboard, can_view_goals_of
@@ -149,7 +148,7 @@ class NetworkQualityCsvView(SteeringOnlyMixin, View):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="netzwerk-qualitaet.csv"'
         response.write("\ufeff")  # Excel opens UTF-8 only with a BOM
-        writer = csv.writer(response, delimiter=";")
+        writer = spreadsheets.writer(response, delimiter=";")
         writer.writerow(
             [_("Netzwerk"), _("Kommunen"), _("Jahr"), _("Vorjahr"), _("Durchschnitt")]
             + [indicator.name for indicator in indicators]

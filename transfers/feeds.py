@@ -8,8 +8,21 @@ from .models import TransferOffer, TransferRequest
 FEED_SIZE = 30
 
 
+class PlainTextAtom1Feed(Atom1Feed):
+    """Atom whose entry summaries are plain text (``type="text"``).
+
+    Offer and request texts are published without review; Django's ``type="html"`` made feed readers
+    render any markup in them as live HTML. As text, ``<script>`` stays visible characters.
+    """
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item.get("description") is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class OfferFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtom1Feed
     title = _("Transferbörse: neue Transfer-Angebote")
     subtitle = _("Kommunen bieten ihr Wissen zu funktionierenden Präventionsangeboten an.")
     link = reverse_lazy("transfers:offers")
@@ -31,7 +44,7 @@ class OfferFeed(Feed):
 
 
 class RequestFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtom1Feed
     title = _("Transferbörse: neue Transfer-Gesuche")
     subtitle = _("Kommunen suchen funktionierende Lösungen für ihre Lücken.")
     link = reverse_lazy("transfers:requests")

@@ -39,6 +39,13 @@ class TransferOffer(models.Model):
     contact_name = models.CharField(_("Ansprechperson"), max_length=120)
     contact_email = models.EmailField(_("E-Mail"))
     contact_phone = models.CharField(_("Telefon"), max_length=40, blank=True)
+    # Name, e-mail and phone are shown to the public (pages, API, open data) only with this consent;
+    # the two Kommunen of a transfer always see them on the transfer's page.
+    contact_is_public = models.BooleanField(
+        _("Kontakt veröffentlichen"),
+        default=False,
+        help_text=_("Nur mit Einverständnis der Ansprechperson ankreuzen."),
+    )
     is_active = models.BooleanField(_("aktiv"), default=True)
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)

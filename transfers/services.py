@@ -161,6 +161,13 @@ def followers_of(*targets) -> list[User]:
 
 # --- interests ----------------------------------------------------------------------------------
 
+# LOCKING: a registration locks the offer's row, a step (withdrawal included) the interest's row, each
+# with ``of=("self",)`` and ``no_key=True`` and nothing else, in this order (offer before interest)
+# wherever both are needed. Rows of projects, Kommunen and users are never locked: every new interest,
+# event and notification takes a key-share lock on them for its foreign keys, and FOR UPDATE on such a
+# row made two cross-registering Kommunen wait for each other (tests/transfers/test_deadlock.py).
+# FOR NO KEY UPDATE still serialises two writers of the same offer or interest.
+
 
 @transaction.atomic
 def interest_register(
@@ -178,7 +185,13 @@ def interest_register(
     interest and for services without free capacity (rows locked so two towns cannot take the last place)."""
     if municipality.pk not in user.coordinated_municipality_ids():
         raise ValidationError(_("Sie koordinieren diese Kommune nicht."))
-    offer = TransferOffer.objects.select_for_update().select_related("project__municipality").get(pk=offer.pk)
+    # Lock the offer row only (see LOCKING): a lock on the offering Kommune's row, as a plain
+    # select_for_update() with select_related took, deadlocked against the other Kommune's registration.
+    offer = (
+        TransferOffer.objects.select_for_update(of=("self",), no_key=True)
+        .select_related("project__municipality")
+        .get(pk=offer.pk)
+    )
     if not offer.is_active or not offer.project.is_published:
         raise ValidationError(_("Dieses Angebot ist nicht mehr aktiv."))
     if offer.project.municipality_id == municipality.pk:
@@ -269,7 +282,7 @@ def interest_advance(
     """Take one step of the workflow (or add a note), with a row lock: two coordinators acting at
     the same moment are serialised, and the second one sees the new stage and gets a clear error."""
     interest = (
-        TransferInterest.objects.select_for_update(of=("self",))
+        TransferInterest.objects.select_for_update(of=("self",), no_key=True)
         .select_related("offer__project__municipality", "municipality")
         .get(pk=interest.pk)
     )

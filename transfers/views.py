@@ -1,4 +1,3 @@
-import csv
 from collections import OrderedDict
 
 from django.contrib import messages
@@ -13,6 +12,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from projects.models import Municipality, Project
+from transferboerse import spreadsheets
 
 from . import matching, reciprocity, services
 from .access import can_view_ledger, events_for, transfer_interests_for
@@ -325,7 +325,7 @@ class LedgerCsvView(LedgerView):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="transferbilanz-{timezone.now():%Y-%m-%d}.csv"'
         response.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM
-        writer = csv.writer(response, delimiter=";")
+        writer = spreadsheets.writer(response, delimiter=";")
         writer.writerow(
             [
                 _("Angemeldet am"),

@@ -391,6 +391,7 @@ def load_transfers(catalog: Catalog, report: LoadReport) -> None:
                 "description": data["description"],
                 "contact_name": data["contact_name"],
                 "contact_email": data["contact_email"],
+                "contact_is_public": data["contact_is_public"],
             },
             on_create={"is_active": data["is_active"]},
         )

@@ -3,6 +3,7 @@
 The Transferbörse is described in 001 §3.8: towns offer the presentation of results, success factors
 and pitfalls, and coaching for the implementation; 000 adds site visits and Fachtage. The concrete
 offers, requests and interests below are invented for the demo, built on the documented projects.
+An offer's contact is public where the project's contact in the source documents is (not for Kamen).
 
 Deliberately missing: an interest of Selm in Bergkamen's Baby-Besuchsdienst — that flow is shown live.
 """
@@ -28,6 +29,7 @@ OFFERS: list[dict] = [
         ),
         "contact_name": "Familienbüro Bergkamen",
         "contact_email": "familienbuero-bergkamen@example.org",
+        "contact_is_public": True,
         "is_active": True,
         "services": [
             (PRESENTATION, HYBRID, "2", 6),
@@ -45,6 +47,7 @@ OFFERS: list[dict] = [
         ),
         "contact_name": "Jugendhilfedienst Lünen",
         "contact_email": "stadtteileltern-luenen@example.org",
+        "contact_is_public": True,
         "is_active": True,
         "services": [
             (PRESENTATION, ON_SITE, "2", 4),
@@ -60,6 +63,7 @@ OFFERS: list[dict] = [
         ),
         "contact_name": "Familiennetz Werne",
         "contact_email": "familiennetz-werne@example.org",
+        "contact_is_public": True,
         "is_active": True,
         "services": [
             (PRESENTATION, HYBRID, "2", 5),
@@ -75,6 +79,7 @@ OFFERS: list[dict] = [
         ),
         "contact_name": "Familienzentrum KEEP",
         "contact_email": "keep-unna@example.org",
+        "contact_is_public": True,
         "is_active": True,
         "services": [
             (PRESENTATION, ON_SITE, "2", 3),
@@ -91,6 +96,7 @@ OFFERS: list[dict] = [
         ),
         "contact_name": "Jugendhilfedienst Lünen",
         "contact_email": "chancen-fuer-familien@example.org",
+        "contact_is_public": True,
         "is_active": True,
         "services": [
             (PRESENTATION, HYBRID, "3", 5),
@@ -106,6 +112,7 @@ OFFERS: list[dict] = [
         ),
         "contact_name": "Netzwerkkoordination Frühe Hilfen",
         "contact_email": "fruehe-hilfen-selm@example.org",
+        "contact_is_public": True,
         "is_active": True,
         "services": [
             (PRESENTATION, ONLINE, "1.5", 8),
@@ -121,6 +128,7 @@ OFFERS: list[dict] = [
         ),
         "contact_name": "Projektkoordination KinderZUKUNFT NRW",
         "contact_email": "kinderzukunft-unna@example.org",
+        "contact_is_public": True,
         "is_active": True,
         "services": [
             (PRESENTATION, HYBRID, "2", 6),
@@ -136,6 +144,7 @@ OFFERS: list[dict] = [
         ),
         "contact_name": "Fachbereich Jugend, Schule und Sport",
         "contact_email": "jugend-kamen@example.org",
+        "contact_is_public": False,
         "is_active": False,
         "services": [
             (SUCCESS_FACTORS, ON_SITE, "2", 3),

@@ -60,7 +60,7 @@ def test_unpublished_records_are_not_reachable(client, api_data):
 
 
 @pytest.mark.django_db
-def test_offers_never_publish_contact_persons(client, api_data):
+def test_offers_hide_contact_persons_without_consent(client, api_data):
     data = contents(client, "/api/v1/offers/")
 
     assert [offer["service"]["name"] for offer in data["contents"]] == ["Willkommensbesuche"]

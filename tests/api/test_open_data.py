@@ -37,7 +37,7 @@ def test_projects_csv_has_published_projects_flattened(client, api_data):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", ["kommunen", "projekte", "netzwerke", "transfer-angebote", "transfer-gesuche"])
-def test_every_csv_download_has_a_header_and_no_contact_of_offers(client, api_data, name):
+def test_every_csv_download_has_a_header_and_no_contact_of_offers_without_consent(client, api_data, name):
     response = client.get(f"/offene-daten/{name}.csv")
 
     text = response.content.decode("utf-8-sig")

@@ -60,6 +60,8 @@ def test_offer_list_hides_inactive_and_unpublished(client, baby_offer):
 
 
 def test_offer_detail_shows_services_capacity_and_contact(client, baby_offer, selm):
+    baby_offer.contact_is_public = True  # without consent the contact stays hidden (test_offer_contact.py)
+    baby_offer.save()
     TransferInterestFactory(offer=baby_offer, municipality=selm).services.set(
         baby_offer.services.filter(kind="coaching")
     )

@@ -8,6 +8,8 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 from import_export.formats.base_formats import CSV, XLSX
 
+from transferboerse.spreadsheets import SafeCSV, SafeXLSX
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -150,6 +152,8 @@ IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_FORMATS = [CSV, XLSX]
+# Exports neutralise cells that a spreadsheet program would run as a formula (transferboerse/spreadsheets.py).
+EXPORT_FORMATS = [SafeCSV, SafeXLSX]
 MAX_IMPORT_FILE_SIZE = 2 * 1024 * 1024  # bytes; a municipality's projects fit in far less
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
