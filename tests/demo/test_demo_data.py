@@ -182,6 +182,52 @@ def test_network_child_protection_health_has_meeting_rhythm_and_agreement(demo):
     assert list(network.transitions.values_list("short_name", flat=True)) == ["Geburt"]
 
 
+def test_networks_all_have_members_except_the_four_rows_naming_only_generic_groups(demo):
+    without_members = Network.objects.filter(members__isnull=True)
+
+    assert Network.objects.filter(members__isnull=False).distinct().count() == 50
+    assert sorted(without_members.values_list("name", flat=True)) == [
+        "AGOT/Wirksamkeitsdialog der Offenen Kinder- und Jugendarbeit",
+        "KiJuRinge/Ortsjugendringe",
+        "Regionale Arbeitskreise Familienzentren",
+        "Runde Tische Kindertageseinrichtungen",
+    ]
+
+
+def test_networks_of_other_responsibilities_all_have_members():
+    assert [network["name"] for network in NETWORKS if network["table"] == "3.2.2" and not network.get("members")] == []
+
+
+def test_network_of_the_child_health_service_has_the_eight_youth_offices_of_its_committees(demo):
+    network = Network.objects.get(name="Netzwerke des Kinder- und Jugendgesundheitsdienstes")
+
+    assert sorted(network.members.values_list("name", flat=True)) == [
+        "Jugendamt Bergkamen",
+        "Jugendamt Kamen",
+        "Jugendamt Kreis Unna",
+        "Jugendamt Kreisstadt Unna",
+        "Jugendamt Lünen",
+        "Jugendamt Schwerte",
+        "Jugendamt Selm",
+        "Jugendamt Werne",
+    ]
+
+
+def test_networks_with_a_documented_rhythm_have_a_structured_turnus(demo):
+    # The document gives a rhythm for these three networks only (001 §3.5.1, §3.5.2, §3.6.4).
+    assert dict(Network.objects.filter(meetings_per_year__isnull=False).values_list("name", "meetings_per_year")) == {
+        "Arbeitskreise Kinderschutz in Bönen, Fröndenberg/Ruhr und Holzwickede": 2,
+        "Arbeitskreis zum Kinderschutz Jugend- und Gesundheitshilfe": 5,
+        "Regionale Arbeitskreise Familienzentren": 2,
+    }
+
+
+def test_network_members_are_known_organisations():
+    organisations = {organisation["name"] for organisation in read("organisations")["organisations"]}
+
+    assert {member for network in NETWORKS for member in network.get("members", [])} <= organisations
+
+
 def test_organisation_names_are_unique_in_the_data():
     names = [organisation["name"] for organisation in read("organisations")["organisations"]]
 
