@@ -504,6 +504,16 @@ def test_load_demo_restores_edited_content_but_keeps_workflow_state_and_password
     assert "Aktualisiert: 1 Projekte." in output
 
 
+def test_load_demo_gives_an_existing_network_its_members_back(demo):
+    network = Network.objects.get(name="Kompetenzagentur Lünen Selm")
+    network.members.clear()
+
+    output = run_load_demo()
+
+    assert sorted(network.members.values_list("name", flat=True)) == ["Jugendamt Lünen", "Jugendamt Selm"]
+    assert "Aktualisiert: 1 Netzwerke." in output
+
+
 def test_load_demo_leaves_an_advanced_interest_alone(demo):
     interest = TransferInterest.objects.get(
         offer__project__title="Baby-Besuchsdienst Bergkamen", municipality__name="Werne"
