@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "api",
     # Steering (issue 6): good-practice self-check, network quality, goals, dashboard, Fachtage.
     "steering",
+    # Demo content and the load_demo command; on top of every other app.
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -1,4 +1,4 @@
-"""Write the demo data of ``projects.demo`` into the database, idempotently.
+"""Write the demo data of ``demo/data/*.toml`` into the database, idempotently.
 
 Every record is found by its natural key (a name, a title per municipality, a username …). A record
 is created when missing and otherwise only written when its content differs from the data, so a
@@ -13,10 +13,13 @@ request's status, whole transfer interests, and passwords.
 from __future__ import annotations
 
 import datetime
+import functools
+import tomllib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
@@ -42,14 +45,7 @@ from steering.models import (
 from transferboerse.slugs import unique_slug
 from transfers.models import TransferInterest, TransferOffer, TransferRequest, TransferService
 
-from . import accounts as accounts_data
-from . import municipalities as municipalities_data
-from . import networks as networks_data
-from . import organisations as organisations_data
-from . import projects as projects_data
-from . import steering as steering_data
-from . import taxonomies as taxonomies_data
-from . import transfers as transfers_data
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
@@ -112,6 +108,18 @@ class Catalog:
     projects: dict[str, Project] = field(default_factory=dict)  # by title
     offers: dict[str, TransferOffer] = field(default_factory=dict)  # by project title
     networks: dict[str, Network] = field(default_factory=dict)  # by name
+
+
+@functools.cache
+def read(name: str) -> dict[str, Any]:
+    """The content of ``data/<name>.toml``; read once per process. Callers must not change it."""
+    with (DATA_DIR / f"{name}.toml").open("rb") as file:
+        return tomllib.load(file)
+
+
+def demo_password() -> str:
+    """The one password of every demo account (public: ``load_demo`` prints it)."""
+    return read("accounts")["password"]
 
 
 # --- generic helpers -------------------------------------------------------------------------------
@@ -195,19 +203,22 @@ def _slug(model: type[models.Model], text: str) -> str:
 
 @transaction.atomic
 def load_taxonomies(catalog: Catalog, report: LoadReport) -> None:
-    for position, (name, short_name) in enumerate(taxonomies_data.TRANSITIONS, start=1):
+    taxonomies = read("taxonomies")
+    for position, data in enumerate(taxonomies["transitions"], start=1):
+        short_name = data["short_name"]
         transition, status = _upsert(
             Transition,
-            lookup={"name": name},
+            lookup={"name": data["name"]},
             values={"short_name": short_name, "position": position},
             on_create={"slug": _slug(Transition, short_name)},
         )
         catalog.transitions[short_name] = transition
         report.add("transitions", status)
-    for key, model, names, registry in [
-        ("fields", Field, taxonomies_data.FIELDS, catalog.fields),
-        ("target_groups", TargetGroup, taxonomies_data.TARGET_GROUPS, catalog.target_groups),
+    for key, model, registry in [
+        ("fields", Field, catalog.fields),
+        ("target_groups", TargetGroup, catalog.target_groups),
     ]:
+        names = taxonomies[key]
         for position, name in enumerate(names, start=1):
             instance, status = _upsert(
                 model, lookup={"name": name}, values={"position": position}, on_create={"slug": _slug(model, name)}
@@ -218,7 +229,8 @@ def load_taxonomies(catalog: Catalog, report: LoadReport) -> None:
 
 @transaction.atomic
 def load_municipalities(catalog: Catalog, report: LoadReport) -> None:
-    for data in municipalities_data.MUNICIPALITIES:
+    content = read("municipalities")
+    for data in content["municipalities"]:
         population = data.get("population")
         municipality, status = _upsert(
             Municipality,
@@ -229,7 +241,7 @@ def load_municipalities(catalog: Catalog, report: LoadReport) -> None:
                 "has_own_youth_office": data["has_own_youth_office"],
                 "is_model_municipality": data.get("is_model_municipality", False),
                 "population": population,
-                "population_year": municipalities_data.POPULATION_YEAR if population else None,
+                "population_year": content["population_year"] if population else None,
                 "address": data.get("address", ""),
                 "website": data.get("website", ""),
             },
@@ -237,7 +249,8 @@ def load_municipalities(catalog: Catalog, report: LoadReport) -> None:
         )
         catalog.municipalities[municipality.name] = municipality
         report.add("municipalities", status)
-    for municipality_name, name in municipalities_data.DISTRICTS:
+    for data in content["districts"]:
+        municipality_name, name = data["municipality"], data["name"]
         municipality = catalog.municipalities[municipality_name]
         district, status = _upsert(
             District,
@@ -250,13 +263,19 @@ def load_municipalities(catalog: Catalog, report: LoadReport) -> None:
 
 @transaction.atomic
 def load_organisations(catalog: Catalog, report: LoadReport) -> None:
-    for name, kind, municipality_name, department, website in organisations_data.ORGANISATIONS:
+    for data in read("organisations")["organisations"]:
+        # Without a municipality, an organisation works beyond one municipality.
+        municipality = catalog.municipalities[data["municipality"]] if "municipality" in data else None
         organisation, status = _upsert(
             Organisation,
-            lookup={"name": name, "municipality": catalog.municipalities.get(municipality_name)},
-            values={"kind": kind, "department": department, "website": website},
+            lookup={"name": data["name"], "municipality": municipality},
+            values={
+                "kind": data["kind"],
+                "department": data.get("department", ""),
+                "website": data.get("website", ""),
+            },
         )
-        catalog.organisations[name] = organisation
+        catalog.organisations[organisation.name] = organisation
         report.add("organisations", status)
 
 
@@ -264,7 +283,7 @@ def load_organisations(catalog: Catalog, report: LoadReport) -> None:
 def load_accounts(catalog: Catalog, report: LoadReport) -> None:
     # PBKDF2 is slow by design: hash the public demo password once, and only if an account is new.
     password_hash = None
-    for data in accounts_data.USERS:
+    for data in read("accounts")["users"]:
         user = User.objects.filter(username=data["username"]).first()
         values = {
             "first_name": data["first_name"],
@@ -274,7 +293,7 @@ def load_accounts(catalog: Catalog, report: LoadReport) -> None:
             "is_superuser": data["is_superuser"],
         }
         if user is None:
-            password_hash = password_hash or make_password(accounts_data.DEMO_PASSWORD)
+            password_hash = password_hash or make_password(demo_password())
             user = User(username=data["username"], password=password_hash, **values)
             _validate(user)
             user.save()
@@ -297,27 +316,29 @@ def load_accounts(catalog: Catalog, report: LoadReport) -> None:
 @transaction.atomic
 def load_projects(catalog: Catalog, report: LoadReport) -> None:
     now = timezone.now()
-    for data in projects_data.PROJECTS:
+    for data in read("projects")["projects"]:
         municipality = catalog.municipalities[data["municipality"]]
-        days_ago = data["confirmed_days_ago"]
+        days_ago = data.get("confirmed_days_ago")
         project, status = _upsert(
             Project,
             lookup={"municipality": municipality, "title": data["title"]},
             values={
-                name: data[name]
-                for name in [
-                    "summary",
-                    "situation",
-                    "goals",
-                    "achievements",
-                    "success_factors",
-                    "pitfalls",
-                    "start_year",
-                    "contact_name",
-                    "contact_role",
-                    "contact_email",
-                    "contact_is_public",
-                ]
+                **{
+                    name: data[name]
+                    for name in [
+                        "summary",
+                        "situation",
+                        "goals",
+                        "achievements",
+                        "success_factors",
+                        "pitfalls",
+                        "contact_name",
+                        "contact_role",
+                        "contact_email",
+                        "contact_is_public",
+                    ]
+                },
+                "start_year": data.get("start_year"),
             },
             on_create={
                 "slug": _slug(Project, data["title"]),
@@ -338,11 +359,11 @@ def load_projects(catalog: Catalog, report: LoadReport) -> None:
         )
         catalog.projects[project.title] = project
         report.add("projects", status)
-        for position, (label, value, year) in enumerate(data["indicators"], start=1):
+        for position, indicator in enumerate(data["indicators"], start=1):
             _, indicator_status = _upsert(
                 Indicator,
-                lookup={"project": project, "label": label},
-                values={"value": value, "year": year, "position": position},
+                lookup={"project": project, "label": indicator["label"]},
+                values={"value": indicator["value"], "year": indicator.get("year"), "position": position},
             )
             report.add("indicators", indicator_status)
 
@@ -350,7 +371,7 @@ def load_projects(catalog: Catalog, report: LoadReport) -> None:
 @transaction.atomic
 def load_networks(catalog: Catalog, report: LoadReport) -> None:
     organisations = catalog.organisations
-    for data in networks_data.NETWORKS:
+    for data in read("networks")["networks"]:
         coordinator = data.get("coordinator")
         network, status = _upsert(
             Network,
@@ -383,7 +404,8 @@ def load_networks(catalog: Catalog, report: LoadReport) -> None:
 
 @transaction.atomic
 def load_transfers(catalog: Catalog, report: LoadReport) -> None:
-    for data in transfers_data.OFFERS:
+    transfers = read("transfers")
+    for data in transfers["offers"]:
         offer, status = _upsert(
             TransferOffer,
             lookup={"project": catalog.projects[data["project"]]},
@@ -397,15 +419,19 @@ def load_transfers(catalog: Catalog, report: LoadReport) -> None:
         )
         catalog.offers[data["project"]] = offer
         report.add("offers", status)
-        for kind, service_format, effort_hours, capacity in data["services"]:
+        for service in data["services"]:
             _, service_status = _upsert(
                 TransferService,
-                lookup={"offer": offer, "kind": kind},
-                values={"format": service_format, "effort_hours": Decimal(effort_hours), "capacity": capacity},
+                lookup={"offer": offer, "kind": service["kind"]},
+                values={
+                    "format": service["format"],
+                    "effort_hours": Decimal(service["effort_hours"]),
+                    "capacity": service["capacity"],
+                },
             )
             report.add("services", service_status)
 
-    for data in transfers_data.REQUESTS:
+    for data in transfers["requests"]:
         request, status = _upsert(
             TransferRequest,
             lookup={"municipality": catalog.municipalities[data["municipality"]], "title": data["title"]},
@@ -413,7 +439,7 @@ def load_transfers(catalog: Catalog, report: LoadReport) -> None:
             on_create={
                 "slug": _slug(TransferRequest, data["title"]),
                 "status": data["status"],
-                "created_by": catalog.users.get(data["created_by"]),
+                "created_by": catalog.users.get(data.get("created_by")),
             },
         )
         status = _sync_relations(
@@ -427,7 +453,7 @@ def load_transfers(catalog: Catalog, report: LoadReport) -> None:
         )
         report.add("requests", status)
 
-    for data in transfers_data.INTERESTS:
+    for data in transfers["interests"]:
         offer = catalog.offers[data["offer"]]
         lookup = {"offer": offer, "municipality": catalog.municipalities[data["municipality"]]}
         # Interests move on during a live demo; any existing one for this pair is left alone.
@@ -443,7 +469,7 @@ def load_transfers(catalog: Catalog, report: LoadReport) -> None:
                 "preferred_period": data["preferred_period"],
                 "contact_name": data["contact_name"],
                 "contact_email": data["contact_email"],
-                "registered_by": catalog.users.get(data["registered_by"]),
+                "registered_by": catalog.users.get(data.get("registered_by")),
                 **_experience(data),
             },
         )
@@ -474,25 +500,26 @@ def _sync_ratings(parent, status: str, model, parent_field: str, item_field: str
 @transaction.atomic
 def load_steering(catalog: Catalog, report: LoadReport) -> None:
     criteria_by_slug = {criterion.slug: criterion for criterion in Criterion.objects.all()}
-    criteria = [criteria_by_slug[slug] for slug in steering_data.CRITERIA]
-    for title, (levels, notes) in steering_data.SELF_CHECKS.items():
-        self_check, status = _upsert(ProjectSelfCheck, lookup={"project": catalog.projects[title]})
+    steering = read("steering")
+    criteria = [criteria_by_slug[slug] for slug in steering["criteria"]]
+    for data in steering["self_checks"]:
+        self_check, status = _upsert(ProjectSelfCheck, lookup={"project": catalog.projects[data["project"]]})
+        levels, notes = data["levels"], data.get("notes", {})
         status = _sync_ratings(self_check, status, CriterionRating, "self_check", "criterion", criteria, levels, notes)
         report.add("self_checks", status)
 
     indicators_by_name = {indicator.name: indicator for indicator in QualityIndicator.objects.all()}
-    indicators = [indicators_by_name[name] for name in steering_data.QUALITY_INDICATORS]
-    for network_name, years in steering_data.ASSESSMENTS.items():
-        for year, levels in years.items():
-            assessment, status = _upsert(
-                NetworkAssessment, lookup={"network": catalog.networks[network_name], "year": year}
-            )
-            status = _sync_ratings(
-                assessment, status, IndicatorRating, "assessment", "indicator", indicators, levels, {}
-            )
-            report.add("assessments", status)
+    indicators = [indicators_by_name[name] for name in steering["quality_indicators"]]
+    for data in steering["assessments"]:
+        assessment, status = _upsert(
+            NetworkAssessment, lookup={"network": catalog.networks[data["network"]], "year": data["year"]}
+        )
+        status = _sync_ratings(
+            assessment, status, IndicatorRating, "assessment", "indicator", indicators, data["levels"], {}
+        )
+        report.add("assessments", status)
 
-    for data in steering_data.GOALS:
+    for data in steering["goals"]:
         goal, status = _upsert(
             Goal,
             lookup={"municipality": catalog.municipalities[data["municipality"]], "title": data["title"]},
@@ -501,27 +528,27 @@ def load_steering(catalog: Catalog, report: LoadReport) -> None:
                 "indicator": data["indicator"],
                 "unit": data["unit"],
                 "baseline": Decimal(data["baseline"]),
-                "baseline_date": datetime.date.fromisoformat(data["baseline_date"]),
+                "baseline_date": data["baseline_date"],
                 "target_value": Decimal(data["target_value"]),
-                "deadline": datetime.date.fromisoformat(data["deadline"]),
+                "deadline": data["deadline"],
                 "responsible": data["responsible"],
             },
         )
         report.add("goals", status)
-        for day, value in data["measurements"]:
+        for measurement in data["measurements"]:
             _, measurement_status = _upsert(
                 Measurement,
-                lookup={"goal": goal, "measured_on": datetime.date.fromisoformat(day)},
-                values={"value": Decimal(value)},
+                lookup={"goal": goal, "measured_on": measurement["measured_on"]},
+                values={"value": Decimal(measurement["value"])},
             )
             report.add("measurements", measurement_status)
 
     today = timezone.localdate()
-    for data in steering_data.EVENTS:
+    for data in steering["events"]:
         day = today + datetime.timedelta(days=data["days_from_today"])
 
-        def at(clock: str, day=day) -> datetime.datetime:
-            return timezone.make_aware(datetime.datetime.combine(day, datetime.time.fromisoformat(clock)))
+        def at(clock: datetime.time, day=day) -> datetime.datetime:
+            return timezone.make_aware(datetime.datetime.combine(day, clock))
 
         event, status = _upsert(
             Event,
@@ -540,8 +567,8 @@ def load_steering(catalog: Catalog, report: LoadReport) -> None:
         )
         report.add("events", status)
 
-    for title, username in steering_data.REGISTRATIONS:
-        event, user = Event.objects.get(title=title), catalog.users[username]
+    for data in steering["registrations"]:
+        event, user = Event.objects.get(title=data["event"]), catalog.users[data["user"]]
         # Registrations are workflow state: any existing one (even cancelled) is left alone.
         if EventRegistration.objects.filter(event=event, user=user).exists():
             report.add("registrations", UNCHANGED)

@@ -8,11 +8,8 @@ from django.test import override_settings
 from django.utils import timezone
 
 from accounts.models import Coordinator, User
+from demo.loader import demo_password, read
 from networks.models import Network
-from projects.demo import networks as networks_data
-from projects.demo import organisations as organisations_data
-from projects.demo import projects as projects_data
-from projects.demo.accounts import DEMO_PASSWORD
 from projects.models import District, Field, Indicator, Municipality, Organisation, Project, TargetGroup, Transition
 from steering.models import (
     CriterionRating,
@@ -25,6 +22,9 @@ from steering.models import (
     ProjectSelfCheck,
 )
 from transfers.models import TransferInterest, TransferOffer, TransferRequest, TransferService
+
+NETWORKS: list[dict] = read("networks")["networks"]
+DEMO_PASSWORD = demo_password()
 
 SNAPSHOT_MODELS: list[type[models.Model]] = [
     Transition,
@@ -145,17 +145,15 @@ def test_load_demo_prints_german_summary_and_accounts(demo):
 
 def test_network_data_has_one_entry_per_row_of_the_document_tables():
     # 001 §3.2.1 lists 27 networks coordinated by the youth services, §3.2.2 another 27.
-    names = [network["name"] for network in networks_data.NETWORKS]
+    names = [network["name"] for network in NETWORKS]
 
-    assert len(networks_data.NETWORKS_YOUTH_SERVICES) == 27
-    assert len(networks_data.NETWORKS_OTHER_RESPONSIBILITIES) == 27
+    assert [network["table"] for network in NETWORKS].count("3.2.1") == 27
+    assert [network["table"] for network in NETWORKS].count("3.2.2") == 27
     assert len(set(names)) == len(names) == 54
 
 
 def test_network_count_equals_the_document_list(demo):
-    assert sorted(Network.objects.values_list("name", flat=True)) == sorted(
-        network["name"] for network in networks_data.NETWORKS
-    )
+    assert sorted(Network.objects.values_list("name", flat=True)) == sorted(network["name"] for network in NETWORKS)
 
 
 def test_networks_all_cover_a_municipality(demo):
@@ -184,8 +182,54 @@ def test_network_child_protection_health_has_meeting_rhythm_and_agreement(demo):
     assert list(network.transitions.values_list("short_name", flat=True)) == ["Geburt"]
 
 
+def test_networks_all_have_members_except_the_four_rows_naming_only_generic_groups(demo):
+    without_members = Network.objects.filter(members__isnull=True)
+
+    assert Network.objects.filter(members__isnull=False).distinct().count() == 50
+    assert sorted(without_members.values_list("name", flat=True)) == [
+        "AGOT/Wirksamkeitsdialog der Offenen Kinder- und Jugendarbeit",
+        "KiJuRinge/Ortsjugendringe",
+        "Regionale Arbeitskreise Familienzentren",
+        "Runde Tische Kindertageseinrichtungen",
+    ]
+
+
+def test_networks_of_other_responsibilities_all_have_members():
+    assert [network["name"] for network in NETWORKS if network["table"] == "3.2.2" and not network.get("members")] == []
+
+
+def test_network_of_the_child_health_service_has_the_eight_youth_offices_of_its_committees(demo):
+    network = Network.objects.get(name="Netzwerke des Kinder- und Jugendgesundheitsdienstes")
+
+    assert sorted(network.members.values_list("name", flat=True)) == [
+        "Jugendamt Bergkamen",
+        "Jugendamt Kamen",
+        "Jugendamt Kreis Unna",
+        "Jugendamt Kreisstadt Unna",
+        "Jugendamt Lünen",
+        "Jugendamt Schwerte",
+        "Jugendamt Selm",
+        "Jugendamt Werne",
+    ]
+
+
+def test_networks_with_a_documented_rhythm_have_a_structured_turnus(demo):
+    # The document gives a rhythm for these three networks only (001 §3.5.1, §3.5.2, §3.6.4).
+    assert dict(Network.objects.filter(meetings_per_year__isnull=False).values_list("name", "meetings_per_year")) == {
+        "Arbeitskreise Kinderschutz in Bönen, Fröndenberg/Ruhr und Holzwickede": 2,
+        "Arbeitskreis zum Kinderschutz Jugend- und Gesundheitshilfe": 5,
+        "Regionale Arbeitskreise Familienzentren": 2,
+    }
+
+
+def test_network_members_are_known_organisations():
+    organisations = {organisation["name"] for organisation in read("organisations")["organisations"]}
+
+    assert {member for network in NETWORKS for member in network.get("members", [])} <= organisations
+
+
 def test_organisation_names_are_unique_in_the_data():
-    names = [organisation[0] for organisation in organisations_data.ORGANISATIONS]
+    names = [organisation["name"] for organisation in read("organisations")["organisations"]]
 
     assert len(set(names)) == len(names)
 
@@ -345,7 +389,7 @@ def test_project_confirmations_include_some_older_than_eighteen_months(demo):
     assert published.filter(confirmed_at__lt=eighteen_months_ago).count() == 2
 
 
-@pytest.mark.parametrize("data", projects_data.PROJECTS, ids=lambda data: data["title"])
+@pytest.mark.parametrize("data", read("projects")["projects"], ids=lambda data: data["title"])
 def test_project_data_is_complete(data):
     assert 0 < len(data["summary"]) <= 600
     assert data["situation"] and data["goals"]
@@ -458,6 +502,16 @@ def test_load_demo_restores_edited_content_but_keeps_workflow_state_and_password
     assert project.status == Project.Status.PUBLISHED
     assert user.check_password("ein-anderes-passwort")
     assert "Aktualisiert: 1 Projekte." in output
+
+
+def test_load_demo_gives_an_existing_network_its_members_back(demo):
+    network = Network.objects.get(name="Kompetenzagentur Lünen Selm")
+    network.members.clear()
+
+    output = run_load_demo()
+
+    assert sorted(network.members.values_list("name", flat=True)) == ["Jugendamt Lünen", "Jugendamt Selm"]
+    assert "Aktualisiert: 1 Netzwerke." in output
 
 
 def test_load_demo_leaves_an_advanced_interest_alone(demo):

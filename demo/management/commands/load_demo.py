@@ -1,8 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from projects.demo import accounts
-from projects.demo.loader import LABELS, LoadReport, load_demo
+from demo.loader import LABELS, LoadReport, demo_password, load_demo, read
 
 
 def _counts(counter, *, all_keys: bool) -> str:
@@ -40,8 +39,6 @@ class Command(BaseCommand):
                 self.stdout.write(f"Aktualisiert: {_counts(report.updated, all_keys=False)}.")
         else:
             self.stdout.write("Keine Änderungen – die Demo-Inhalte waren schon aktuell.")
-        self.stdout.write(
-            f"Demo-Konten (Passwort für neu angelegte Konten: „{accounts.DEMO_PASSWORD}“, nur für die Demo):"
-        )
-        for user in accounts.USERS:
+        self.stdout.write(f"Demo-Konten (Passwort für neu angelegte Konten: „{demo_password()}“, nur für die Demo):")
+        for user in read("accounts")["users"]:
             self.stdout.write(f"  {user['username']} – {user['role_label']}")

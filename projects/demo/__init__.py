@@ -1,5 +1,0 @@
-"""Demo content for the Transferbörse, taken from Kreis Unna's application "Brücken für Familien" (2012).
-
-The modules hold plain data; ``loader`` writes it to the database. Facts, names and figures come from
-the source documents in ``shared/seeds``; all descriptions are our own wording.
-"""
