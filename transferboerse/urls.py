@@ -21,3 +21,9 @@ urlpatterns = [
     path("", include("pages.urls")),
     path("", include("projects.urls")),
 ]
+
+# German pages in the portal's layout (transferboerse/errors.py); 500 and 503 render without database.
+handler400 = "transferboerse.errors.bad_request"
+handler403 = "transferboerse.errors.permission_denied"
+handler404 = "transferboerse.errors.page_not_found"
+handler500 = "transferboerse.errors.server_error"

@@ -31,7 +31,8 @@ def database_config() -> dict:
         from transferboerse.embedded_db import database_url
 
         url = database_url()
-    return dj_database_url.parse(url, conn_max_age=int(env("CONN_MAX_AGE", "0")))
+    # Health checks: a kept connection that broke while the database was away is replaced before use.
+    return dj_database_url.parse(url, conn_max_age=int(env("CONN_MAX_AGE", "0")), conn_health_checks=True)
 
 
 DEBUG = False
@@ -68,6 +69,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Early: a 503 page instead of a 500 while PostgreSQL is unreachable (transferboerse/errors.py).
+    "transferboerse.errors.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -186,6 +189,7 @@ SECURE_CSP = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "transferboerse.errors.csrf_failure"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
