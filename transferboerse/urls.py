@@ -9,6 +9,8 @@ admin.site.site_title = _("Transferbörse")
 admin.site.index_title = _("Übersicht")
 
 urlpatterns = [
+    # Before the admin's URLs: the second factor after the password (accounts/two_factor.py).
+    path("verwaltung/zweiter-faktor/", include("accounts.urls")),
     path("verwaltung/", admin.site.urls),
     path("netzwerke/", include("networks.urls")),
     path("transfer/", include("transfers.urls")),
