@@ -7,6 +7,8 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from transferboerse.errors import close_broken_connections
+
 logger = logging.getLogger(__name__)
 
 
@@ -19,5 +21,6 @@ def healthz(request):
             cursor.fetchone()
     except DatabaseError:
         logger.exception("Health check: database unreachable")
+        close_broken_connections()  # the next check reconnects: it reports "ok" as soon as the database is back
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})

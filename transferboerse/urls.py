@@ -9,6 +9,8 @@ admin.site.site_title = _("Transferbörse")
 admin.site.index_title = _("Übersicht")
 
 urlpatterns = [
+    # Before the admin's URLs: the second factor after the password (accounts/two_factor.py).
+    path("verwaltung/zweiter-faktor/", include("accounts.urls")),
     path("verwaltung/", admin.site.urls),
     path("netzwerke/", include("networks.urls")),
     path("transfer/", include("transfers.urls")),
@@ -21,3 +23,9 @@ urlpatterns = [
     path("", include("pages.urls")),
     path("", include("projects.urls")),
 ]
+
+# German pages in the portal's layout (transferboerse/errors.py); 500 and 503 render without database.
+handler400 = "transferboerse.errors.bad_request"
+handler403 = "transferboerse.errors.permission_denied"
+handler404 = "transferboerse.errors.page_not_found"
+handler500 = "transferboerse.errors.server_error"

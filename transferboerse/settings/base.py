@@ -33,7 +33,8 @@ def database_config() -> dict:
         from transferboerse.embedded_db import database_url
 
         url = database_url()
-    return dj_database_url.parse(url, conn_max_age=int(env("CONN_MAX_AGE", "0")))
+    # Health checks: a kept connection that broke while the database was away is replaced before use.
+    return dj_database_url.parse(url, conn_max_age=int(env("CONN_MAX_AGE", "0")), conn_health_checks=True)
 
 
 DEBUG = False
@@ -73,12 +74,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Early: a 503 page instead of a 500 while PostgreSQL is unreachable (transferboerse/errors.py).
+    "transferboerse.errors.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.SecondFactorRequiredMiddleware",
     "transferboerse.ratelimit.RateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -147,6 +151,9 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 OTP_TOTP_ISSUER = "Transferbörse"
+# Second factor required for superusers, Redaktion and Steuerungsgruppe (accounts/two_factor.py):
+# on in production; off here so the demo and the tests sign in with a password only.
+TWO_FACTOR_REQUIRED = False
 
 # Import/export in the admin (django-import-export): exporting needs the view permission, importing
 # the add permission; which rows are exported or may be imported is decided by the access helpers.
@@ -193,6 +200,7 @@ SECURE_CSP = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "transferboerse.errors.csrf_failure"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -44,6 +44,10 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True
 # The header only allows submission to the preload list; submitting is a separate, deliberate step.
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
+# Who publishes or administers (superusers, Redaktion, Steuerungsgruppe) signs in with a second
+# factor; no variable turns it off (accounts/two_factor.py).
+TWO_FACTOR_REQUIRED = True
+
 # WhiteNoise serves the collected files (hashed names, gzip) right after the security middleware.
 # Only here: in development runserver serves static files, and tests have no STATIC_ROOT.
 MIDDLEWARE = [*MIDDLEWARE]
