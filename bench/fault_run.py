@@ -246,7 +246,6 @@ def main() -> int:
         DJANGO_STATIC_ROOT=str(workdir / "static"),
         DJANGO_RATE_LIMIT_LOGIN="1000",
         DJANGO_RATE_LIMIT_INTEREST="1000",
-        DJANGO_REQUIRE_TWO_FACTOR="false",
     )
     manage(production, "collectstatic", "--noinput")
     log = open(workdir / "server.log", "w")  # noqa: SIM115
