@@ -53,14 +53,19 @@ def steering_member(db):
 
 
 @pytest.fixture
-def run_tasks(db):
+def run_tasks(db, monkeypatch):
     """Run every background task that is due, with the real worker of django-tasks-db (batch mode).
 
     Tasks are enqueued after commit; inside a test's transaction, wrap the write in
     ``django_capture_on_commit_callbacks(execute=True)`` first. Returns how many tasks the worker finished.
     """
     from django.core.management import call_command
+    from django_tasks_db.management.commands import db_worker
     from django_tasks_db.models import DBTaskResult
+
+    # The worker drops connections that are not in autocommit mode between tasks; here it shares the
+    # test's connection, which is inside the test's transaction on purpose.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     def run() -> int:
         before = DBTaskResult.objects.finished().count()
