@@ -148,7 +148,7 @@ def outgoing_mail_send(*, mail_id: int) -> str:
 def _attempt_failed(mail: OutgoingMail, error: Exception) -> str:
     now = timezone.now()
     updated = OutgoingMail.objects.filter(pk=mail.pk, status=Status.SENDING, claimed_at=mail.claimed_at)
-    last_error = f"{now:%d.%m.%Y %H:%M:%S} – {type(error).__name__}: {error}"[:2000]
+    last_error = f"{timezone.localtime(now):%d.%m.%Y %H:%M:%S} – {type(error).__name__}: {error}"[:2000]
     if mail.attempts >= MAX_ATTEMPTS:
         updated.update(status=Status.FAILED, last_error=last_error)
         logger.error("E-Mail %s an %s endgültig nicht versandt: %s", mail.pk, mail.to, last_error)

@@ -14,6 +14,5 @@ def outgoing_mail_send(mail_id: int) -> str:
 @task
 def outbox_sweep() -> int:
     """Every few minutes: re-enqueue mails that a lost task or a killed worker left unsent."""
-    requeued = outbox.outbox_sweep()
-    outbox.outbox_sweep_schedule()
-    return requeued
+    outbox.outbox_sweep_schedule()  # first, so that a failing sweep still comes back
+    return outbox.outbox_sweep()
