@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from . import admin_outbox  # noqa: F401  (registers the outbox admin)
 from .forms import TOTPConfirmForm
 from .models import Coordinator, User
 

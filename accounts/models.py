@@ -2,6 +2,7 @@ from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser
 from django.db import connections, models, router
+from django.db.models.functions import Now
 from django.utils.translation import gettext_lazy as _
 
 
@@ -122,3 +123,52 @@ class RateLimitCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} @ {self.window_start:%Y-%m-%d %H:%M}: {self.count}"
+
+
+class OutgoingMail(models.Model):
+    """One e-mail to one recipient, written in the transaction of the step that causes it.
+
+    The background worker sends it (``accounts.outbox``): a web request never talks to the mail server.
+    A failed attempt is retried with growing pauses; after the last one the row stays ``failed`` and
+    the Redaktion sees it in the admin, where it can be sent again.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("wartet auf Versand")
+        SENDING = "sending", _("wird versandt")
+        SENT = "sent", _("versandt")
+        FAILED = "failed", _("fehlgeschlagen")
+
+    to = models.EmailField(_("an"))
+    subject = models.CharField(_("Betreff"), max_length=300)
+    body = models.TextField(_("Text"))
+    template = models.CharField(_("Vorlage"), max_length=100, help_text=_("templates/mail/<Vorlage>.txt"))
+    status = models.CharField(_("Stand"), max_length=10, choices=Status, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("Versuche"), default=0)
+    next_attempt_at = models.DateTimeField(_("nächster Versuch"), db_default=Now())
+    claimed_at = models.DateTimeField(_("Versand begonnen"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("versandt am"), null=True, blank=True)
+    last_error = models.TextField(_("letzter Fehler"), blank=True)
+    created_at = models.DateTimeField(_("erstellt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ausgehende E-Mail")
+        verbose_name_plural = _("ausgehende E-Mails")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="sent") | models.Q(sent_at__isnull=False),
+                name="outgoingmail_sent_has_sent_at",
+            ),
+        ]
+        indexes = [
+            # The sweep looks only at unfinished mails; sent and failed ones stay out of the index.
+            models.Index(
+                fields=["status", "next_attempt_at"],
+                condition=models.Q(status__in=["queued", "sending"]),
+                name="outgoingmail_unfinished",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.to}: {self.subject}"

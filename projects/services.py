@@ -1,23 +1,24 @@
 """Workflow steps for projects: review before publishing and confirming that a project is current.
 
 Each step checks who may take it, changes the project atomically, records the step in the project's
-history (with the acting user) and mails the people concerned once the transaction has committed.
+history (with the acting user) and queues mails to the people concerned in the same transaction (the
+background worker sends them, see ``accounts.outbox``).
 """
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.access import is_reviewer
 from accounts.history_records import history_paused, record_version
 from accounts.models import Coordinator, Role
+from accounts.outbox import absolute_url, mails_queue
 
 from .access import projects_for
 from .models import Project
@@ -40,19 +41,32 @@ def _save(project: Project, *, by, reason: str, record_history: bool = True) -> 
         record_version(project, by=by, reason=reason)
 
 
-def _mail_after_commit(subject: str, body: str, recipients: list[str]) -> None:
-    recipients = sorted({address for address in recipients if address})
-    if recipients:
-        transaction.on_commit(
-            lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=False)
-        )
-
-
-def _reviewer_addresses() -> list[str]:
+def _reviewers():
     reviewers = get_user_model().objects.filter(
         Q(groups__name__in=[Role.STEERING_GROUP, Role.EDITORIAL]) | Q(is_superuser=True), is_active=True
     )
-    return list(reviewers.values_list("email", flat=True).distinct())
+    return reviewers.distinct().order_by("email")
+
+
+def _mail_reviewers(template: str, project: Project, *, by) -> None:
+    mails_queue(
+        recipients=_reviewers(),
+        template=template,
+        context={
+            "project": project,
+            "actor": by,
+            "url": absolute_url(reverse("admin:projects_project_review", args=[project.pk])),
+        },
+    )
+
+
+def _mail_submitter(template: str, project: Project, *, url: str, **context) -> None:
+    if project.submitted_by_id:
+        mails_queue(
+            recipients=[project.submitted_by],
+            template=template,
+            context={"project": project, "url": absolute_url(url), **context},
+        )
 
 
 @transaction.atomic
@@ -67,13 +81,7 @@ def project_submit(*, project: Project, by) -> Project:
     project.submitted_by = by
     project.review_comment = ""
     _save(project, by=by, reason=_("Zur Prüfung eingereicht"))
-    _mail_after_commit(
-        _("Zur Prüfung eingereicht: {title}").format(title=project.title),
-        _("{user} hat das Projekt „{title}“ ({municipality}) zur Prüfung eingereicht.").format(
-            user=by, title=project.title, municipality=project.municipality
-        ),
-        _reviewer_addresses(),
-    )
+    _mail_reviewers("project_submitted", project, by=by)
     return project
 
 
@@ -103,13 +111,7 @@ def project_propose_changes(*, project: Project, changes: dict, by) -> Project:
     # The published version did not change: no new history entry until the changes are approved.
     _save(project, by=by, reason="", record_history=False)
     if project.pending_changes:
-        _mail_after_commit(
-            _("Änderungen zur Prüfung: {title}").format(title=project.title),
-            _("{user} hat Änderungen am veröffentlichten Projekt „{title}“ ({municipality}) eingereicht.").format(
-                user=by, title=project.title, municipality=project.municipality
-            ),
-            _reviewer_addresses(),
-        )
+        _mail_reviewers("project_changes_submitted", project, by=by)
     return project
 
 
@@ -127,12 +129,7 @@ def project_publish(*, project: Project, by) -> Project:
     project.review_comment = ""
     project.confirmed_at = now
     _save(project, by=by, reason=_("Veröffentlicht"))
-    if project.submitted_by_id:
-        _mail_after_commit(
-            _("Veröffentlicht: {title}").format(title=project.title),
-            _("Das Projekt „{title}“ wurde geprüft und ist jetzt öffentlich sichtbar.").format(title=project.title),
-            [project.submitted_by.email],
-        )
+    _mail_submitter("project_published", project, url=project.get_absolute_url())
     return project
 
 
@@ -156,14 +153,12 @@ def project_return(*, project: Project, by, comment: str) -> Project:
         reason=_("Mit Kommentar zurückgegeben"),
         record_history=project.status != Project.Status.PUBLISHED,
     )
-    if project.submitted_by_id:
-        _mail_after_commit(
-            _("Zurückgegeben: {title}").format(title=project.title),
-            _("Die Prüfung des Projekts „{title}“ hat Rückfragen:\n\n{comment}").format(
-                title=project.title, comment=comment
-            ),
-            [project.submitted_by.email],
-        )
+    _mail_submitter(
+        "project_returned",
+        project,
+        url=reverse("admin:projects_project_change", args=[project.pk]),
+        comment=comment,
+    )
     return project
 
 
@@ -189,12 +184,7 @@ def project_approve_changes(*, project: Project, by) -> Project:
         for name, ids in many_to_many.items():
             getattr(project, name).set(ids)
     _save(project, by=by, reason=_("Änderungen übernommen"))
-    if project.submitted_by_id:
-        _mail_after_commit(
-            _("Änderungen veröffentlicht: {title}").format(title=project.title),
-            _("Ihre Änderungen am Projekt „{title}“ sind jetzt öffentlich sichtbar.").format(title=project.title),
-            [project.submitted_by.email],
-        )
+    _mail_submitter("project_changes_published", project, url=project.get_absolute_url())
     return project
 
 
@@ -217,9 +207,14 @@ def _confirmation_note(project: Project) -> str:
     return _("zuletzt bestätigt am {date}").format(date=timezone.localtime(project.confirmed_at).strftime("%d.%m.%Y"))
 
 
+@transaction.atomic
 def projects_remind_stale(*, now=None) -> int:
     """Mail each Koordinator the published projects of their municipalities that nobody confirmed as
-    current for a year. A project is mentioned again at most every 30 days. Returns the number of mails."""
+    current for a year. A project is mentioned again at most every 30 days. Returns the number of mails.
+
+    The mails are queued in the transaction that records the reminder: a run that fails halfway
+    leaves neither mails nor a reminder date behind.
+    """
     now = now or timezone.now()
     due = (
         Project.objects.needs_confirmation(now)
@@ -228,6 +223,7 @@ def projects_remind_stale(*, now=None) -> int:
         )
         .select_related("municipality")
         .order_by("municipality__name", "title")
+        .select_for_update(of=("self",), skip_locked=True)
     )
     by_municipality: dict[int, list[Project]] = {}
     for project in due:
@@ -245,29 +241,12 @@ def projects_remind_stale(*, now=None) -> int:
         projects.extend(by_municipality[coordinator.municipality_id])
     mails = 0
     for user, projects in projects_per_user.values():
-        lines = "\n".join(
-            "- {title} ({municipality}), {confirmed}".format(
-                title=project.title,
-                municipality=project.municipality,
-                confirmed=_("zuletzt bestätigt am {date}").format(
-                    date=timezone.localtime(project.confirmed_at).strftime("%d.%m.%Y")
-                )
-                if project.confirmed_at
-                else _("noch nie bestätigt"),
-            )
+        items = [
+            {"project": project, "url": absolute_url(reverse("admin:projects_project_change", args=[project.pk]))}
             for project in projects
-        )
-        send_mail(
-            _("Transferbörse: Bitte bestätigen Sie {count} Projekt(e) als aktuell").format(count=len(projects)),
-            _(
-                "Guten Tag {name},\n\nfolgende Projekte wurden seit mehr als 12 Monaten nicht als aktuell "
-                "bestätigt:\n\n{lines}\n\nBitte prüfen Sie die Angaben in der Verwaltung und klicken Sie "
-                "„Speichern und als aktuell bestätigen“. Nach 18 Monaten ohne Bestätigung werden die Einträge "
-                "öffentlich als möglicherweise veraltet gekennzeichnet."
-            ).format(name=user, lines=lines),
-            settings.DEFAULT_FROM_EMAIL,
-            [user.email],
-        )
-        mails += 1
-    Project.objects.filter(pk__in=[project.pk for project in due]).update(confirmation_reminder_sent_at=now)
+        ]
+        mails += len(mails_queue(recipients=[user], template="projects_stale", context={"items": items}))
+    Project.objects.filter(pk__in=[project.pk for projects in by_municipality.values() for project in projects]).update(
+        confirmation_reminder_sent_at=now
+    )
     return mails

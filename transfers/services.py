@@ -1,17 +1,15 @@
-"""Writes of the Transferbörse: each step is atomic, leaves a timeline entry and notifies after commit."""
+"""Writes of the Transferbörse: each step is atomic, leaves a timeline entry and queues its notifications."""
 
-import logging
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.outbox import absolute_url, mails_queue
 from networks.models import Network
 from projects.models import Field, Municipality, TargetGroup, Transition
 
@@ -30,8 +28,6 @@ from .models import (
     TransferService,
 )
 
-logger = logging.getLogger(__name__)
-
 
 class StepNotAllowed(ValidationError):
     """A step the user may not take now; the message says why, in German."""
@@ -44,17 +40,13 @@ def coordinators_of(municipality_ids: Iterable[int]):
     return User.objects.filter(coordinator_roles__municipality_id__in=list(municipality_ids), is_active=True).distinct()
 
 
-def absolute(url: str) -> str:
-    return settings.SITE_URL.rstrip("/") + url
-
-
 def notify(
     recipients: Iterable[User], *, subject: str, body: str, url: str = "", interest=None, exclude: User | None = None
 ) -> list[Notification]:
-    """Store an in-app notification per recipient and mail the "instant" ones once the transaction commits.
+    """Store an in-app notification per recipient and queue the mail for those who want it at once.
 
-    Mail is sent after commit and failures are only logged: a broken mail server never undoes or
-    blocks the step that caused the notification (the notification stays unmailed in the portal).
+    The mails go into the outbox in the caller's transaction and are sent by the background worker:
+    a slow or broken mail server never blocks or undoes the step that caused the notification.
     """
     users = {user.pk: user for user in recipients if exclude is None or user.pk != exclude.pk}
     notifications = Notification.objects.bulk_create(
@@ -63,67 +55,67 @@ def notify(
             for user in users.values()
         ]
     )
-    ids = [notification.pk for notification in notifications]
-    if ids:
-        transaction.on_commit(lambda: mail_instant_notifications(ids))
+    mail_instant_notifications(notifications)
     return notifications
 
 
-def _frequency(user: User) -> str:
-    try:
-        return user.transfer_notification_preference.frequency
-    except NotificationPreference.DoesNotExist:
-        return NotificationPreference.Frequency.INSTANT
+def mail_instant_notifications(notifications: list[Notification]) -> int:
+    """Queue a mail for each notification whose recipient wants them at once; returns how many.
 
-
-def mail_instant_notifications(notification_ids: list[int]) -> int:
-    """Mail the given notifications to recipients who want them at once; returns how many were sent."""
-    sent = 0
-    notifications = Notification.objects.filter(pk__in=notification_ids, mailed_at__isnull=True).select_related(
-        "recipient__transfer_notification_preference"
+    The notification counts as mailed once its mail is in the outbox (the worker sends it, retries
+    it and shows the Redaktion if it finally fails); digests collect only the others.
+    """
+    wanting_digests = set(
+        NotificationPreference.objects.filter(user__in=[n.recipient_id for n in notifications])
+        .exclude(frequency=NotificationPreference.Frequency.INSTANT)
+        .values_list("user_id", flat=True)
     )
+    mailed = []
     for notification in notifications:
         user = notification.recipient
-        if not user.email or _frequency(user) != NotificationPreference.Frequency.INSTANT:
+        if not user.email or user.pk in wanting_digests:
             continue
-        body = notification.body + ("\n\n" + absolute(notification.url) if notification.url else "")
-        if _send(_("[Transferbörse] {subject}").format(subject=notification.subject), body, user.email):
-            Notification.objects.filter(pk=notification.pk).update(mailed_at=timezone.now())
-            sent += 1
-    return sent
-
-
-def _send(subject: str, body: str, to: str) -> bool:
-    try:
-        EmailMessage(subject=subject, body=body, to=[to]).send()
-    except Exception:  # any backend failure: keep the notification for a later digest, never raise
-        logger.exception("Benachrichtigung an %s konnte nicht versandt werden", to)
-        return False
-    return True
+        mails_queue(
+            recipients=[user],
+            template="notification",
+            context={"notification": notification, "url": absolute_url(notification.url)},
+        )
+        mailed.append(notification.pk)
+    if mailed:
+        Notification.objects.filter(pk__in=mailed).update(mailed_at=timezone.now())
+    return len(mailed)
 
 
 def digests_send(*, frequency: str, now: datetime | None = None) -> int:
-    """Mail every user with the given frequency one summary of their unmailed notifications."""
+    """Queue for every user with the given frequency one summary of their unmailed notifications.
+
+    One transaction per user: the digest mail, the notifications marked as mailed and
+    ``last_digest_at`` are written together, and a second run at the same time skips users the first
+    one is working on (their preference row is locked) and finds nothing left for the others.
+    """
     now = now or timezone.now()
-    sent = 0
-    preferences = NotificationPreference.objects.filter(frequency=frequency).select_related("user")
-    for preference in preferences:
-        user = preference.user
-        pending = list(user.transfer_notifications.unmailed().order_by("created_at", "pk"))
-        if not pending or not user.email:
-            continue
-        lines = [_("Neuigkeiten aus der Transferbörse:"), ""]
-        for notification in pending:
-            lines.append(f"{notification.created_at:%d.%m.%Y} – {notification.subject}")
-            if notification.url:
-                lines.append("  " + absolute(notification.url))
-        subject = _("[Transferbörse] Ihre Zusammenfassung: {count} Neuigkeiten").format(count=len(pending))
-        if _send(subject, "\n".join(lines), user.email):
+    queued = 0
+    user_ids = NotificationPreference.objects.filter(frequency=frequency).values_list("user_id", flat=True)
+    for user_id in list(user_ids):
+        with transaction.atomic():
+            preference = (
+                NotificationPreference.objects.select_for_update(skip_locked=True, of=("self",))
+                .select_related("user")
+                .filter(user_id=user_id, frequency=frequency)
+                .first()
+            )
+            if preference is None or not preference.user.email:
+                continue
+            user = preference.user
+            pending = list(user.transfer_notifications.unmailed().order_by("created_at", "pk"))
+            if not pending:
+                continue
+            mails_queue(recipients=[user], template="digest", context={"notifications": pending})
             Notification.objects.filter(pk__in=[n.pk for n in pending]).update(mailed_at=now)
             preference.last_digest_at = now
             preference.save(update_fields=["last_digest_at"])
-            sent += 1
-    return sent
+            queued += 1
+    return queued
 
 
 def notification_preference_set(*, user: User, frequency: str) -> NotificationPreference:

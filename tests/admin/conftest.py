@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 
-from accounts.models import Coordinator
+from accounts.models import Coordinator, OutgoingMail
 from pages.models import LegalPage
 from steering.models import EventRegistration
 
@@ -80,6 +80,9 @@ def _town_records(municipality, tag: str, unna_offer, coordinator) -> dict:
     return {
         "accounts.user": coordinator,
         "accounts.coordinator": Coordinator.objects.get(user=coordinator),
+        "accounts.outgoingmail": OutgoingMail.objects.create(
+            to=coordinator.email, subject=f"Mail an {tag}", body="Text", template="notification"
+        ),
         "auth.group": Group.objects.create(name=f"Gruppe {tag}"),
         "projects.municipality": municipality,
         "projects.organisation": organisation,

@@ -55,7 +55,7 @@ def test_project_confirm_by_another_town_is_denied(bergkamen, coordinator_selm):
 
 
 def test_remind_stale_mails_each_coordinator_their_own_projects_once(
-    bergkamen, selm, coordinator_bergkamen, coordinator_selm
+    bergkamen, selm, coordinator_bergkamen, coordinator_selm, django_capture_on_commit_callbacks, run_tasks
 ):
     second_bergkamen = make_coordinator(bergkamen, username="vertretung-bergkamen")
     ProjectFactory(municipality=bergkamen, title="Alt Bergkamen", confirmed_at=_ago(400))
@@ -63,7 +63,9 @@ def test_remind_stale_mails_each_coordinator_their_own_projects_once(
     ProjectFactory(municipality=bergkamen, title="Entwurf Bergkamen", confirmed_at=None, status=Project.Status.DRAFT)
     ProjectFactory(municipality=selm, title="Alt Selm", confirmed_at=None)
 
-    call_command("remind_stale", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("remind_stale", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    run_tasks()
 
     sent = {tuple(message.to): message for message in mail.outbox}
     assert sorted(sent) == sorted(

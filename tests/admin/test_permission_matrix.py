@@ -47,6 +47,8 @@ def coordinator_row(tag: str) -> dict[str, str]:
     return {
         "accounts.user": NOTHING,
         "accounts.coordinator": NOTHING,
+        # The mail outbox shows every recipient's mail: only for reviewers, and read-only for everyone.
+        "accounts.outgoingmail": NOTHING,
         "auth.group": NOTHING,
         "otp_totp.totpdevice": NOTHING,
         "django_tasks_database.dbtaskresult": NOTHING,
@@ -95,6 +97,7 @@ EXPECTED: dict[str, dict[str, str]] = {
         "axes.accessattempt": NOTHING,
         "axes.accesslog": NOTHING,
         "axes.accessfailurelog": NOTHING,
+        "accounts.outgoingmail": VIEW_BOTH,
         "projects.municipality": "changelist:BS view:BS change:BS add:+ delete:- bulk_delete:- history:BS export:-",
         "projects.project": ALL_BOTH.replace("export:-", "export:BS"),
         "networks.network": ALL_BOTH.replace("export:-", "export:BS"),
@@ -102,6 +105,7 @@ EXPECTED: dict[str, dict[str, str]] = {
     },
     "superuser": {
         **dict.fromkeys(coordinator_row("B"), ALL_BOTH),
+        "accounts.outgoingmail": VIEW_BOTH,
         "projects.project": ALL_BOTH.replace("export:-", "export:BS"),
         "networks.network": ALL_BOTH.replace("export:-", "export:BS"),
         # django-axes shows its records with every field read-only (saving changes nothing) and

@@ -30,10 +30,11 @@ def published(bergkamen, coordinator_bergkamen):
 
 
 def test_project_submit_moves_draft_into_review_and_mails_reviewers(
-    draft, coordinator_bergkamen, steering_member, django_capture_on_commit_callbacks
+    draft, coordinator_bergkamen, steering_member, django_capture_on_commit_callbacks, run_tasks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         services.project_submit(project=draft, by=coordinator_bergkamen)
+    run_tasks()
 
     draft.refresh_from_db()
     assert (draft.status, draft.submitted_by, draft.review_comment) == (
@@ -74,11 +75,12 @@ def test_project_return_needs_a_comment(draft, coordinator_bergkamen, steering_m
 
 
 def test_project_return_then_resubmit_then_publish(
-    draft, coordinator_bergkamen, steering_member, django_capture_on_commit_callbacks
+    draft, coordinator_bergkamen, steering_member, django_capture_on_commit_callbacks, run_tasks
 ):
     services.project_submit(project=draft, by=coordinator_bergkamen)
     with django_capture_on_commit_callbacks(execute=True):
         services.project_return(project=draft, by=steering_member, comment="Bitte Kennzahlen ergänzen.")
+    run_tasks()
     draft.refresh_from_db()
     assert (draft.status, draft.review_comment, draft.is_returned) == (
         Project.Status.DRAFT,

@@ -52,7 +52,7 @@ def message(page):
 
 
 def test_review_story_project_is_returned_fixed_published_and_a_later_edit_approved(
-    page, people, assert_no_axe_violations
+    page, people, assert_no_axe_violations, run_tasks
 ):
     # Selm creates the project and submits it for review.
     log_in(page, "koordination-selm")
@@ -62,6 +62,7 @@ def test_review_story_project_is_returned_fixed_published_and_a_later_edit_appro
     page.fill("#id_situation", "Viele Familien finden keinen Kita-Platz.")
     page.click("input[name=_submit_for_review]")
     expect(message(page)).to_contain_text("zur Prüfung eingereicht")
+    run_tasks()  # the worker sends the queued mails
     assert [message.to for message in mail.outbox] == [[people["steering"].email]]
 
     # The Steuerungsgruppe returns it with a comment.
@@ -70,6 +71,7 @@ def test_review_story_project_is_returned_fixed_published_and_a_later_edit_appro
     page.fill("#id_comment", "Bitte Ziele ergänzen.")
     page.click("input[name=_return]")
     expect(message(page)).to_contain_text("zurückgegeben")
+    run_tasks()
     assert mail.outbox[-1].to == [people["selm"].email]
 
     # Selm sees the comment, fixes the goals and resubmits.

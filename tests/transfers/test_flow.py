@@ -25,7 +25,7 @@ def post(client, django_capture_on_commit_callbacks):
 
 
 def test_transfer_selm_adopts_bergkamens_baby_visits(
-    client, post, baby_offer, coordinator_bergkamen, coordinator_selm, steering_member
+    client, post, baby_offer, coordinator_bergkamen, coordinator_selm, steering_member, run_tasks
 ):
     services = {service.kind: service for service in baby_offer.services.all()}
 
@@ -100,7 +100,10 @@ def test_transfer_selm_adopts_bergkamens_baby_visits(
     assert (ledger["Selm"].given_completed, ledger["Selm"].received_completed) == (0, 1)
     assert (ledger["Bergkamen"].balance, ledger["Selm"].balance) == (1, -1)
 
-    # each side got its mails: the registration and the Selm steps went to Bergkamen, the Bergkamen steps to Selm
+    # each side got its mails (sent by the worker): the registration and the Selm steps went to Bergkamen,
+    # the Bergkamen steps to Selm
+    assert mail.outbox == []
+    assert run_tasks() == 7
     assert [(message.to, message.subject) for message in mail.outbox] == [
         (
             ["koordination-bergkamen-test@example.org"],

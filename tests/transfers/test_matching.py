@@ -106,7 +106,7 @@ def test_requests_for_offer_only_open_requests_of_others(data, bergkamen):
 
 
 def test_request_publish_routes_to_fitting_towns_and_networks(
-    data, selm, transitions, django_capture_on_commit_callbacks, mailoutbox
+    data, selm, transitions, django_capture_on_commit_callbacks, mailoutbox, run_tasks
 ):
     offers, _request, birth = data
     publisher = make_coordinator(selm, username="selm-gesuch")
@@ -126,4 +126,5 @@ def test_request_publish_routes_to_fitting_towns_and_networks(
     recipients = sorted(Notification.objects.values_list("recipient__username", flat=True))
     assert recipients == ["bergkamen-routing", "kreis-routing"]
     assert luenen_user.transfer_notifications.count() == 0
+    run_tasks()
     assert sorted(m.to[0] for m in mailoutbox) == [bergkamen_user.email, district_user.email]

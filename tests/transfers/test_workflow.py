@@ -3,7 +3,9 @@ import time
 
 import pytest
 from django.db import connection, transaction
+from django_tasks_db.models import DBTaskResult
 
+from accounts.models import OutgoingMail
 from transfers import services
 from transfers.access import events_for
 from transfers.models import Action, Notification, TransferEvent, TransferInterest
@@ -195,6 +197,12 @@ def _delete_committed_interest(interest):
     project, municipalities = interest.offer.project, [interest.offer.project.municipality, interest.municipality]
     Notification.objects.filter(interest=interest).delete()
     TransferEvent.objects.filter(interest=interest).delete()
+    addresses = [c.user.email for m in municipalities for c in m.coordinators.select_related("user")]
+    mails = OutgoingMail.objects.filter(to__in=addresses)
+    DBTaskResult.objects.filter(
+        task_path="accounts.tasks.outgoing_mail_send", args_kwargs__args__0__in=list(mails.values_list("pk", flat=True))
+    ).delete()
+    mails.delete()
     interest.delete()
     interest.offer.delete()
     project.delete()

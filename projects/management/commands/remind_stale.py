@@ -10,4 +10,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         mails = projects_remind_stale()
-        self.stdout.write(f"{mails} Erinnerung(en) verschickt.")
+        self.stdout.write(f"{mails} Erinnerung(en) in den Postausgang gestellt.")

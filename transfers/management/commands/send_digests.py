@@ -5,7 +5,10 @@ from transfers.services import digests_send
 
 
 class Command(BaseCommand):
-    help = "Versendet die täglichen oder wöchentlichen Zusammenfassungen der Transferbörse (per Cron aufrufen)."
+    help = (
+        "Stellt die täglichen oder wöchentlichen Zusammenfassungen der Transferbörse in den Postausgang "
+        "(per Cron aufrufen); versandt werden sie vom Hintergrund-Worker."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -16,4 +19,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, frequency, **options):
         sent = digests_send(frequency=frequency)
-        self.stdout.write(f"{sent} Zusammenfassung(en) versandt.")
+        self.stdout.write(f"{sent} Zusammenfassung(en) in den Postausgang gestellt.")
