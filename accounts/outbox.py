@@ -35,13 +35,20 @@ from .models import OutgoingMail, User
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
-FIRST_RETRY_AFTER = timedelta(minutes=5)  # then doubled: 5, 10, 20, 40 minutes
-# A mail "sending" for longer than this lost its worker (the SMTP timeout is seconds, not minutes).
-STUCK_AFTER = timedelta(minutes=10)
-# A queued mail overdue for this long has no task that will send it (the enqueue after commit or the
-# task itself was lost); younger ones are left to the worker, which may just be busy.
-OVERDUE_AFTER = timedelta(minutes=2)
-SWEEP_EVERY = timedelta(minutes=5)
+
+
+def _timing(name: str) -> timedelta:
+    """One of the outbox's intervals (settings.OUTBOX_TIMINGS, in seconds; the fault run shortens them):
+
+    FIRST_RETRY_AFTER  wait after the first failure, then doubled (5, 10, 20, 40 minutes by default);
+    STUCK_AFTER        a mail "sending" for longer lost its worker (the SMTP timeout is seconds);
+    OVERDUE_AFTER      a queued mail overdue for this long has no task that will send it (the enqueue
+                       after commit or the task itself was lost); younger ones are left to a busy worker;
+    SWEEP_EVERY        how often the sweep runs as a task of its own.
+    """
+    return timedelta(seconds=settings.OUTBOX_TIMINGS[name])
+
+
 # Web servers, workers and the database may disagree on the time by a little; a task is not made to
 # skip the attempt it was woken for because its machine's clock is a few seconds behind.
 CLOCK_SKEW = timedelta(seconds=30)
@@ -103,7 +110,7 @@ def mails_queue(*, recipients: Iterable[User], template: str, context: dict | No
 
 
 def _retry_delay(attempts: int) -> timedelta:
-    return FIRST_RETRY_AFTER * 2 ** (attempts - 1)
+    return _timing("FIRST_RETRY_AFTER") * 2 ** (attempts - 1)
 
 
 def _claim(mail_id: int, now: datetime) -> OutgoingMail | None:
@@ -184,7 +191,7 @@ def outbox_sweep(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     stuck = list(
         OutgoingMail.objects.select_for_update(skip_locked=True).filter(
-            status=Status.SENDING, claimed_at__lt=now - STUCK_AFTER
+            status=Status.SENDING, claimed_at__lt=now - _timing("STUCK_AFTER")
         )
     )
     note = _("{time:%d.%m.%Y %H:%M:%S} – Versand abgebrochen (Worker beendet?)")
@@ -196,7 +203,7 @@ def outbox_sweep(*, now: datetime | None = None) -> int:
     waiting = _mail_ids_with_waiting_task()
     # No row lock here: a worker claiming one of these rows must not be made to skip it, and a
     # second task for a mail that is sent meanwhile only finds it sent.
-    overdue = OutgoingMail.objects.filter(status=Status.QUEUED, next_attempt_at__lte=now - OVERDUE_AFTER)
+    overdue = OutgoingMail.objects.filter(status=Status.QUEUED, next_attempt_at__lte=now - _timing("OVERDUE_AFTER"))
     lost = [pk for pk in overdue.values_list("pk", flat=True) if pk not in waiting]
     lost += [mail.pk for mail in stuck if mail.status == Status.QUEUED]
     for pk in lost:
@@ -211,7 +218,7 @@ def outbox_sweep_schedule() -> bool:
 
     if DBTaskResult.objects.filter(status="READY", task_path=tasks.outbox_sweep.module_path).exists():
         return False
-    enqueue_on_commit(tasks.outbox_sweep.using(run_after=timezone.now() + SWEEP_EVERY))
+    enqueue_on_commit(tasks.outbox_sweep.using(run_after=timezone.now() + _timing("SWEEP_EVERY")))
     return True
 
 

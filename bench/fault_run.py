@@ -190,6 +190,8 @@ class Run:
 
 
 def start_worker(env: dict[str, str], log) -> subprocess.Popen:
+    """Like bin/run and the systemd unit: queue what a previous worker left, then start the worker."""
+    manage(env, "send_outbox")
     return subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-startup-delay"],
         cwd=PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
@@ -246,6 +248,11 @@ def main() -> int:
         DJANGO_STATIC_ROOT=str(workdir / "static"),
         DJANGO_RATE_LIMIT_LOGIN="1000",
         DJANGO_RATE_LIMIT_INTEREST="1000",
+        # Retries and the recovery of a killed worker's mail within the run, not after minutes.
+        DJANGO_OUTBOX_FIRST_RETRY_AFTER="5",
+        DJANGO_OUTBOX_STUCK_AFTER="15",
+        DJANGO_OUTBOX_OVERDUE_AFTER="5",
+        DJANGO_OUTBOX_SWEEP_EVERY="5",
     )
     manage(production, "collectstatic", "--noinput")
     log = open(workdir / "server.log", "w")  # noqa: SIM115

@@ -211,6 +211,17 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # number of machines (they claim tasks with SELECT … FOR UPDATE SKIP LOCKED). No second service to run.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Intervals of the mail outbox in seconds (accounts/outbox.py); the defaults suit production.
+OUTBOX_TIMINGS = {
+    name: int(env(f"OUTBOX_{name}", default) or default)
+    for name, default in [
+        ("FIRST_RETRY_AFTER", "300"),
+        ("STUCK_AFTER", "600"),
+        ("OVERDUE_AFTER", "120"),
+        ("SWEEP_EVERY", "300"),
+    ]
+}
+
 MAILERS = {"default": {"BACKEND": env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "transferboerse@localhost")
 # Links in e-mails need the public address of the portal.
