@@ -53,7 +53,7 @@ def steering_member(db):
 
 
 @pytest.fixture
-def run_tasks(db):
+def run_tasks(db, monkeypatch):
     """Run every background task that is due, with the real worker of django-tasks-db (batch mode).
 
     Tasks are enqueued after commit; inside a test's transaction, wrap the write in
@@ -61,6 +61,10 @@ def run_tasks(db):
     """
     from django.core.management import call_command
     from django_tasks_db.models import DBTaskResult
+
+    # The worker drops every connection whose autocommit differs from the settings: inside a test's
+    # transaction that is the test's own connection, and everything after the worker would fail.
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
 
     def run() -> int:
         before = DBTaskResult.objects.finished().count()
