@@ -151,6 +151,9 @@ IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_FORMATS = [CSV, XLSX]
 MAX_IMPORT_FILE_SIZE = 2 * 1024 * 1024  # bytes; a municipality's projects fit in far less
+# Rows (without the header) and columns of one import; larger files are refused before parsing.
+MAX_IMPORT_ROWS = 2000
+MAX_IMPORT_COLUMNS = 50
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 LANGUAGE_CODE = "de"
