@@ -20,6 +20,7 @@ from django_tasks_db.models import DBTaskResult
 from networks.models import Network
 from projects import imports
 from projects.models import ImportJob, Project
+from projects.resources import ProjectResource
 from transferboerse.uploads import ImportFileError, read_import_file
 
 from ..factories import MunicipalityFactory, OrganisationFactory, make_coordinator
@@ -238,7 +239,11 @@ def test_csv_with_100000_rows_is_refused_before_parsing(client, coordinator, mon
     ]
 
 
-def test_csv_with_2000_rows_is_accepted_and_queued(client, coordinator, django_capture_on_commit_callbacks):
+def test_csv_with_2000_rows_is_accepted_and_queued_without_parsing_in_the_request(
+    client, coordinator, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr(ProjectResource, "import_data", lambda *args, **kwargs: pytest.fail("dry run in request"))
+
     job = uploaded(client, csv_file(2000), django_capture_on_commit_callbacks)
 
     assert (job.status, job.file_format, job.row_count) == (ImportJob.Status.QUEUED, "csv", None)
