@@ -3,11 +3,17 @@
 Imported there by ``projects.models`` so that Django finds the model.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# A step that has not finished after this long was lost (a worker killed mid-step); the page says so.
+STALLED_AFTER = timedelta(minutes=30)
 
 
 class ImportJobStatus(models.TextChoices):
@@ -89,6 +95,10 @@ class ImportJob(models.Model):
     def is_running(self) -> bool:
         """Whether the worker still has to do something; the status page reloads itself meanwhile."""
         return self.status in {self.Status.QUEUED, self.Status.CHECKING, self.Status.CONFIRMED, self.Status.IMPORTING}
+
+    @property
+    def is_stalled(self) -> bool:
+        return self.is_running and self.updated_at < timezone.now() - STALLED_AFTER
 
     @property
     def can_be_confirmed(self) -> bool:

@@ -7,6 +7,7 @@ worker; confirming twice is harmless; a job belongs to its uploader.
 import io
 import threading
 import zipfile
+from datetime import timedelta
 
 import openpyxl
 import pytest
@@ -15,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages import get_messages
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from networks.models import Network
@@ -486,6 +488,20 @@ def test_job_page_of_a_project_import_is_not_found_under_networks(
     response = client.get(job_url(job, admin="networks_network"))
 
     assert response.status_code == 404
+
+
+def test_job_page_stops_reloading_and_says_so_when_a_step_was_lost(
+    client, coordinator, django_capture_on_commit_callbacks
+):
+    job = uploaded(client, ONE_PROJECT, django_capture_on_commit_callbacks)
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportJob.Status.CHECKING, updated_at=timezone.now() - timedelta(hours=1)
+    )
+
+    content = client.get(job_url(job)).content.decode()
+
+    assert 'http-equiv="refresh"' not in content
+    assert "Die Verarbeitung ist seit langem nicht weitergekommen." in content
 
 
 def test_job_pages_are_not_offered_to_anonymous(client, coordinator, django_capture_on_commit_callbacks):
