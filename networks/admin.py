@@ -7,7 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts.history_records import HistoryAdminMixin
 from accounts.scoping import ScopedAdminMixin
 from projects.access import municipalities_for, organisation_choices_for, organisations_for, projects_for
-from transferboerse.uploads import CheckedImportMixin
+from projects.import_admin import BackgroundImportMixin
 
 from .access import networks_for
 from .models import Network
@@ -15,7 +15,7 @@ from .resources import NetworkResource
 
 
 @admin.register(Network)
-class NetworkAdmin(HistoryAdminMixin, ScopedAdminMixin, CheckedImportMixin, ImportExportMixin, SimpleHistoryAdmin):
+class NetworkAdmin(HistoryAdminMixin, ScopedAdminMixin, BackgroundImportMixin, ImportExportMixin, SimpleHistoryAdmin):
     scope = staticmethod(networks_for)
     resource_classes = [NetworkResource]
     choice_scopes = {

@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 
 from accounts.access import coordinated_municipalities, is_coordinator, is_reviewer
 
-from .models import District, Indicator, Municipality, Organisation, Project, ProjectLink
+from .models import District, ImportJob, Indicator, Municipality, Organisation, Project, ProjectLink
 
 
 def municipalities_for(user) -> QuerySet[Municipality]:
@@ -66,3 +66,10 @@ def districts_for(user) -> QuerySet[District]:
     if is_coordinator(user):
         return District.objects.filter(municipality__in=coordinated_municipalities(user))
     return District.objects.none()
+
+
+def import_jobs_for(user) -> QuerySet[ImportJob]:
+    """Import jobs a user may see and confirm: only their own (the import runs with their rights)."""
+    if not user.is_authenticated:
+        return ImportJob.objects.none()
+    return ImportJob.objects.filter(created_by=user)

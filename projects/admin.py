@@ -15,7 +15,6 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts.access import is_reviewer
 from accounts.history_records import HistoryAdminMixin
 from accounts.scoping import ScopedAdminMixin, ScopedModelAdmin
-from transferboerse.uploads import CheckedImportMixin
 from transfers.models import TransferOffer
 
 from . import services
@@ -27,6 +26,7 @@ from .access import (
     projects_for,
 )
 from .diff import diff_rows
+from .import_admin import BackgroundImportMixin
 from .models import (
     District,
     Field,
@@ -180,7 +180,7 @@ REVIEW_READONLY_FIELDS = [
 
 
 @admin.register(Project)
-class ProjectAdmin(HistoryAdminMixin, ScopedAdminMixin, CheckedImportMixin, ImportExportMixin, SimpleHistoryAdmin):
+class ProjectAdmin(HistoryAdminMixin, ScopedAdminMixin, BackgroundImportMixin, ImportExportMixin, SimpleHistoryAdmin):
     scope = staticmethod(projects_for)
     resource_classes = [ProjectResource]
     choice_scopes = {

@@ -792,3 +792,7 @@ class ChainCount(models.Model):
             (m, t, f or None): n
             for m, t, f, n in rows.values_list("municipality_id", "transition_id", "field_id", "count")
         }
+
+
+# The import jobs of the back office live in their own module; importing them here registers the model.
+from .import_jobs import ImportJob  # noqa: E402, F401

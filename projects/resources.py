@@ -2,7 +2,9 @@
 
 Columns carry the German field names. Projects are identified by Kommune + Titel. An import creates
 drafts or updates drafts; published projects change only through the form, where edits are reviewed.
-Any row error stops the whole import (the admin's preview lists the errors, nothing is saved).
+Any row error stops the whole import (the job's dry run lists the errors, nothing is saved).
+The file is checked and read by transferboerse/uploads.py, the import runs in the background
+(projects/imports.py).
 """
 
 from django.core.exceptions import ValidationError
@@ -51,6 +53,15 @@ class ScopedResource(resources.ModelResource):
 
     def get_queryset(self):
         return self.scope()
+
+    def before_save_instance(self, instance, row, **kwargs):
+        # Imports run in the background worker, outside a request: name the user in the change history.
+        instance._history_user = self.user
+        if kwargs.get("dry_run"):
+            # A dry run is rolled back; its history entries (per save and per many-to-many field) cost
+            # half of its time for nothing.
+            instance.skip_history_when_saving = True
+        super().before_save_instance(instance, row, **kwargs)
 
 
 class ProjectResource(ScopedResource):

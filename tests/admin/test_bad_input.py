@@ -8,7 +8,7 @@ from axes.models import AccessAttempt
 from django.urls import reverse
 
 from networks.models import Network
-from projects.models import Organisation, Project
+from projects.models import ImportJob, Organisation, Project
 
 from .conftest import form_data
 
@@ -175,73 +175,62 @@ def test_import_of_unreadable_file_explains_in_german(client, world):
     assert response.context["form"].errors == {
         "import_file": [
             "Die Datei konnte nicht gelesen werden. Bitte prüfen Sie, ob das gewählte Dateiformat passt: "
-            "CSV (UTF-8, durch Komma getrennt) oder Excel (.xlsx)."
+            "CSV (UTF-8 oder Windows-1252, getrennt durch Komma oder Semikolon) oder Excel (.xlsx)."
         ]
     }
+    assert ImportJob.objects.count() == 0
 
 
-@pytest.mark.parametrize(
-    ("fields", "errors"),
-    [
-        (
-            {"import_file_name": "passwd", "original_file_name": "x.csv", "format": "0"},
-            {"import_file_name": ["Die hochgeladene Datei ist nicht mehr vorhanden. Bitte laden Sie sie erneut hoch."]},
-        ),
-        (
-            {"import_file_name": "x" * 300, "original_file_name": "x.csv", "format": "0"},
-            {"import_file_name": ["Die hochgeladene Datei ist nicht mehr vorhanden. Bitte laden Sie sie erneut hoch."]},
-        ),
-    ],
-)
-def test_import_confirmation_accepts_only_files_of_the_own_upload(client, world, fields, errors):
+@pytest.mark.parametrize("job_id", ["999999", "0"])
+def test_import_confirmation_of_an_unknown_job_is_not_found(client, world, job_id):
     client.force_login(world.users["koordinator_bergkamen"])
     before = Project.objects.count()
 
-    response = client.post(reverse("admin:projects_project_process_import"), fields)
+    response = client.post(reverse("admin:projects_project_import_confirm", args=[job_id]))
 
-    assert response.status_code == 200
-    assert response.context["confirm_form"].errors == errors
+    assert response.status_code == 404
     assert Project.objects.count() == before
 
 
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("format", ":", "Bitte wählen Sie ein gültiges Dateiformat."),
-        ("format", "7", "Bitte wählen Sie ein gültiges Dateiformat."),
-        ("resource", "x", "Bitte wählen Sie eine gültige Importart."),
-        ("format", "9" * 5000, "Bitte wählen Sie ein gültiges Dateiformat."),  # int() refuses > 4300 digits
+        ("format", ":", "Bitte eine gültige Auswahl treffen. : ist keine gültige Auswahl."),
+        ("format", "7", "Bitte eine gültige Auswahl treffen. 7 ist keine gültige Auswahl."),
+        ("resource", "x", "Bitte eine gültige Auswahl treffen. x ist keine gültige Auswahl."),
     ],
 )
-def test_import_confirmation_rejects_unknown_format_or_resource(client, world, field, value, message):
+def test_import_upload_rejects_unknown_format_or_resource(client, world, field, value, message):
     client.force_login(world.users["koordinator_bergkamen"])
-    upload = client.post(
-        reverse("admin:projects_project_import"),
-        {
-            "resource": "0",
-            "format": "0",
-            "import_file": _upload("Kommune,Titel,Kurzbeschreibung\nBergkamen,Elterncafé,Treffpunkt.\n".encode()),
-        },
-    )
-    confirm = upload.context["confirm_form"].initial
+    data = {
+        "resource": "0",
+        "format": "0",
+        "import_file": _upload("Kommune,Titel,Kurzbeschreibung\nBergkamen,Elterncafé,Treffpunkt.\n".encode()),
+    }
 
-    response = client.post(reverse("admin:projects_project_process_import"), {**confirm, field: value})
+    response = client.post(reverse("admin:projects_project_import"), {**data, field: value})
 
-    assert response.context["confirm_form"].errors == {field: [message]}
+    assert response.context["form"].errors == {field: [message]}
+    assert ImportJob.objects.count() == 0
 
 
-def test_import_confirmation_of_own_upload_imports(client, world):
+def test_import_confirmation_of_own_upload_imports(client, world, django_capture_on_commit_callbacks, run_tasks):
     client.force_login(world.users["koordinator_bergkamen"])
-    upload = client.post(
-        reverse("admin:projects_project_import"),
-        {
-            "resource": "0",
-            "format": "0",
-            "import_file": _upload("Kommune,Titel,Kurzbeschreibung\nBergkamen,Elterncafé,Treffpunkt.\n".encode()),
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("admin:projects_project_import"),
+            {
+                "resource": "0",
+                "format": "0",
+                "import_file": _upload("Kommune,Titel,Kurzbeschreibung\nBergkamen,Elterncafé,Treffpunkt.\n".encode()),
+            },
+        )
+    run_tasks()
+    job = ImportJob.objects.get()
 
-    response = client.post(reverse("admin:projects_project_process_import"), upload.context["confirm_form"].initial)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("admin:projects_project_import_confirm", args=[job.pk]))
+    run_tasks()
 
     assert response.status_code == 302
     assert Project.objects.get(title="Elterncafé").status == Project.Status.DRAFT

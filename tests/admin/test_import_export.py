@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from networks.models import Network
 from networks.resources import NetworkResource
-from projects.models import Project
+from projects.models import ImportJob, Project
 from projects.resources import ProjectResource
 
 from ..factories import OrganisationFactory, ProjectFactory
@@ -125,22 +125,34 @@ def test_network_import_needs_own_coordinating_organisation(bergkamen, selm, coo
     assert Network.objects.count() == 0
 
 
-def test_admin_import_preview_lists_row_errors_and_saves_nothing(client, bergkamen, selm, coordinator_bergkamen):
-    client.force_login(coordinator_bergkamen)
-    upload = io.BytesIO(
-        "Kommune,Titel,Kurzbeschreibung\nBergkamen,Elterncafé,Treffpunkt.\nSelm,Fremd,Nicht erlaubt.\n".encode()
-    )
+def _upload_and_check(client, content: bytes, capture, run_tasks) -> ImportJob:
+    upload = io.BytesIO(content)
     upload.name = "projekte.csv"
+    with capture(execute=True):
+        response = client.post(
+            reverse("admin:projects_project_import"), {"resource": "0", "format": "0", "import_file": upload}
+        )
+    job = ImportJob.objects.get()
+    assert response["Location"] == reverse("admin:projects_project_import_job", args=[job.pk])
+    assert run_tasks() == 1  # the dry run, in the worker
+    job.refresh_from_db()
+    return job
 
-    response = client.post(
-        reverse("admin:projects_project_import"),
-        {"resource": "0", "format": "0", "import_file": upload},
-    )
 
-    assert response.status_code == 200
-    content = response.content.decode()
-    assert "Die Zeile gehört zur Kommune „Selm“" in content
-    assert "confirm_form" not in response.context or response.context.get("confirm_form") is None
+def test_admin_import_dry_run_lists_row_errors_and_saves_nothing(
+    client, bergkamen, selm, coordinator_bergkamen, django_capture_on_commit_callbacks, run_tasks
+):
+    client.force_login(coordinator_bergkamen)
+    content = "Kommune,Titel,Kurzbeschreibung\nBergkamen,Elterncafé,Treffpunkt.\nSelm,Fremd,Nicht erlaubt.\n"
+
+    job = _upload_and_check(client, content.encode(), django_capture_on_commit_callbacks, run_tasks)
+    page = client.get(reverse("admin:projects_project_import_job", args=[job.pk]))
+
+    assert page.status_code == 200
+    content = page.content.decode()
+    assert "Zeile 3: Die Zeile gehört zur Kommune „Selm“" in content
+    assert "Import bestätigen" not in content
+    assert (job.status, job.error_count) == (ImportJob.Status.CHECKED, 1)
     assert Project.objects.count() == 0
 
 
@@ -149,17 +161,17 @@ def test_admin_import_is_not_offered_to_anonymous(client):
     assert response.status_code == 302
 
 
-def test_admin_import_valid_file_previews_then_applies_on_confirm(client, bergkamen, coordinator_bergkamen):
+def test_admin_import_valid_file_previews_then_applies_on_confirm(
+    client, bergkamen, coordinator_bergkamen, django_capture_on_commit_callbacks, run_tasks
+):
     client.force_login(coordinator_bergkamen)
-    upload = io.BytesIO("Kommune,Titel,Kurzbeschreibung\nBergkamen,Elterncafé,Treffpunkt für Eltern.\n".encode())
-    upload.name = "projekte.csv"
+    content = "Kommune,Titel,Kurzbeschreibung\nBergkamen,Elterncafé,Treffpunkt für Eltern.\n".encode()
 
-    preview = client.post(
-        reverse("admin:projects_project_import"), {"resource": "0", "format": "0", "import_file": upload}
-    )
-    assert Project.objects.count() == 0  # the preview is a dry run
-    confirm = preview.context["confirm_form"]
-    response = client.post(reverse("admin:projects_project_process_import"), {**confirm.initial, "resource": "0"})
+    job = _upload_and_check(client, content, django_capture_on_commit_callbacks, run_tasks)
+    assert Project.objects.count() == 0  # the dry run saved nothing
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("admin:projects_project_import_confirm", args=[job.pk]))
+    assert run_tasks() == 1
 
     assert response.status_code == 302
     project = Project.objects.get()
@@ -198,5 +210,5 @@ def test_admin_import_refuses_a_file_over_the_size_limit(client, settings, bergk
     assert response.context["form"].errors["import_file"] == [
         "Die Datei ist zu groß (511\xa0Bytes); erlaubt sind höchstens 100\xa0Bytes."
     ]
-    assert "confirm_form" not in response.context
+    assert ImportJob.objects.count() == 0
     assert Project.objects.count() == 0

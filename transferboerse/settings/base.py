@@ -164,6 +164,9 @@ IMPORT_EXPORT_FORMATS = [CSV, XLSX]
 # Exports neutralise cells that a spreadsheet program would run as a formula (transferboerse/spreadsheets.py).
 EXPORT_FORMATS = [SafeCSV, SafeXLSX]
 MAX_IMPORT_FILE_SIZE = 2 * 1024 * 1024  # bytes; a municipality's projects fit in far less
+# Rows (without the header) and columns of one import; larger files are refused before parsing.
+MAX_IMPORT_ROWS = 2000
+MAX_IMPORT_COLUMNS = 50
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 LANGUAGE_CODE = "de"
