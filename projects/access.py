@@ -66,3 +66,13 @@ def districts_for(user) -> QuerySet[District]:
     if is_coordinator(user):
         return District.objects.filter(municipality__in=coordinated_municipalities(user))
     return District.objects.none()
+
+
+def can_delete_project(user, project: Project) -> bool:
+    """Only what was never public may be deleted by those who edit it (a draft, a submission); a
+    published or archived project is archived, and removed for good only by a superuser."""
+    if user.is_authenticated and user.is_active and user.is_superuser:
+        return True
+    if project.status not in {Project.Status.DRAFT, Project.Status.IN_REVIEW}:
+        return False
+    return projects_for(user).filter(pk=project.pk).exists()
