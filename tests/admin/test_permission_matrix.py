@@ -23,6 +23,7 @@ import csv
 import io
 
 import pytest
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse
@@ -343,3 +344,85 @@ def test_permission_matrix(client, world, role, label):
         action: (expected[action], actual[action]) for action in ACTIONS if expected[action] != actual[action]
     }
     assert differences == {}, f"{role} × {label}: (expected, actual) per action"
+
+
+# Another Kommune's draft (finding 7) ------------------------------------------------------------------
+# Bergkamen's unpublished project with a transfer offer: who can open it, its history, restore a version,
+# find it through any autocomplete (also by a word of its description, through the interest's offer field
+# that once listed every offer), and follow "view on site" to its address.
+
+DRAFT_ACTIONS = ["view", "history", "restore", "autocomplete", "shortcut"]
+DRAFT_HIDDEN = "view:- history:- restore:- autocomplete:- shortcut:-"
+DRAFT_EDITOR = {
+    "projects.project": "view:B history:B restore:B autocomplete:B shortcut:-",
+    "transfers.transferoffer": "view:B history:B restore:B autocomplete:- shortcut:-",
+}
+DRAFT_EXPECTED = {
+    "anonymous": dict.fromkeys(DRAFT_EDITOR, DRAFT_HIDDEN),
+    "koordinator_bergkamen": DRAFT_EDITOR,
+    "koordinator_selm": dict.fromkeys(DRAFT_EDITOR, DRAFT_HIDDEN),
+    "steuerungsgruppe": DRAFT_EDITOR,
+    "superuser": DRAFT_EDITOR,
+}
+DRAFT_WORD = "Vertraulichkeitsvermerk"
+
+
+@pytest.fixture
+def bergkamen_draft(world, bergkamen):
+    from projects.models import Project
+
+    from ..factories import ProjectFactory, TransferOfferFactory
+
+    project = ProjectFactory(
+        municipality=bergkamen, title="Entwurf Bergkamen", status=Project.Status.DRAFT, confirmed_at=None
+    )
+    offer = TransferOfferFactory(project=project, description=f"Noch nicht öffentlich. {DRAFT_WORD}")
+    return {"projects.project": project, "transfers.transferoffer": offer}
+
+
+def _draft_autocompleted(client, model, obj) -> str:
+    sources = [*_autocomplete_sources(model)]
+    if model._meta.label_lower == "transfers.transferoffer":
+        sources.append((apps.get_model("transfers.transferinterest"), "offer"))
+    found = set()
+    for source_model, name in sources:
+        for term in ["", DRAFT_WORD, "Entwurf"]:
+            response = client.get(
+                reverse("admin:autocomplete"),
+                {
+                    "app_label": source_model._meta.app_label,
+                    "model_name": source_model._meta.model_name,
+                    "field_name": name,
+                    "term": term,
+                },
+            )
+            if response.status_code == 200:
+                found |= {int(result["id"]) for result in response.json()["results"]}
+    return "B" if obj.pk in found else "-"
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("label", sorted(DRAFT_EDITOR))
+def test_permission_matrix_for_another_towns_draft(client, world, bergkamen_draft, role, label):
+    user = world.users[role]
+    if user is not None:
+        client.force_login(user)
+    obj = bergkamen_draft[label]
+    model = obj._meta.model
+
+    page = client.get(_url(model, "change", obj))
+    history = client.get(_url(model, "history", obj))
+    actual = {
+        "view": "B" if page.status_code == 200 and page.context.get("original") == obj else "-",
+        "history": "B" if history.status_code == 200 and history.context.get("object") == obj else "-",
+        "restore": _restored(client, model, {"B": obj}),
+        "autocomplete": _draft_autocompleted(client, model, obj),
+        "shortcut": _shortcut(client, model, {"B": obj}),
+    }
+
+    expected = dict(cell.split(":") for cell in DRAFT_EXPECTED[role][label].split())
+    assert sorted(expected) == sorted(DRAFT_ACTIONS)
+    assert actual == expected, f"{role} × draft {label}"
+    obj.refresh_from_db()
+    if label == "projects.project":
+        assert obj.status == "draft"  # restoring a draft's version leaves a draft
