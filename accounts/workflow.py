@@ -65,12 +65,29 @@ WORKFLOW_FIELDS: dict[str, tuple[str, ...]] = {
     # list moves up there.
     "steering.eventregistration": ("event", "user", "municipality", "status", "created_at", "updated_at"),
     "pages.legalpage": ("updated_at",),
+    # The task queue: the worker records each run.
+    "django_tasks_database.dbtaskresult": (
+        "status",
+        "enqueued_at",
+        "started_at",
+        "finished_at",
+        "worker_ids",
+        "run_after",
+        "return_value",
+        "exception_class_path",
+        "traceback",
+    ),
 }
 
 # Models whose whole record is a workflow record: the admin shows them, but never changes them, never
 # adds them and never restores an old version.
 WORKFLOW_RECORDS: frozenset[str] = frozenset(
-    {"transfers.transferinterest", "transfers.transferevent", "steering.eventregistration"}
+    {
+        "transfers.transferinterest",
+        "transfers.transferevent",
+        "steering.eventregistration",
+        "django_tasks_database.dbtaskresult",
+    }
 )
 
 
