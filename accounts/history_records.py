@@ -141,6 +141,10 @@ class HistoryDisplayAdminMixin:
         if live is None:
             raise Http404
         history_model = self.model.history.model
+        try:
+            version_id = history_model._meta.pk.to_python(version_id)
+        except ValidationError:
+            raise Http404 from None
         record = get_object_or_404(history_model, **{self.opts.pk.attname: live.pk, "history_id": version_id})
         if not self.has_view_history_or_change_history_permission(request, live):
             raise PermissionDenied

@@ -151,3 +151,12 @@ def test_restoring_a_version_of_another_towns_project_is_forbidden(client, bergk
     assert response.status_code == 403
     project.refresh_from_db()
     assert (project.title, project.pending_changes) == ("Familienpaten Bergkamen", {})
+
+
+@pytest.mark.parametrize(("object_id", "version_id"), [("abc", "1"), ("1", "abc"), ("999999", "1")])
+def test_history_version_page_with_a_bad_address_is_404(client, steering_member, object_id, version_id):
+    client.force_login(steering_member)
+
+    response = client.get(f"/verwaltung/projects/project/{object_id}/history/{version_id}/")
+
+    assert response.status_code == 404
