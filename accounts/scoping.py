@@ -84,7 +84,9 @@ class ScopedAdminMixin(ChoiceScopeMixin):
         return queryset.filter(pk__in=scope(request.user).values("pk"))
 
     def _autocomplete_scope(self, request) -> Scope | None:
-        """For the autocomplete of another model's field, the *source* admin decides the choices."""
+        """For the autocomplete of another model's field, the *source* admin decides the choices: those
+        of its ``choice_scopes`` (or this admin's own scope), and none at all for a field the user cannot
+        edit there (not an autocomplete field, read-only, or a model they may not add or change)."""
         match = getattr(request, "resolver_match", None)
         if match is None or match.url_name != "autocomplete":
             return None
@@ -92,10 +94,21 @@ class ScopedAdminMixin(ChoiceScopeMixin):
 
         try:
             source_model = apps.get_model(request.GET["app_label"], request.GET["model_name"])
-        except (KeyError, LookupError):
-            return None
+        except (KeyError, LookupError, ValueError):
+            return self._no_choices
         source_admin = self.admin_site._registry.get(source_model)
-        return getattr(source_admin, "choice_scopes", {}).get(request.GET.get("field_name", ""))
+        field_name = request.GET.get("field_name", "")
+        if (
+            source_admin is None
+            or field_name not in source_admin.get_autocomplete_fields(request)
+            or field_name in source_admin.get_readonly_fields(request)
+            or not (source_admin.has_add_permission(request) or source_admin.has_change_permission(request))
+        ):
+            return self._no_choices
+        return getattr(source_admin, "choice_scopes", {}).get(field_name)
+
+    def _no_choices(self, user) -> QuerySet:
+        return self.model._default_manager.none()
 
     def _in_scope(self, request, obj) -> bool:
         return obj is None or self.scope is None or obj.pk is None or _visible(self.scope, request, obj)

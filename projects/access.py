@@ -73,3 +73,13 @@ def import_jobs_for(user) -> QuerySet[ImportJob]:
     if not user.is_authenticated:
         return ImportJob.objects.none()
     return ImportJob.objects.filter(created_by=user)
+
+
+def can_delete_project(user, project: Project) -> bool:
+    """Only what was never public may be deleted by those who edit it (a draft, a submission); a
+    published or archived project is archived, and removed for good only by a superuser."""
+    if user.is_authenticated and user.is_active and user.is_superuser:
+        return True
+    if project.status not in {Project.Status.DRAFT, Project.Status.IN_REVIEW}:
+        return False
+    return projects_for(user).filter(pk=project.pk).exists()

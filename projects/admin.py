@@ -13,12 +13,13 @@ from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.access import is_reviewer
-from accounts.history_records import HistoryAdminMixin
+from accounts.history_records import HistoryDisplayAdminMixin
 from accounts.scoping import ScopedAdminMixin, ScopedModelAdmin
 from transfers.models import TransferOffer
 
 from . import services
 from .access import (
+    can_delete_project,
     districts_for,
     municipalities_for,
     organisation_choices_for,
@@ -173,6 +174,7 @@ REVIEW_READONLY_FIELDS = [
     "submitted_by",
     "reviewed_at",
     "reviewed_by",
+    "archive_requested_at",
     "confirmed_at",
     "created_at",
     "updated_at",
@@ -180,7 +182,9 @@ REVIEW_READONLY_FIELDS = [
 
 
 @admin.register(Project)
-class ProjectAdmin(HistoryAdminMixin, ScopedAdminMixin, BackgroundImportMixin, ImportExportMixin, SimpleHistoryAdmin):
+class ProjectAdmin(
+    HistoryDisplayAdminMixin, ScopedAdminMixin, BackgroundImportMixin, ImportExportMixin, SimpleHistoryAdmin
+):
     scope = staticmethod(projects_for)
     resource_classes = [ProjectResource]
     choice_scopes = {
@@ -240,11 +244,14 @@ class ProjectAdmin(HistoryAdminMixin, ScopedAdminMixin, BackgroundImportMixin, I
         return obj.get_absolute_url() if obj.is_published else None
 
     def get_readonly_fields(self, request, obj=None):
-        fields = [] if request.user.is_superuser else ["status"]
-        fields += [name for name in REVIEW_READONLY_FIELDS if name != "status"]
+        # The review fields come from accounts.workflow (the site makes them read-only for everyone).
+        fields = list(super().get_readonly_fields(request, obj))
         if obj is not None and not is_reviewer(request.user):
             fields.append("municipality")
         return fields
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (obj is None or can_delete_project(request.user, obj))
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
@@ -255,62 +262,75 @@ class ProjectAdmin(HistoryAdminMixin, ScopedAdminMixin, BackgroundImportMixin, I
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        if obj is not None and obj.pending_changes and self._edits_are_proposals(request, obj):
+        if obj is not None and obj.pending_changes and services.edits_are_proposals(obj, request.user):
             form = type(form.__name__, (form,), {"pending_initial": obj.pending_changes})
         return form
 
-    # Saving: a Koordinator's edit of a published project becomes a proposal -------------------------
-
-    def _edits_are_proposals(self, request, obj) -> bool:
-        return obj is not None and obj.pk is not None and obj.is_published and not is_reviewer(request.user)
+    # Saving: projects.services decides whether an edit is saved or becomes a change for review -------
 
     def save_model(self, request, obj, form, change):
-        live = Project.objects.get(pk=obj.pk) if change else None
-        if change and self._edits_are_proposals(request, live):
-            changes = {
-                name: ([item.pk for item in value] if name in Project.MANY_TO_MANY_REVIEWED_FIELDS else value)
-                for name, value in form.cleaned_data.items()
-                if name in Project.REVIEWED_FIELDS
-            }
-            services.project_propose_changes(project=live, changes=changes, by=request.user)
-            form.instance = live
-            form.save_m2m = lambda: None  # the live many-to-many values stay until approval
-            request._project_proposal = live
-            return
-        super().save_model(request, obj, form, change)
+        saved = services.project_save(project=obj, cleaned_data=form.cleaned_data, by=request.user)
+        self._show_stored(obj, saved)
 
     def save_related(self, request, form, formsets, change):
-        if getattr(request, "_project_proposal", None) is not None:
-            # Only the (separately public) transfer offers are saved; the project's own fields wait.
-            for formset in formsets:
-                self.save_formset(request, form, formset, change=change)
-            return
-        super().save_related(request, form, formsets, change)
+        # The project's own many-to-many fields were saved (or proposed) by project_save; here only the
+        # inlines, which have rules of their own (_FrozenWhilePublishedInline).
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def restore_version(self, request, form, record):
+        saved = services.project_restore(project=form.instance, cleaned_data=form.cleaned_data, by=request.user)
+        if saved.is_published and is_reviewer(request.user):
+            messages.info(
+                request,
+                gettext("Die wiederhergestellte Fassung liegt als Änderung zur Prüfung vor („Prüfen“)."),
+            )
+        return saved
+
+    @staticmethod
+    def _show_stored(obj: Project, saved: Project) -> None:
+        """The admin goes on with ``obj`` (log entry, messages, redirect): let it show what is stored."""
+        obj.pk = saved.pk
+        obj.refresh_from_db()
+        obj._state.adding = False
+
+    def _after_edit_message(self, request, project: Project) -> None:
+        if project.has_pending_changes:
+            messages.info(
+                request,
+                gettext(
+                    "Ihre Änderungen sind zur Prüfung eingereicht. Bis zur Freigabe bleibt die "
+                    "veröffentlichte Fassung sichtbar."
+                ),
+            )
+        else:
+            messages.info(request, gettext("Keine Änderung gegenüber der veröffentlichten Fassung."))
 
     def _after_save(self, request, obj: Project) -> None:
         project = Project.objects.get(pk=obj.pk)
-        proposal = getattr(request, "_project_proposal", None)
-        if proposal is not None:
-            if proposal.pending_changes:
-                messages.info(
-                    request,
-                    gettext(
-                        "Ihre Änderungen sind zur Prüfung eingereicht. Bis zur Freigabe bleibt die "
-                        "veröffentlichte Fassung sichtbar."
-                    ),
-                )
+        if services.edits_are_proposals(project, request.user):
+            self._after_edit_message(request, project)
+        steps = {
+            "_submit_for_review": (services.project_submit, gettext("Das Projekt ist zur Prüfung eingereicht.")),
+            "_confirm_current": (services.project_confirm, gettext("Das Projekt ist als aktuell bestätigt.")),
+            "_request_archiving": (
+                services.project_request_archiving,
+                gettext("Die Archivierung ist beantragt. Bis zur Entscheidung bleibt das Projekt öffentlich."),
+            ),
+            "_archive": (services.project_archive, gettext("Das Projekt ist archiviert.")),
+        }
+        for name, (step, message) in steps.items():
+            if name not in request.POST:
+                continue
+            try:
+                step(project=project, by=request.user)
+            except ValidationError as error:
+                for text in error.messages:
+                    messages.error(request, text)
+            except PermissionDenied:
+                messages.error(request, gettext("Diesen Schritt dürfen Sie nicht gehen."))
             else:
-                messages.info(request, gettext("Keine Änderung gegenüber der veröffentlichten Fassung."))
-        try:
-            if "_submit_for_review" in request.POST:
-                services.project_submit(project=project, by=request.user)
-                messages.success(request, gettext("Das Projekt ist zur Prüfung eingereicht."))
-            if "_confirm_current" in request.POST:
-                services.project_confirm(project=project, by=request.user)
-                messages.success(request, gettext("Das Projekt ist als aktuell bestätigt."))
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+                messages.success(request, message)
 
     def response_add(self, request, obj, post_url_continue=None):
         self._after_save(request, obj)
@@ -358,9 +378,12 @@ class ProjectAdmin(HistoryAdminMixin, ScopedAdminMixin, BackgroundImportMixin, I
         project = get_object_or_404(self.get_queryset(request), pk=object_id)
         form = ReturnForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
-            action = next((name for name in ("publish", "approve", "return") if f"_{name}" in request.POST), None)
+            action = next(
+                (name for name in ("publish", "approve", "archive", "return") if f"_{name}" in request.POST), None
+            )
             step = {
                 "publish": lambda: services.project_publish(project=project, by=request.user),
+                "archive": lambda: services.project_archive(project=project, by=request.user),
                 "approve": lambda: services.project_approve_changes(project=project, by=request.user),
                 "return": lambda: services.project_return(
                     project=project, by=request.user, comment=form.cleaned_data["comment"]
@@ -397,6 +420,7 @@ class ProjectAdmin(HistoryAdminMixin, ScopedAdminMixin, BackgroundImportMixin, I
         return {
             "publish": gettext("„{title}“ ist veröffentlicht."),
             "approve": gettext("Die Änderungen an „{title}“ sind übernommen und öffentlich."),
+            "archive": gettext("„{title}“ ist archiviert und nicht mehr öffentlich."),
             "return": gettext("„{title}“ ist mit Ihrem Kommentar zurückgegeben."),
         }[action].format(title=project.title)
 

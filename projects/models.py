@@ -315,10 +315,12 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(status=Project.Status.DRAFT, review_comment="")
 
     def awaiting_review(self):
-        """New projects submitted for review, and published projects with submitted changes."""
+        """New projects submitted for review, published projects with submitted changes, and requests
+        to archive a published project."""
         return self.filter(
             Q(status=Project.Status.IN_REVIEW)
             | Q(status=Project.Status.PUBLISHED, review_comment="") & ~Q(pending_changes={})
+            | Q(status=Project.Status.PUBLISHED, archive_requested_at__isnull=False)
         )
 
     def returned(self):
@@ -444,6 +446,9 @@ class Project(SluggedModel):
     )
     review_comment = models.TextField(_("Kommentar der Prüfung"), blank=True)
     pending_changes = models.JSONField(_("ausstehende Änderungen"), default=dict, blank=True)
+    # A Koordinator asked to take a published project off the portal; a reviewer archives it or returns
+    # the request (projects.services.project_request_archiving).
+    archive_requested_at = models.DateTimeField(_("Archivierung beantragt am"), null=True, blank=True)
     confirmation_reminder_sent_at = models.DateTimeField(_("zuletzt erinnert"), null=True, blank=True)
 
     objects = ProjectQuerySet.as_manager()
@@ -514,6 +519,10 @@ class Project(SluggedModel):
     @property
     def has_pending_changes(self) -> bool:
         return bool(self.pending_changes)
+
+    @property
+    def has_archive_request(self) -> bool:
+        return self.archive_requested_at is not None
 
     @property
     def is_returned(self) -> bool:

@@ -1,4 +1,5 @@
-"""Workflow steps for projects: review before publishing and confirming that a project is current.
+"""Workflow steps for projects: saving an edit, review before publishing, archiving, and confirming
+that a project is current.
 
 Each step checks who may take it, changes the project atomically, records the step in the project's
 history (with the acting user) and queues mails to the people concerned in the same transaction (the
@@ -20,8 +21,11 @@ from accounts.history_records import history_paused, record_version
 from accounts.models import Coordinator, Role
 from accounts.outbox import absolute_url, mails_queue
 
-from .access import projects_for
+from .access import municipalities_for, projects_for
 from .models import Project
+
+# What an edit in the back office may set; everything else (status, review, timestamps) is the workflow's.
+EDITABLE_FIELDS = ("municipality", *Project.REVIEWED_FIELDS)
 
 
 def _require_access(project: Project, user) -> None:
@@ -67,6 +71,91 @@ def _mail_submitter(template: str, project: Project, *, url: str, **context) -> 
             template=template,
             context={"project": project, "url": absolute_url(url), **context},
         )
+
+
+def edits_are_proposals(project: Project, by) -> bool:
+    """A Koordinator's edit of a published project waits for review; a reviewer's edit is direct."""
+    return project.pk is not None and project.is_published and not is_reviewer(by)
+
+
+def _edited_values(cleaned_data: dict) -> dict:
+    unknown = set(cleaned_data) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValidationError(
+            _("Diese Felder lassen sich nicht bearbeiten: {names}").format(names=", ".join(sorted(unknown)))
+        )
+    return {
+        name: sorted(item.pk for item in value) if name in Project.MANY_TO_MANY_REVIEWED_FIELDS else value
+        for name, value in cleaned_data.items()
+    }
+
+
+def _locked(project: Project) -> Project:
+    return Project.objects.select_for_update().get(pk=project.pk)
+
+
+def _propose(live: Project, values: dict, by) -> Project:
+    if "municipality" in values and values.pop("municipality") != live.municipality:
+        raise PermissionDenied
+    return project_propose_changes(project=live, changes=values, by=by)
+
+
+def _edit_directly(live: Project, values: dict, by) -> Project:
+    """Write the edited fields into the stored record; status and review fields keep their values."""
+    creating = live.pk is None
+    municipality = values.get("municipality", live.municipality if not creating else None)
+    if municipality is None or not municipalities_for(by).filter(pk=municipality.pk).exists():
+        raise PermissionDenied
+    if not creating and municipality != live.municipality and not is_reviewer(by):
+        raise PermissionDenied
+    many_to_many = {name: ids for name, ids in values.items() if name in Project.MANY_TO_MANY_REVIEWED_FIELDS}
+    for name, value in values.items():
+        if name not in many_to_many:
+            setattr(live, name, value)
+    live.full_clean(exclude=["slug"])
+    with history_paused(live):
+        live.save()
+        for name, ids in many_to_many.items():
+            getattr(live, name).set(ids)
+    _require_access(live, by)
+    record_version(live, by=by, created=creating)
+    return live
+
+
+@transaction.atomic
+def project_save(*, project: Project, cleaned_data: dict, by) -> Project:
+    """Save an edit from the back office and return the stored project.
+
+    ``cleaned_data`` holds the edited fields (municipality and the reviewed fields, many-to-many as
+    querysets). Only they are taken from the edit: a new project starts as a draft, an existing one keeps
+    its status and review fields, whatever ``project`` holds in memory. A Koordinator's edit of a
+    published project becomes a change for review (:func:`project_propose_changes`); any other edit is
+    saved at once, with one history entry.
+    """
+    values = _edited_values(cleaned_data)
+    if project.pk is None:
+        return _edit_directly(Project(), values, by)
+    _require_access(project, by)
+    live = _locked(project)
+    if edits_are_proposals(live, by):
+        return _propose(live, values, by)
+    return _edit_directly(live, values, by)
+
+
+@transaction.atomic
+def project_restore(*, project: Project, cleaned_data: dict, by) -> Project:
+    """Restore the content of an old version (the admin's history page).
+
+    Like an edit, but a published project is never changed directly, not even by a reviewer: the old
+    content becomes a change for review. The status never comes back from the old version, so an
+    archived project stays archived and a draft stays a draft.
+    """
+    values = _edited_values(cleaned_data)
+    _require_access(project, by)
+    live = _locked(project)
+    if live.is_published:
+        return _propose(live, values, by)
+    return _edit_directly(live, values, by)
 
 
 @transaction.atomic
@@ -142,8 +231,11 @@ def project_return(*, project: Project, by, comment: str) -> Project:
         raise ValidationError({"comment": _("Bitte schreiben Sie, was noch geändert werden soll.")})
     if project.status == Project.Status.IN_REVIEW:
         project.status = Project.Status.DRAFT
-    elif not (project.status == Project.Status.PUBLISHED and project.has_pending_changes):
+    elif not (
+        project.status == Project.Status.PUBLISHED and (project.has_pending_changes or project.has_archive_request)
+    ):
         raise ValidationError(_("Zurückgeben lassen sich nur eingereichte Projekte und eingereichte Änderungen."))
+    project.archive_requested_at = None
     project.review_comment = comment
     project.reviewed_at = timezone.now()
     project.reviewed_by = by
@@ -185,6 +277,47 @@ def project_approve_changes(*, project: Project, by) -> Project:
             getattr(project, name).set(ids)
     _save(project, by=by, reason=_("Änderungen übernommen"))
     _mail_submitter("project_changes_published", project, url=project.get_absolute_url())
+    return project
+
+
+@transaction.atomic
+def project_request_archiving(*, project: Project, by) -> Project:
+    """A Koordinator asks to take a published project off the portal; a reviewer decides.
+
+    Until then the project stays public. (Deleting is not offered: the transfers, reports and ledger
+    entries that refer to it must keep their project.)
+    """
+    _require_access(project, by)
+    if project.status != Project.Status.PUBLISHED:
+        raise ValidationError(_("Archiviert werden können nur veröffentlichte Projekte."))
+    if project.has_archive_request:
+        raise ValidationError(_("Die Archivierung ist bereits beantragt."))
+    now = timezone.now()
+    project.archive_requested_at = now
+    project.submitted_at = now
+    project.submitted_by = by
+    project.review_comment = ""
+    _save(project, by=by, reason=_("Archivierung beantragt"))
+    _mail_reviewers("project_archive_requested", project, by=by)
+    return project
+
+
+@transaction.atomic
+def project_archive(*, project: Project, by) -> Project:
+    """A reviewer takes a published project off the portal (on request or on their own)."""
+    _require_reviewer(by)
+    if project.status != Project.Status.PUBLISHED:
+        raise ValidationError(_("Archiviert werden können nur veröffentlichte Projekte."))
+    requested = project.has_archive_request
+    project.status = Project.Status.ARCHIVED
+    project.archive_requested_at = None
+    project.pending_changes = {}
+    project.review_comment = ""
+    project.reviewed_at = timezone.now()
+    project.reviewed_by = by
+    _save(project, by=by, reason=_("Archiviert"))
+    if requested:
+        _mail_submitter("project_archived", project, url=reverse("admin:projects_project_change", args=[project.pk]))
     return project
 
 

@@ -168,13 +168,18 @@ class EventAdmin(admin.ModelAdmin):
     filter_horizontal = ["transitions", "fields"]
     exclude = ["slug"]
 
+    def view_on_site(self, obj: Event) -> str | None:
+        return obj.get_absolute_url() if obj.is_published else None
+
 
 @admin.register(EventRegistration)
 class EventRegistrationAdmin(ScopedModelAdmin):
     scope = staticmethod(event_registrations_for)
     choice_scopes = {"municipality": municipalities_for}
+    # Registrations are made and cancelled on the public Fachtag page (steering.services keeps the
+    # waiting list); the back office shows them read-only (accounts.workflow).
     list_display = ["user", "event", "municipality", "status", "created_at"]
     list_filter = ["status", "event"]
     list_select_related = ["user", "event", "municipality"]
     search_fields = ["user__username", "user__last_name", "event__title"]
-    autocomplete_fields = ["user", "event"]
+    fields = ["event", "user", "municipality", "status", "created_at", "updated_at"]

@@ -14,8 +14,11 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
+from django.urls import path
 from django.utils.translation import gettext
+
+from accounts.workflow import is_workflow_record, workflow_fields
 
 NUL = "\x00"
 # Inline rows one form may hold. Django's own cap is 2,000, and building and rendering that many rows for a
@@ -54,7 +57,23 @@ class SafeAutocompleteSelectMultiple(_ValidChoicesOnly, AutocompleteSelectMultip
 
 
 class HardenedModelAdminMixin:
-    """Mixed into every ModelAdmin registered with the back-office site."""
+    """Mixed into every ModelAdmin registered with the back-office site.
+
+    Besides the input checks it keeps the workflow intact on every model (``accounts.workflow``): the
+    fields only services may write are read-only whatever the ModelAdmin declares, and workflow records
+    (transfers, their timelines, Fachtag registrations) are shown but never added or changed here.
+    """
+
+    def get_readonly_fields(self, request, obj=None):
+        declared = list(super().get_readonly_fields(request, obj))
+        names = {field.name for field in self.model._meta.get_fields()}
+        return declared + [name for name in workflow_fields(self.model) if name in names and name not in declared]
+
+    def has_add_permission(self, request, *args):
+        return not is_workflow_record(self.model) and super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return not is_workflow_record(self.model) and super().has_change_permission(request, obj)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
@@ -112,3 +131,40 @@ class BackOfficeSite(admin.AdminSite):
             return protected(request, *args, **kwargs)
 
         return checked
+
+    def get_urls(self):
+        """Django's "view on site" shortcut (``/verwaltung/r/<ct>/<id>/``) looks any object up, unscoped,
+        and redirects to its public address, which names an unpublished draft's slug. Ours goes through the
+        model's admin instead."""
+        urls = [url for url in super().get_urls() if getattr(url, "name", None) != "view_on_site"]
+        shortcut = path(
+            "r/<int:content_type_id>/<path:object_id>/", self.admin_view(self.public_page_view), name="view_on_site"
+        )
+        return [shortcut, *urls]
+
+    def public_page_view(self, request, content_type_id, object_id):
+        """Redirect to the public page of an object the user may see in the back office, if it has one
+        (an unpublished project: none); anything else is a 404, as if the object did not exist."""
+        from django.contrib.contenttypes.models import ContentType
+
+        try:
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+        except ContentType.DoesNotExist:
+            raise Http404 from None
+        model_admin = self._registry.get(model)
+        if model_admin is None:
+            raise Http404
+        try:
+            pk = model._meta.pk.to_python(object_id)
+        except ValidationError:
+            raise Http404 from None
+        obj = model_admin.get_queryset(request).filter(pk=pk).first()
+        if obj is None or not model_admin.has_view_permission(request, obj):
+            raise Http404
+        if callable(model_admin.view_on_site):
+            url = model_admin.view_on_site(obj)
+        else:
+            url = obj.get_absolute_url() if model_admin.view_on_site and hasattr(obj, "get_absolute_url") else None
+        if not url:
+            raise Http404
+        return HttpResponseRedirect(url)

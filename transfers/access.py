@@ -41,12 +41,18 @@ def transfer_interests_for(user) -> QuerySet[TransferInterest]:
 
 
 def interest_offer_choices_for(user) -> QuerySet[TransferOffer]:
-    """Offers a Koordinator may register interest in: any other municipality's offer."""
+    """Offers a Koordinator may register interest in: the public (active, published) offers of the
+    other municipalities. Another town's draft is never offered, searched or named."""
+    if is_coordinator(user) and not is_reviewer(user):
+        return TransferOffer.objects.active().exclude(project__municipality__in=coordinated_municipalities(user))
     if is_reviewer(user):
-        return TransferOffer.objects.all()
-    if is_coordinator(user):
-        return TransferOffer.objects.exclude(project__municipality__in=coordinated_municipalities(user))
+        return TransferOffer.objects.active()
     return TransferOffer.objects.none()
+
+
+def offer_is_public(offer: TransferOffer) -> bool:
+    """Whether the offer's public page exists (the same rule as the public offer list)."""
+    return TransferOffer.objects.active().filter(pk=offer.pk).exists()
 
 
 def events_for(user, interest: TransferInterest) -> QuerySet[TransferEvent]:

@@ -3,21 +3,21 @@ the transfer workflow itself lives in transfers/services.py."""
 
 from django.contrib import admin
 from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from accounts.history_records import GermanHistoryContextHelper
+from accounts.history_records import HistoryDisplayAdminMixin
 from accounts.scoping import ScopedAdminMixin
 from projects.access import municipalities_for, projects_for
 
-from .access import interest_offer_choices_for, transfer_interests_for, transfer_offers_for, transfer_requests_for
+from .access import offer_is_public, transfer_interests_for, transfer_offers_for, transfer_requests_for
 from .models import TransferInterest, TransferOffer, TransferRequest, TransferService
 
 
-class TransferHistoryAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
-    object_history_list_template = "admin/history/object_history_list.html"
-
-    def get_historical_record_context_helper(self, request, historical_record):
-        return GermanHistoryContextHelper(self.model, historical_record)
+class TransferHistoryAdmin(HistoryDisplayAdminMixin, ScopedAdminMixin, SimpleHistoryAdmin):
+    pass
 
 
 class TransferServiceInline(admin.TabularInline):
@@ -36,6 +36,9 @@ class TransferOfferAdmin(TransferHistoryAdmin):
     autocomplete_fields = ["project"]
     inlines = [TransferServiceInline]
 
+    def view_on_site(self, obj: TransferOffer) -> str | None:
+        return obj.get_absolute_url() if offer_is_public(obj) else None
+
 
 @admin.register(TransferRequest)
 class TransferRequestAdmin(TransferHistoryAdmin):
@@ -48,14 +51,48 @@ class TransferRequestAdmin(TransferHistoryAdmin):
     autocomplete_fields = ["municipality"]
     filter_horizontal = ["transitions", "fields", "target_groups"]
     exclude = ["slug"]
+    # Closing a request is a step of its own (transfers:request_close); the status is read-only here.
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(TransferInterest)
 class TransferInterestAdmin(TransferHistoryAdmin):
+    """Read-only: a transfer is registered and moved on only in the portal (interest_register,
+    interest_advance), where each step checks which side may take it. The back office shows it and
+    links there."""
+
     scope = staticmethod(transfer_interests_for)
-    choice_scopes = {"offer": interest_offer_choices_for, "municipality": municipalities_for}
     list_display = ["__str__", "offer", "municipality", "stage", "created_at"]
     list_filter = ["stage", ("municipality", RelatedOnlyFieldListFilter)]
     list_select_related = ["municipality", "offer", "offer__project"]
     search_fields = ["offer__project__title", "municipality__name", "message"]
-    autocomplete_fields = ["offer", "municipality"]
+    fields = [
+        "portal_link",
+        "offer",
+        "municipality",
+        "services",
+        "stage",
+        "message",
+        "preferred_period",
+        "contact_name",
+        "contact_email",
+        "experience_worked",
+        "experience_adapted",
+        "experience_warnings",
+        "rating",
+        "rated_at",
+        "created_at",
+    ]
+    readonly_fields = fields
+
+    @admin.display(description=_("Im Portal"))
+    def portal_link(self, obj: TransferInterest) -> str:
+        return format_html(
+            '<a href="{}">{}</a>',
+            obj.get_absolute_url(),
+            gettext("Verlauf ansehen und den nächsten Schritt im Portal festhalten"),
+        )

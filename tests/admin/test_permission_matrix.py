@@ -14,33 +14,86 @@ delete       its delete confirmation opens
 bulk_delete  "delete selected" on both records offers it for deletion
 history      its history opens
 export       its title appears in the CSV export
+restore      posting the history page of its newest version (simple-history's "revert") is accepted
+autocomplete it is among the results of an autocomplete of any admin field that points to its model
+shortcut     "view on site" (/verwaltung/r/<content type>/<id>/) redirects to its public page
 """
 
 import csv
 import io
 
 import pytest
+from django.apps import apps
 from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse
 
 from .conftest import form_data
 
 pytestmark = pytest.mark.django_db
 
-ACTIONS = ["changelist", "view", "change", "add", "delete", "bulk_delete", "history", "export"]
+ACTIONS = [
+    "changelist",
+    "view",
+    "change",
+    "add",
+    "delete",
+    "bulk_delete",
+    "history",
+    "export",
+    "restore",
+    "autocomplete",
+    "shortcut",
+]
 ROLES = ["anonymous", "koordinator_bergkamen", "koordinator_selm", "steuerungsgruppe", "superuser"]
 
-NOTHING = "changelist:- view:- change:- add:- delete:- bulk_delete:- history:- export:-"
-ALL_BOTH = "changelist:BS view:BS change:BS add:+ delete:BS bulk_delete:BS history:BS export:-"
-VIEW_BOTH = "changelist:BS view:BS change:- add:- delete:- bulk_delete:- history:BS export:-"
+
+def parse(spec: str) -> dict[str, str]:
+    cells = dict(cell.split(":") for cell in spec.split())
+    assert sorted(cells) == sorted(ACTIONS), spec
+    return cells
+
+
+NOTHING = (
+    "changelist:- view:- change:- add:- delete:- bulk_delete:- history:- export:- restore:- autocomplete:- shortcut:-"
+)
+ALL_BOTH = (
+    "changelist:BS view:BS change:BS add:+ delete:BS bulk_delete:BS history:BS export:- "
+    "restore:- autocomplete:- shortcut:-"
+)
+VIEW_BOTH = (
+    "changelist:BS view:BS change:- add:- delete:- bulk_delete:- history:BS export:- "
+    "restore:- autocomplete:- shortcut:-"
+)
 # The three legal pages exist from the start: edited, never added or deleted.
-LEGAL_PAGE_EDITOR = "changelist:BS view:BS change:BS add:- delete:- bulk_delete:- history:BS export:-"
+LEGAL_PAGE_EDITOR = (
+    "changelist:BS view:BS change:BS add:- delete:- bulk_delete:- history:BS export:- "
+    "restore:- autocomplete:- shortcut:BS"
+)
 
 
-def own(tag: str, *, delete: bool = True, export: bool = False) -> str:
+def with_(spec: str, **cells: str) -> str:
+    """``spec`` with some cells replaced."""
+    return " ".join(f"{action}:{cells.get(action, value)}" for action, value in parse(spec).items())
+
+
+def own(tag: str, *, delete: bool = True, **cells: str) -> str:
     """A Koordinator's full rights on the own record only."""
     deleting = f"delete:{tag} bulk_delete:{tag}" if delete else "delete:- bulk_delete:-"
-    return f"changelist:{tag} view:{tag} change:{tag} add:+ {deleting} history:{tag} export:{tag if export else '-'}"
+    spec = (
+        f"changelist:{tag} view:{tag} change:{tag} add:+ {deleting} history:{tag} export:- "
+        "restore:- autocomplete:- shortcut:-"
+    )
+    return with_(spec, **cells)
+
+
+def own_view(tag: str, **cells: str) -> str:
+    """The own record, read-only."""
+    spec = (
+        f"changelist:{tag} view:{tag} change:- add:- delete:- bulk_delete:- history:{tag} export:- "
+        "restore:- autocomplete:- shortcut:-"
+    )
+    return with_(spec, **cells)
 
 
 def coordinator_row(tag: str) -> dict[str, str]:
@@ -56,39 +109,61 @@ def coordinator_row(tag: str) -> dict[str, str]:
         "axes.accesslog": NOTHING,
         "axes.accessfailurelog": NOTHING,
         "pages.legalpage": NOTHING,
-        # Sees the own municipality, read-only.
-        "projects.municipality": f"changelist:{tag} view:{tag} change:- add:- delete:- bulk_delete:- "
-        f"history:{tag} export:-",
-        "projects.organisation": own(tag, delete=False),
-        "projects.district": own(tag, delete=False),
+        # Sees the own municipality, read-only, and picks it in forms.
+        "projects.municipality": own_view(tag, autocomplete=tag, shortcut=tag),
+        "projects.organisation": own(tag, delete=False, autocomplete=tag),
+        "projects.district": own(tag, delete=False, autocomplete=tag),
         "projects.transition": VIEW_BOTH,
         "projects.field": VIEW_BOTH,
         "projects.targetgroup": VIEW_BOTH,
-        "projects.project": own(tag, export=True),
-        "networks.network": own(tag, export=True),
-        "transfers.transferoffer": own(tag),
-        "transfers.transferrequest": own(tag),
-        "transfers.transferinterest": own(tag, delete=False),
+        # A published project is archived through review, never deleted by a Koordinator (issue 13,
+        # finding 13); restoring a version of it becomes a change for review (finding 2).
+        "projects.project": own(tag, delete=False, export=tag, restore=tag, autocomplete=tag, shortcut=tag),
+        # Deleting a network also deletes its self-assessments, which a Koordinator may not delete:
+        # the confirmation opens, but Django refuses the bulk deletion.
+        "networks.network": own(tag, export=tag, restore=tag, shortcut=tag).replace(
+            f"bulk_delete:{tag}", "bulk_delete:-"
+        ),
+        "transfers.transferoffer": own(tag, restore=tag, shortcut=tag),
+        "transfers.transferrequest": own(tag, restore=tag, shortcut=tag),
+        # A transfer is registered and moved on only in the portal (finding 1): read-only here, no
+        # restore of old versions (finding 2).
+        "transfers.transferinterest": own_view(tag, shortcut=tag),
         # Steering (issue 6): criteria and Fachtage are read-only; the own self-checks, network
         # self-assessments and goals are added and changed, not deleted; registrations (made on the
         # public Fachtag page) are visible for the own municipality.
         "steering.criterion": VIEW_BOTH,
         "steering.qualityindicator": VIEW_BOTH,
-        "steering.event": VIEW_BOTH,
+        "steering.event": with_(VIEW_BOTH, shortcut="BS"),
         "steering.projectselfcheck": own(tag, delete=False),
         "steering.networkassessment": own(tag, delete=False),
-        "steering.goal": own(tag, delete=False),
-        "steering.eventregistration": f"changelist:{tag} view:{tag} change:- add:- delete:- bulk_delete:- "
-        f"history:{tag} export:-",
+        "steering.goal": own(tag, delete=False, shortcut=tag),
+        "steering.eventregistration": own_view(tag),
     }
 
+
+REVIEWER_ROW = {
+    **dict.fromkeys(coordinator_row("B"), ALL_BOTH),
+    "projects.municipality": with_(ALL_BOTH, autocomplete="BS", shortcut="BS"),
+    "projects.organisation": with_(ALL_BOTH, autocomplete="BS"),
+    "projects.district": with_(ALL_BOTH, autocomplete="BS"),
+    "projects.project": with_(ALL_BOTH, export="BS", restore="BS", autocomplete="BS", shortcut="BS"),
+    "networks.network": with_(ALL_BOTH, export="BS", restore="BS", shortcut="BS"),
+    "transfers.transferoffer": with_(ALL_BOTH, restore="BS", shortcut="BS"),
+    "transfers.transferrequest": with_(ALL_BOTH, restore="BS", shortcut="BS"),
+    "transfers.transferinterest": with_(ALL_BOTH, change="-", add="-", shortcut="BS"),
+    "steering.event": with_(ALL_BOTH, shortcut="BS"),
+    "steering.goal": with_(ALL_BOTH, shortcut="BS"),
+    "steering.eventregistration": with_(ALL_BOTH, change="-", add="-"),
+    "pages.legalpage": LEGAL_PAGE_EDITOR,
+}
 
 EXPECTED: dict[str, dict[str, str]] = {
     "anonymous": dict.fromkeys(coordinator_row("B"), NOTHING),
     "koordinator_bergkamen": coordinator_row("B"),
     "koordinator_selm": coordinator_row("S"),
     "steuerungsgruppe": {
-        **dict.fromkeys(coordinator_row("B"), ALL_BOTH),
+        **REVIEWER_ROW,
         "accounts.user": NOTHING,
         "accounts.coordinator": NOTHING,
         "auth.group": NOTHING,
@@ -97,32 +172,24 @@ EXPECTED: dict[str, dict[str, str]] = {
         "axes.accessattempt": NOTHING,
         "axes.accesslog": NOTHING,
         "axes.accessfailurelog": NOTHING,
+        "projects.municipality": with_(REVIEWER_ROW["projects.municipality"], delete="-", bulk_delete="-"),
+        # Published projects are archived; only a superuser deletes them.
+        "projects.project": with_(REVIEWER_ROW["projects.project"], delete="-", bulk_delete="-"),
         "accounts.outgoingmail": VIEW_BOTH,
-        "projects.municipality": "changelist:BS view:BS change:BS add:+ delete:- bulk_delete:- history:BS export:-",
-        "projects.project": ALL_BOTH.replace("export:-", "export:BS"),
-        "networks.network": ALL_BOTH.replace("export:-", "export:BS"),
-        "pages.legalpage": LEGAL_PAGE_EDITOR,
     },
     "superuser": {
-        **dict.fromkeys(coordinator_row("B"), ALL_BOTH),
+        **REVIEWER_ROW,
         "accounts.outgoingmail": VIEW_BOTH,
-        "projects.project": ALL_BOTH.replace("export:-", "export:BS"),
-        "networks.network": ALL_BOTH.replace("export:-", "export:BS"),
+        # Picks the user of a Koordinator assignment (user administration, superusers only).
+        "accounts.user": with_(ALL_BOTH, autocomplete="BS"),
         # django-axes shows its records with every field read-only (saving changes nothing) and
         # cannot add any; deleting an attempt unlocks a user.
-        "axes.accessattempt": "changelist:BS view:BS change:BS add:- delete:BS bulk_delete:BS history:BS export:-",
-        "axes.accesslog": "changelist:BS view:BS change:BS add:- delete:BS bulk_delete:BS history:BS export:-",
-        "axes.accessfailurelog": "changelist:BS view:BS change:BS add:- delete:BS bulk_delete:BS history:BS export:-",
-        "pages.legalpage": LEGAL_PAGE_EDITOR,
+        "axes.accessattempt": with_(ALL_BOTH, add="-"),
+        "axes.accesslog": with_(ALL_BOTH, add="-"),
+        "axes.accessfailurelog": with_(ALL_BOTH, add="-"),
         "django_tasks_database.dbtaskresult": VIEW_BOTH,
     },
 }
-
-
-def parse(spec: str) -> dict[str, str]:
-    cells = dict(cell.split(":") for cell in spec.split())
-    assert sorted(cells) == sorted(ACTIONS), spec
-    return cells
 
 
 def test_matrix_covers_every_admin_model_and_role():
@@ -184,6 +251,8 @@ def _actual(client, model, objects: dict) -> dict[str, str]:
         {"action": "delete_selected", "_selected_action": [obj.pk for obj in objects.values()], "index": 0},
     )
     offered = response.context.get("queryset") if response.status_code == 200 and response.context else None
+    if offered is not None and response.context.get("perms_lacking"):
+        offered = None  # shown, but Django refuses the deletion
     result["bulk_delete"] = _tags(objects, [obj.pk for obj in offered] if offered is not None else [])
 
     export_url = _url(model, "export")
@@ -199,7 +268,68 @@ def _actual(client, model, objects: dict) -> dict[str, str]:
                 cells = {cell for row in csv.reader(io.StringIO(text)) for cell in row}
                 exported = "".join(tag for tag, obj in sorted(objects.items()) if str(obj) in cells) or "-"
     result["export"] = exported
+    result["restore"] = _restored(client, model, objects)
+    result["autocomplete"] = _autocompleted(client, model, objects)
+    result["shortcut"] = _shortcut(client, model, objects)
     return result
+
+
+def _restored(client, model, objects: dict) -> str:
+    """Post the history page of each record's newest version, as a browser would (with the "revert"
+    button, whether the page offers it or not)."""
+    if not hasattr(model, "history"):
+        return "-"
+    restored = []
+    for obj in objects.values():
+        version = model.history.filter(**{model._meta.pk.attname: obj.pk}).order_by("history_id").last()
+        url = reverse(
+            f"admin:{model._meta.app_label}_{model._meta.model_name}_simple_history", args=[obj.pk, version.history_id]
+        )
+        response = client.get(url)
+        data = (
+            form_data(response.content.decode(), f"historical{model._meta.model_name}_form")
+            if response.status_code == 200
+            else {}
+        )
+        data["_save"] = ["Wiederherstellen"]
+        posted = client.post(url, data)
+        if posted.status_code == 302 and posted["Location"].startswith(_url(model, "changelist")):
+            restored.append(obj.pk)
+    return _tags(objects, restored)
+
+
+def _autocomplete_sources(model):
+    for source_model, source_admin in admin.site._registry.items():
+        for name in source_admin.autocomplete_fields:
+            if source_model._meta.get_field(name).related_model is model:
+                yield source_model, name
+
+
+def _autocompleted(client, model, objects: dict) -> str:
+    found = set()
+    for source_model, name in _autocomplete_sources(model):
+        response = client.get(
+            reverse("admin:autocomplete"),
+            {
+                "app_label": source_model._meta.app_label,
+                "model_name": source_model._meta.model_name,
+                "field_name": name,
+                "term": "",
+            },
+        )
+        if response.status_code == 200:
+            found |= {int(result["id"]) for result in response.json()["results"]}
+    return _tags(objects, found)
+
+
+def _shortcut(client, model, objects: dict) -> str:
+    content_type = ContentType.objects.get_for_model(model)
+    redirected = []
+    for obj in objects.values():
+        response = client.get(reverse("admin:view_on_site", args=[content_type.pk, obj.pk]))
+        if response.status_code == 302 and not response["Location"].startswith(reverse("admin:login")):
+            redirected.append(obj.pk)
+    return _tags(objects, redirected)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -218,3 +348,85 @@ def test_permission_matrix(client, world, role, label):
         action: (expected[action], actual[action]) for action in ACTIONS if expected[action] != actual[action]
     }
     assert differences == {}, f"{role} × {label}: (expected, actual) per action"
+
+
+# Another Kommune's draft (finding 7) ------------------------------------------------------------------
+# Bergkamen's unpublished project with a transfer offer: who can open it, its history, restore a version,
+# find it through any autocomplete (also by a word of its description, through the interest's offer field
+# that once listed every offer), and follow "view on site" to its address.
+
+DRAFT_ACTIONS = ["view", "history", "restore", "autocomplete", "shortcut"]
+DRAFT_HIDDEN = "view:- history:- restore:- autocomplete:- shortcut:-"
+DRAFT_EDITOR = {
+    "projects.project": "view:B history:B restore:B autocomplete:B shortcut:-",
+    "transfers.transferoffer": "view:B history:B restore:B autocomplete:- shortcut:-",
+}
+DRAFT_EXPECTED = {
+    "anonymous": dict.fromkeys(DRAFT_EDITOR, DRAFT_HIDDEN),
+    "koordinator_bergkamen": DRAFT_EDITOR,
+    "koordinator_selm": dict.fromkeys(DRAFT_EDITOR, DRAFT_HIDDEN),
+    "steuerungsgruppe": DRAFT_EDITOR,
+    "superuser": DRAFT_EDITOR,
+}
+DRAFT_WORD = "Vertraulichkeitsvermerk"
+
+
+@pytest.fixture
+def bergkamen_draft(world, bergkamen):
+    from projects.models import Project
+
+    from ..factories import ProjectFactory, TransferOfferFactory
+
+    project = ProjectFactory(
+        municipality=bergkamen, title="Entwurf Bergkamen", status=Project.Status.DRAFT, confirmed_at=None
+    )
+    offer = TransferOfferFactory(project=project, description=f"Noch nicht öffentlich. {DRAFT_WORD}")
+    return {"projects.project": project, "transfers.transferoffer": offer}
+
+
+def _draft_autocompleted(client, model, obj) -> str:
+    sources = [*_autocomplete_sources(model)]
+    if model._meta.label_lower == "transfers.transferoffer":
+        sources.append((apps.get_model("transfers.transferinterest"), "offer"))
+    found = set()
+    for source_model, name in sources:
+        for term in ["", DRAFT_WORD, "Entwurf"]:
+            response = client.get(
+                reverse("admin:autocomplete"),
+                {
+                    "app_label": source_model._meta.app_label,
+                    "model_name": source_model._meta.model_name,
+                    "field_name": name,
+                    "term": term,
+                },
+            )
+            if response.status_code == 200:
+                found |= {int(result["id"]) for result in response.json()["results"]}
+    return "B" if obj.pk in found else "-"
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("label", sorted(DRAFT_EDITOR))
+def test_permission_matrix_for_another_towns_draft(client, world, bergkamen_draft, role, label):
+    user = world.users[role]
+    if user is not None:
+        client.force_login(user)
+    obj = bergkamen_draft[label]
+    model = obj._meta.model
+
+    page = client.get(_url(model, "change", obj))
+    history = client.get(_url(model, "history", obj))
+    actual = {
+        "view": "B" if page.status_code == 200 and page.context.get("original") == obj else "-",
+        "history": "B" if history.status_code == 200 and history.context.get("object") == obj else "-",
+        "restore": _restored(client, model, {"B": obj}),
+        "autocomplete": _draft_autocompleted(client, model, obj),
+        "shortcut": _shortcut(client, model, {"B": obj}),
+    }
+
+    expected = dict(cell.split(":") for cell in DRAFT_EXPECTED[role][label].split())
+    assert sorted(expected) == sorted(DRAFT_ACTIONS)
+    assert actual == expected, f"{role} × draft {label}"
+    obj.refresh_from_db()
+    if label == "projects.project":
+        assert obj.status == "draft"  # restoring a draft's version leaves a draft

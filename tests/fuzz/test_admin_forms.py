@@ -52,7 +52,6 @@ EDITABLE = {
     "steering.goal": ["add", "change"],
     "steering.networkassessment": ["add", "change"],
     "steering.projectselfcheck": ["add", "change"],
-    "transfers.transferinterest": ["add", "change"],
     "transfers.transferoffer": ["add", "change"],
     "transfers.transferrequest": ["add", "change"],
 }
