@@ -65,6 +65,21 @@ WORKFLOW_FIELDS: dict[str, tuple[str, ...]] = {
     # list moves up there.
     "steering.eventregistration": ("event", "user", "municipality", "status", "created_at", "updated_at"),
     "pages.legalpage": ("updated_at",),
+    # The mail outbox: the worker records every attempt; "Erneut versuchen" is an admin action that
+    # calls accounts.outbox.outgoing_mails_retry.
+    "accounts.outgoingmail": (
+        "to",
+        "subject",
+        "body",
+        "template",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "claimed_at",
+        "sent_at",
+        "last_error",
+        "created_at",
+    ),
     # The task queue: the worker records each run.
     "django_tasks_database.dbtaskresult": (
         "status",
@@ -86,6 +101,7 @@ WORKFLOW_RECORDS: frozenset[str] = frozenset(
         "transfers.transferinterest",
         "transfers.transferevent",
         "steering.eventregistration",
+        "accounts.outgoingmail",
         "django_tasks_database.dbtaskresult",
     }
 )
