@@ -17,7 +17,9 @@ import time
 
 import pytest
 from django.db import connection, transaction
+from django_tasks_db.models import DBTaskResult
 
+from accounts.models import OutgoingMail
 from transfers import services
 from transfers.models import Action, Notification, TransferEvent, TransferInterest, TransferOffer
 
@@ -58,7 +60,14 @@ def _create_two_kommunen():
 def _delete_two_kommunen(sides):
     offers = [side["offer"] for side in sides]
     interests = TransferInterest.objects.filter(offer__in=offers)
-    Notification.objects.filter(recipient__in=[side["user"] for side in sides]).delete()
+    users = [side["user"] for side in sides]
+    Notification.objects.filter(recipient__in=users).delete()
+    # Each committed registration queued mails and their send tasks (accounts.outbox).
+    mails = OutgoingMail.objects.filter(to__in=[user.email for user in users])
+    DBTaskResult.objects.filter(
+        task_path="accounts.tasks.outgoing_mail_send", args_kwargs__args__0__in=list(mails.values_list("pk", flat=True))
+    ).delete()
+    mails.delete()
     TransferEvent.objects.filter(interest__in=interests).delete()
     interests.delete()
     for side in sides:
