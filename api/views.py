@@ -5,17 +5,16 @@ out; the OpenAPI schema is generated from them. There is no docs page (ninja's l
 from a CDN, which the CSP forbids); /api/v1/openapi.json is the description.
 """
 
-from functools import wraps
+from functools import cache, wraps
 from typing import Annotated
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
-from ninja import Field, NinjaAPI, Query
+from ninja import Field, NinjaAPI, Query, Status
 from ninja.errors import ValidationError
 from ninja.pagination import paginate
 from ninja.renderers import JSONRenderer
-from ninja.responses import Status
 
 from .endpoints import COLLECTIONS, TAXONOMIES, Collection
 from .pagination import HsdsPagination
@@ -88,13 +87,19 @@ def index(request: HttpRequest) -> dict:
     return {"name": "Transferbörse – Offene Daten", "version": "1", "links": links}
 
 
+@cache
+def openapi_document() -> dict:
+    """Generated once per process; paths relative to the server, which each request fills in."""
+    document = api.get_openapi_schema(path_prefix="")
+    for operations in document["paths"].values():
+        operations.pop("head", None)  # answered like GET; documenting it twice would only confuse
+    return document
+
+
 @read("/openapi.json", include_in_schema=False, url_name="openapi")
 def openapi(request: HttpRequest) -> dict:
-    schema = api.get_openapi_schema(path_prefix="")
-    schema["servers"] = [{"url": request.build_absolute_uri(reverse("api:index")).rstrip("/")}]
-    for operations in schema["paths"].values():
-        operations.pop("head", None)  # answered like GET; documenting it twice would only confuse
-    return schema
+    server = request.build_absolute_uri(reverse("api:index")).rstrip("/")
+    return {**openapi_document(), "servers": [{"url": server}]}
 
 
 @read(

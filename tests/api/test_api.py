@@ -173,6 +173,12 @@ def test_page_past_the_end_is_empty(client, api_data):
         ),
         ({"q": "x" * 201}, {"q": ["Höchstens 200 Zeichen."]}),
         ({"q": "a\x00b"}, {"q": ["Der Wert enthält ein unzulässiges Nullzeichen."]}),
+        ({"transition": "a\x00"}, {"transition": ["Der Wert enthält ein unzulässiges Nullzeichen."]}),
+        # pydantic alone would read these as 1 or 5; the API has always wanted digits only.
+        ({"page": "+1"}, {"page": ["Bitte eine ganze Zahl angeben."]}),
+        ({"page": " 1"}, {"page": ["Bitte eine ganze Zahl angeben."]}),
+        ({"page_size": "5.0"}, {"page_size": ["Bitte eine ganze Zahl angeben."]}),
+        ({"page_size": ""}, {"page_size": ["Bitte eine ganze Zahl angeben."]}),
     ],
 )
 def test_invalid_parameters_get_400_with_german_message(client, api_data, params, errors):
@@ -180,6 +186,31 @@ def test_invalid_parameters_get_400_with_german_message(client, api_data, params
 
     assert response.status_code == 400
     assert response.json() == {"status": 400, "message": "Ungültige Parameter.", "errors": errors}
+
+
+@pytest.mark.django_db
+def test_every_invalid_parameter_is_reported_at_once_and_not_cached(client):
+    response = client.get("/api/v1/offers/", {"service_kind": "x", "page": "0", "modified_after": "", "q": "ok"})
+
+    assert (response.status_code, response["Cache-Control"], response.json()["errors"]) == (
+        400,
+        "no-cache",
+        {
+            "service_kind": ["Erlaubt sind: presentation, success_factors, coaching, site_visit."],
+            "modified_after": ["Bitte Datum und Uhrzeit nach ISO 8601 angeben, z. B. 2026-01-31T12:00:00+01:00."],
+            "page": ["Bitte eine Zahl von 1 bis 100000 angeben."],
+        },
+    )
+
+
+@pytest.mark.django_db
+def test_timestamps_keep_microseconds_and_utc_offset(client, api_data):
+    visits = Project.objects.get(pk=api_data["visits"].pk)
+
+    data = contents(client, f"/api/v1/projects/{visits.pk}/")
+
+    assert data["last_modified"] == visits.updated_at.isoformat()
+    assert data["last_modified"].endswith("+00:00")
 
 
 @pytest.mark.django_db
