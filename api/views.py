@@ -75,12 +75,27 @@ def invalid_parameters(request: HttpRequest, exc: ValidationError) -> HttpRespon
     return api.create_response(request, error_body(400, "Ungültige Parameter.", errors), status=400)
 
 
+def described(texts: dict[int, str]) -> dict:
+    """German descriptions of the responses in the document (ninja writes "OK", "Not Found" …)."""
+    return {"responses": {status: {"description": text} for status, text in texts.items()}}
+
+
+LIST_RESPONSES = described({200: "Eine Seite", 400: "Ungültige Parameter"})
+
+
 def read(path: str, **kwargs):
     """A read operation: GET, and HEAD answered the same way (as Django's own views do)."""
     return api.api_operation(["GET", "HEAD"], path, **kwargs)
 
 
-@read("/", response=Index, operation_id="index", summary="Übersicht der Sammlungen", url_name="index")
+@read(
+    "/",
+    response=Index,
+    operation_id="index",
+    summary="Übersicht der Sammlungen",
+    url_name="index",
+    openapi_extra=described({200: "Links"}),
+)
 def index(request: HttpRequest) -> dict:
     names = [collection.path for collection in COLLECTIONS] + ["taxonomy_terms", "openapi"]
     links = {name: request.build_absolute_uri(reverse(f"api:{name}")) for name in names}
@@ -108,6 +123,7 @@ def openapi(request: HttpRequest) -> dict:
     operation_id="listTaxonomyTerms",
     summary="Übergänge, Handlungsfelder und Zielgruppen",
     url_name="taxonomy_terms",
+    openapi_extra=LIST_RESPONSES,
 )
 @paginate(HsdsPagination)
 def taxonomy_terms(request: HttpRequest) -> list[dict]:
@@ -131,6 +147,7 @@ def add_collection(collection: Collection) -> None:
         operation_id=f"list{collection.schema_name}s",
         summary=collection.summary,
         url_name=collection.path,
+        openapi_extra=LIST_RESPONSES,
     )
     @paginate(HsdsPagination)
     def collection_list(request: HttpRequest, filters: Query[collection.filters]):
@@ -143,6 +160,7 @@ def add_collection(collection: Collection) -> None:
         operation_id=f"get{collection.schema_name}",
         summary=f"{collection.summary}: ein Eintrag",
         url_name=f"{collection.path}_detail",
+        openapi_extra=described({200: "Der Eintrag", 404: "Nicht gefunden"}),
     )
     def collection_detail(request: HttpRequest, id: RecordId):
         obj = collection.queryset().filter(pk=id).first()
