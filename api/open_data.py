@@ -11,7 +11,6 @@ from django.views.generic import TemplateView
 from transferboerse import spreadsheets
 
 from .endpoints import COLLECTIONS, Collection
-from .views import base_url
 
 LICENCE = {
     "name": "Datenlizenz Deutschland – Namensnennung – Version 2.0",
@@ -23,8 +22,7 @@ BY_DOWNLOAD_NAME = {collection.download_name: collection for collection in COLLE
 
 
 def collection_rows(collection: Collection, request) -> list[dict]:
-    url = base_url(request)
-    return [collection.serialize(obj, base_url=url) for obj in collection.queryset()]
+    return [collection.serialize(obj, request=request) for obj in collection.queryset()]
 
 
 def flat(value) -> str:

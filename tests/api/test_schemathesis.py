@@ -1,5 +1,6 @@
-"""schemathesis: every operation of /api/v1/openapi.json, fed with generated parameters, answers
-without server errors and exactly as the schema says (status codes, content type, body)."""
+"""schemathesis: every operation of /api/v1/openapi.json (generated from the code by ninja), fed with
+generated parameters, answers without server errors and exactly as the schema says (status codes,
+content type, body)."""
 
 import os
 
