@@ -100,7 +100,7 @@ class RateLimitCountQuerySet(models.QuerySet):
 
 
 class RateLimitCount(models.Model):
-    """How many rate-limited requests one client made in one minute (see transferboerse/ratelimit.py).
+    """How many rate-limited requests one client made in one minute (see accounts/ratelimit.py).
 
     Technical, short-lived and not shown in the admin: rows older than two minutes are deleted by
     the next counted request. ``key`` names the limit and a keyed hash of the client, never its address.

@@ -75,7 +75,7 @@ def test_csv_writer_neutralises_every_cell():
 
 def test_every_csv_writer_of_the_portal_goes_through_the_shared_helper():
     root = Path(settings.BASE_DIR)
-    folders = ["accounts", "api", "networks", "pages", "projects", "steering", "transferboerse", "transfers"]
+    folders = ["accounts", "api", "networks", "pages", "portal", "projects", "steering", "transferboerse", "transfers"]
     sources = {
         str(path.relative_to(root)): path.read_text()
         for folder in folders
@@ -87,7 +87,7 @@ def test_every_csv_writer_of_the_portal_goes_through_the_shared_helper():
     serving_csv = sorted(path for path, text in sources.items() if "text/csv" in text)
     assert unsafe == []
     assert [path for path in serving_csv if "spreadsheets.writer(" not in sources[path]] == []
-    assert serving_csv == ["api/open_data.py", "projects/views.py", "steering/views.py", "transfers/views.py"]
+    assert serving_csv == ["api/open_data.py", "portal/views.py", "steering/views.py", "transfers/views.py"]
 
 
 def test_admin_exports_use_the_neutralising_formats_only(admin_user):

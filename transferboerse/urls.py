@@ -21,7 +21,7 @@ urlpatterns = [
     # Steering (issue 6): dashboard, goals, network quality, Fachtage.
     path("", include("steering.urls")),
     path("", include("pages.urls")),
-    path("", include("projects.urls")),
+    path("", include("portal.urls")),
 ]
 
 # German pages in the portal's layout (transferboerse/errors.py); 500 and 503 render without database.

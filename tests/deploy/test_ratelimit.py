@@ -12,9 +12,9 @@ from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
 from accounts.models import RateLimitCount
+from accounts.ratelimit import counter_key, limited
 from tests.factories import ProjectFactory, TransferOfferFactory
 from transferboerse.client_ip import client_ip_address
-from transferboerse.ratelimit import counter_key, limited
 from transfers.models import TransferInterest, TransferRequest
 
 from .conftest import manage, production_env
@@ -224,7 +224,7 @@ def test_rate_limit_concurrent_login_posts_let_exactly_the_limit_through(committ
         with override_settings(RATE_LIMITS=limits):
             return [limited(factory.post("/verwaltung/login/")) for _ in range(5)]
 
-    with mock.patch("transferboerse.ratelimit._client", return_value=client):
+    with mock.patch("accounts.ratelimit._client", return_value=client):
         outcomes = in_threads(post_five_times, 8)
 
     flat = [outcome for thread_outcomes in outcomes for outcome in thread_outcomes]

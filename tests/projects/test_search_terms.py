@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from projects import views
+from portal import views
 from projects.models import ConditionalFacetCount, Project, SearchTerm, SearchTermHit
 
 from ..factories import FieldFactory, MunicipalityFactory, ProjectFactory, TransferOfferFactory

@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "accounts",
     "projects",
+    # The public pages that combine several apps (home, lists, project and Kommune pages, chain, gaps).
+    "portal",
     "networks",
     "transfers",
     # Operations (issue 7): editable legal pages, open data API.
@@ -83,7 +85,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "accounts.two_factor.SecondFactorRequiredMiddleware",
-    "transferboerse.ratelimit.RateLimitMiddleware",
+    "accounts.ratelimit.RateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -138,7 +140,7 @@ AXES_USERNAME_FORM_FIELD = "username"
 PROXY_COUNT = int(env("PROXY_COUNT", "0"))
 AXES_CLIENT_IP_CALLABLE = "transferboerse.client_ip.client_ip_address"
 # Per client (signed-in user, otherwise address) and minute, POST only, counted in PostgreSQL for all
-# workers and servers; over it: 429 (transferboerse/ratelimit.py).
+# workers and servers; over it: 429 (accounts/ratelimit.py).
 RATE_LIMITS = {
     "login": {"path": r"^/verwaltung/login/$", "per_minute": int(env("RATE_LIMIT_LOGIN", "10"))},
     "interest": {"path": r"^/transfer/angebote/\d+/interesse/$", "per_minute": int(env("RATE_LIMIT_INTEREST", "10"))},

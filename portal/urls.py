@@ -2,6 +2,8 @@ from django.urls import path
 
 from . import views
 
+# The namespace stays "projects": these are the project pages, and `projects:detail` & co. are reversed
+# across every app, its models and its services (no import needed, so no layer is crossed).
 app_name = "projects"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),

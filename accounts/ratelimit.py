@@ -15,8 +15,9 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils.crypto import salted_hmac
 
-from accounts.models import RateLimitCount
 from transferboerse.client_ip import client_ip_address
+
+from .models import RateLimitCount
 
 
 @cache

@@ -19,13 +19,12 @@ from django.db.models.functions import RowNumber
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from projects.facet_counts import FACET_COLUMNS, FacetCounter
+from projects.models import District, Field, Municipality, Project, TargetGroup, Transition
+from projects.search import build_query, search_terms
 from steering.filters import GoodPracticeFilterSet, min_criterion_level_condition
 from steering.models import Criterion
 from transferboerse.widgets import LightSelect
-
-from .facet_counts import FACET_COLUMNS, FacetCounter
-from .models import District, Field, Municipality, Project, TargetGroup, Transition
-from .search import build_query, search_terms
 
 
 @dataclass(frozen=True)

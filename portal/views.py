@@ -16,12 +16,12 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from networks.models import Network
+from projects.models import ChainCount, District, Field, Municipality, Project, SearchTerm, Transition
+from projects.search import build_query, search_terms, snippet_html, suggest, with_rank_and_headline
 from transferboerse import spreadsheets
 from transfers.models import TransferOffer, TransferService
 
 from .filters import ProjectFilter, Sort
-from .models import ChainCount, District, Field, Municipality, Project, SearchTerm, Transition
-from .search import build_query, search_terms, snippet_html, suggest, with_rank_and_headline
 
 TRANSFER_OFFERS_PATH = "/transfer/angebote/"  # built by the transfer issue
 PAGE_SIZE = 20
