@@ -7,7 +7,7 @@ finished state with :func:`record_version`.
 
 Restoring an old version (simple-history's "revert" page) is an edit of the *current* record with the
 old version's content: the form is the change form, so its fields, choices and checks apply, and the
-workflow fields (``accounts.workflow``) keep their current values. Each admin decides in
+workflow fields (``transferboerse.workflow``) keep their current values. Each admin decides in
 ``restore_version`` what such an edit means (a published project: a change for review). Workflow
 records are never restored.
 """
@@ -30,7 +30,7 @@ from simple_history.models import HistoricalRecords
 from simple_history.template_utils import HistoricalRecordContextHelper
 from simple_history.utils import get_m2m_reverse_field_name
 
-from .workflow import is_workflow_record
+from transferboerse.workflow import is_workflow_record
 
 
 class TrackedHistoricalRecords(HistoricalRecords):

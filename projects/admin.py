@@ -15,7 +15,6 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts.access import is_reviewer
 from accounts.history_records import HistoryDisplayAdminMixin
 from accounts.scoping import ScopedAdminMixin, ScopedModelAdmin
-from transfers.models import TransferOffer
 
 from . import services
 from .access import (
@@ -114,13 +113,6 @@ class ProjectLinkInline(_FrozenWhilePublishedInline, admin.TabularInline):
     extra = 0
 
 
-class TransferOfferInline(admin.StackedInline):
-    model = TransferOffer
-    extra = 0
-    fields = ["description", "contact_name", "contact_email", "contact_phone", "contact_is_public", "is_active"]
-    show_change_link = True
-
-
 class ReviewStateFilter(admin.SimpleListFilter):
     title = _("Prüfung und Aktualität")
     parameter_name = "pruefung"
@@ -206,7 +198,8 @@ class ProjectAdmin(
     search_fields = ["title", "summary", "municipality__name"]
     autocomplete_fields = ["municipality", "organisations", "districts"]
     filter_horizontal = ["transitions", "fields", "target_groups"]
-    inlines = [IndicatorInline, ProjectLinkInline, TransferOfferInline]
+    # transfers/admin.py adds the project's transfer offers (transfers sits above projects).
+    inlines = [IndicatorInline, ProjectLinkInline]
     fieldsets = [
         (None, {"fields": ["title", "municipality", "summary", "start_year"]}),
         (
@@ -244,7 +237,7 @@ class ProjectAdmin(
         return obj.get_absolute_url() if obj.is_published else None
 
     def get_readonly_fields(self, request, obj=None):
-        # The review fields come from accounts.workflow (the site makes them read-only for everyone).
+        # The review fields come from transferboerse.workflow (the site makes them read-only for everyone).
         fields = list(super().get_readonly_fields(request, obj))
         if obj is not None and not is_reviewer(request.user):
             fields.append("municipality")

@@ -177,7 +177,7 @@ class EventRegistrationAdmin(ScopedModelAdmin):
     scope = staticmethod(event_registrations_for)
     choice_scopes = {"municipality": municipalities_for}
     # Registrations are made and cancelled on the public Fachtag page (steering.services keeps the
-    # waiting list); the back office shows them read-only (accounts.workflow).
+    # waiting list); the back office shows them read-only (transferboerse.workflow).
     list_display = ["user", "event", "municipality", "status", "created_at"]
     list_filter = ["status", "event"]
     list_select_related = ["user", "event", "municipality"]

@@ -18,7 +18,7 @@ from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.urls import path
 from django.utils.translation import gettext
 
-from accounts.workflow import is_workflow_record, workflow_fields
+from transferboerse.workflow import is_workflow_record, workflow_fields
 
 NUL = "\x00"
 # Inline rows one form may hold. Django's own cap is 2,000, and building and rendering that many rows for a
@@ -59,7 +59,7 @@ class SafeAutocompleteSelectMultiple(_ValidChoicesOnly, AutocompleteSelectMultip
 class HardenedModelAdminMixin:
     """Mixed into every ModelAdmin registered with the back-office site.
 
-    Besides the input checks it keeps the workflow intact on every model (``accounts.workflow``): the
+    Besides the input checks it keeps the workflow intact on every model (``transferboerse.workflow``): the
     fields only services may write are read-only whatever the ModelAdmin declares, and workflow records
     (transfers, their timelines, Fachtag registrations) are shown but never added or changed here.
     """

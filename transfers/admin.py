@@ -11,6 +11,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts.history_records import HistoryDisplayAdminMixin
 from accounts.scoping import ScopedAdminMixin
 from projects.access import municipalities_for, projects_for
+from projects.admin import ProjectAdmin
+from projects.models import Project
 
 from .access import offer_is_public, transfer_interests_for, transfer_offers_for, transfer_requests_for
 from .models import TransferInterest, TransferOffer, TransferRequest, TransferService
@@ -96,3 +98,21 @@ class TransferInterestAdmin(TransferHistoryAdmin):
             obj.get_absolute_url(),
             gettext("Verlauf ansehen und den nächsten Schritt im Portal festhalten"),
         )
+
+
+class TransferOfferInline(admin.StackedInline):
+    model = TransferOffer
+    extra = 0
+    fields = ["description", "contact_name", "contact_email", "contact_phone", "contact_is_public", "is_active"]
+    show_change_link = True
+
+
+class ProjectWithOffersAdmin(ProjectAdmin):
+    """The project form with the project's transfer offers below it. The projects app cannot know
+    offers (it sits below transfers), so this app registers the project admin again with them."""
+
+    inlines = [*ProjectAdmin.inlines, TransferOfferInline]
+
+
+admin.site.unregister(Project)
+admin.site.register(Project, ProjectWithOffersAdmin)

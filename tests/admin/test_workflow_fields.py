@@ -1,5 +1,5 @@
 """Every admin form, for every role that can open it: no workflow field is editable and no choice lists
-users (issue 13, finding 1). The workflow fields are named once, in accounts/workflow.py."""
+users. The workflow fields are named once, in transferboerse/workflow.py."""
 
 import pytest
 from django.contrib import admin
@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 
 from accounts.models import Role, User
-from accounts.workflow import WORKFLOW_FIELDS, WORKFLOW_RECORDS, workflow_fields
+from transferboerse.workflow import WORKFLOW_FIELDS, WORKFLOW_RECORDS, workflow_fields
 
 from ..factories import UserFactory
 
@@ -101,7 +101,7 @@ def test_workflow_records_are_never_added_or_changed_in_the_admin(client, world,
 
 
 def test_workflow_registry_names_every_status_stage_and_user_link_of_admin_models():
-    """A new model (or field) that records a workflow step must be listed in accounts/workflow.py."""
+    """A new model (or field) that records a workflow step must be listed in transferboerse/workflow.py."""
     missing = []
     for model in admin.site._registry:
         label = model._meta.label_lower

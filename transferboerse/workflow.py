@@ -6,7 +6,7 @@ The back-office site (``transferboerse.admin``) shows these fields read-only on 
 the ModelAdmin declares, and restoring an old version never copies them back. The services in each
 app's ``services.py`` set them and check who may take the step.
 
-Models are named by label so that this lowest layer needs no import of the apps above it.
+Models are named by label so that this lowest layer (transferboerse) needs no import of the apps above it.
 """
 
 from django.db.models import Model
