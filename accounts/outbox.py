@@ -2,7 +2,7 @@
 
 A step that mails someone writes an ``OutgoingMail`` row per recipient in its own transaction
 (``mails_queue``), so the mail exists exactly when the step does. After commit a task is enqueued, and
-only the background worker (``manage.py db_worker``) talks to the mail server (``outgoing_mail_send``):
+only the background worker (``manage.py worker``) talks to the mail server (``outgoing_mail_send``):
 
 - it claims the row under a row lock (``SKIP LOCKED``: two workers never send the same mail) and marks
   it "sending" before it connects, and "sent" afterwards;

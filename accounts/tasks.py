@@ -1,4 +1,4 @@
-"""Background tasks of the accounts app, run by ``manage.py db_worker`` (see ``accounts.outbox``)."""
+"""Background tasks of the accounts app, run by ``manage.py worker`` (see ``accounts.outbox``)."""
 
 from django.tasks import task
 

@@ -194,7 +194,7 @@ def start_worker(env: dict[str, str], log) -> subprocess.Popen:
     """Like bin/run and the systemd unit: queue what a previous worker left, then start the worker."""
     manage(env, "send_outbox")
     return subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-startup-delay"],
+        [sys.executable, "manage.py", "worker", "--interval", "0.5", "--no-startup-delay"],
         cwd=PROJECT_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
 

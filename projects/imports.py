@@ -1,7 +1,7 @@
 """Imports of CSV/XLSX files in the background, for every admin with an import (projects, networks).
 
 The upload request only checks the file against the limits (transferboerse/uploads.py) and stores it
-as an :class:`ImportJob`; the worker (``manage.py db_worker``) parses it and runs the dry run, the
+as an :class:`ImportJob`; the worker (``manage.py worker``) parses it and runs the dry run, the
 Koordinator sees the result on the job's page and confirms, and the worker imports. No web request
 ever parses a file, so a large or hostile upload cannot make the portal wait.
 

@@ -1,4 +1,4 @@
-"""Background tasks of the projects app (run by ``manage.py db_worker``)."""
+"""Background tasks of the projects app (run by ``manage.py worker``)."""
 
 from django.tasks import task
 

@@ -1,4 +1,4 @@
-"""Enqueueing background tasks (``django.tasks``, run by ``manage.py db_worker``).
+"""Enqueueing background tasks (``django.tasks``, run by ``manage.py worker``).
 
 A task that follows a write is enqueued only once that write has committed: a worker must never see
 a task for a row that a rollback removed, and a task must never run before the row it reads exists.

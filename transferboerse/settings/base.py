@@ -210,7 +210,7 @@ CSRF_FAILURE_VIEW = "transferboerse.errors.csrf_failure"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Background work (mail, imports, indexing) runs in `manage.py db_worker`, never in a web request.
+# Background work (mail, imports, indexing) runs in `manage.py worker`, never in a web request.
 # django-tasks-db keeps the queue in PostgreSQL: durable (a task outlives a crash of web server or
 # worker), transactional with the write that enqueues it, and shared by any number of workers on any
 # number of machines (they claim tasks with SELECT … FOR UPDATE SKIP LOCKED). No second service to run.
