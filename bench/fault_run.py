@@ -226,6 +226,14 @@ def server_bin(name: str) -> str:
     return str(Path(postgres_server.__file__).parent / "pginstall" / "bin" / name)
 
 
+def fresh_database(url: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(url.replace("postgres://", "postgresql://"), autocommit=True) as connection:
+        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(DATABASE)))
+
+
 def p95(values: list[float]) -> float:
     values = sorted(values)
     return values[int(0.95 * (len(values) - 1))] * 1000 if values else 0.0
@@ -240,6 +248,8 @@ def main() -> int:
 
     from transferboerse.embedded_db import database_url
 
+    url = database_url(name="postgres")
+    fresh_database(url)  # every run starts with an empty outbox and queue, so its figures are its own
     url = database_url(name=DATABASE)
     local = database_env("transferboerse.settings.local", url)
     print(f"Datenbank {DATABASE}: migrate, load_demo, Konten …", flush=True)
