@@ -397,7 +397,11 @@ def main() -> int:
         wait_for_server(args.port, server)
         print(f"gunicorn ({args.workers} Worker) auf 127.0.0.1:{args.port}; {args.users} Nutzer für {args.time} s")
         environment = Environment(
-            user_classes=[Visitor, CoordinatorUser, CrossRegistrar], host=f"http://127.0.0.1:{args.port}"
+            user_classes=[Visitor, CoordinatorUser, CrossRegistrar],
+            host=f"http://127.0.0.1:{args.port}",
+            # At the end every user finishes the task it is in: a write cut off after the server did it
+            # but before the client saw the answer would count as a row nobody acknowledged.
+            stop_timeout=30,
         )
         environment.events.request.add_listener(count_status)
         runner = environment.create_local_runner()
