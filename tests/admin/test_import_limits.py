@@ -26,6 +26,7 @@ from projects.resources import ProjectResource
 from transferboerse.uploads import ImportFileError, read_import_file
 
 from ..factories import MunicipalityFactory, OrganisationFactory, make_coordinator
+from ..own_connection import in_own_connection
 
 pytestmark = pytest.mark.django_db
 
@@ -386,22 +387,6 @@ def test_confirming_twice_imports_once_and_says_so(client, coordinator, django_c
     assert messages(third) == ["Dieser Import wurde bereits bestätigt."]
     assert DBTaskResult.objects.count() == 2  # the dry run and one import
     assert Project.objects.filter(title="Elterncafé").count() == 1
-
-
-def in_own_connection(function, *args):
-    """Run ``function`` in a thread, i.e. on its own database connection in autocommit mode."""
-    outcome = {}
-
-    def run():
-        try:
-            outcome["result"] = function(*args)
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(timeout=20)
-    return outcome["result"]
 
 
 def _create_committed_job():

@@ -24,24 +24,9 @@ from transfers import services
 from transfers.models import Action, Notification, TransferEvent, TransferInterest, TransferOffer
 
 from ..factories import MunicipalityFactory, ProjectFactory, TransferOfferFactory, make_coordinator
+from ..own_connection import in_own_connection
 
 WAIT_SECONDS = 15
-
-
-def in_own_connection(function, *args):
-    """Run ``function`` in a thread, i.e. on its own database connection in autocommit mode."""
-    outcome = {}
-
-    def run():
-        try:
-            outcome["result"] = function(*args)
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(timeout=WAIT_SECONDS)
-    return outcome["result"]
 
 
 def _create_two_kommunen():

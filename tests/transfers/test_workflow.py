@@ -17,6 +17,7 @@ from ..factories import (
     TransferOfferFactory,
     make_coordinator,
 )
+from ..own_connection import in_own_connection
 
 Stage = TransferInterest.Stage
 OPEN = ["registered", "first_meeting", "presentation", "coaching", "decision", "implemented"]
@@ -166,22 +167,6 @@ def test_interest_private_flag_refused_for_steps(make_interest, coordinator_berg
     with pytest.raises(services.StepNotAllowed):
         services.interest_advance(interest=interest, action=Action.ACCEPT, user=coordinator_bergkamen, is_private=True)
     assert TransferEvent.objects.count() == 0
-
-
-def in_own_connection(function, *args):
-    """Run ``function`` in a thread, i.e. on its own database connection in autocommit mode."""
-    outcome = {}
-
-    def run():
-        try:
-            outcome["result"] = function(*args)
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join(timeout=20)
-    return outcome["result"]
 
 
 def _create_committed_interest():
