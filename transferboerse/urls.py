@@ -14,11 +14,11 @@ urlpatterns = [
     path("verwaltung/", admin.site.urls),
     path("netzwerke/", include("networks.urls")),
     path("transfer/", include("transfers.urls")),
-    # Operations (issue 7): health check, legal pages, open data API.
+    # Operations: health check, legal pages, open data API.
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include("api.urls")),
     path("offene-daten/", include("api.open_data_urls")),
-    # Steering (issue 6): dashboard, goals, network quality, Fachtage.
+    # Steering: dashboard, goals, network quality, Fachtage.
     path("", include("steering.urls")),
     path("", include("pages.urls")),
     path("", include("portal.urls")),

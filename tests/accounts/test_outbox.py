@@ -1,4 +1,4 @@
-"""The mail outbox (issue 13, finding 8): written with the step, sent by the worker, never lost."""
+"""The mail outbox: written with the step, sent by the worker, never lost."""
 
 import io
 from datetime import timedelta

@@ -1,4 +1,4 @@
-"""Issue 13, finding 13: published projects are archived through review, deleted only by a superuser."""
+"""Published projects are archived through review, deleted only by a superuser."""
 
 import pytest
 from django.core import mail

@@ -1,4 +1,4 @@
-"""Issue 13, finding 1: no transfer, stage, rating or booking can be forged through the admin."""
+"""No transfer, stage, rating or booking can be forged through the admin."""
 
 import pytest
 from django.urls import reverse

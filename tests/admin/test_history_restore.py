@@ -1,4 +1,4 @@
-"""Issue 13, finding 2: restoring an old version (simple-history's "revert") respects review and workflow."""
+"""Restoring an old version (simple-history's "revert") respects review and workflow."""
 
 import pytest
 from django.urls import reverse

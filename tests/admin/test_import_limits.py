@@ -1,4 +1,4 @@
-"""Imports are bounded and off the request (issue 13, findings 3 and 4).
+"""Imports are bounded and off the request.
 
 The upload is checked before any parser sees it; the dry run and the import run in the background
 worker; confirming twice is harmless; a job belongs to its uploader.

@@ -116,8 +116,8 @@ def coordinator_row(tag: str) -> dict[str, str]:
         "projects.transition": VIEW_BOTH,
         "projects.field": VIEW_BOTH,
         "projects.targetgroup": VIEW_BOTH,
-        # A published project is archived through review, never deleted by a Koordinator (issue 13,
-        # finding 13); restoring a version of it becomes a change for review (finding 2).
+        # A published project is archived through review, never deleted by a Koordinator; restoring a
+        # version of it becomes a change for review.
         "projects.project": own(tag, delete=False, export=tag, restore=tag, autocomplete=tag, shortcut=tag),
         # Deleting a network also deletes its self-assessments, which a Koordinator may not delete:
         # the confirmation opens, but Django refuses the bulk deletion.
@@ -126,10 +126,10 @@ def coordinator_row(tag: str) -> dict[str, str]:
         ),
         "transfers.transferoffer": own(tag, restore=tag, shortcut=tag),
         "transfers.transferrequest": own(tag, restore=tag, shortcut=tag),
-        # A transfer is registered and moved on only in the portal (finding 1): read-only here, no
-        # restore of old versions (finding 2).
+        # A transfer is registered and moved on only in the portal: read-only here, no
+        # restore of old versions.
         "transfers.transferinterest": own_view(tag, shortcut=tag),
-        # Steering (issue 6): criteria and Fachtage are read-only; the own self-checks, network
+        # Steering: criteria and Fachtage are read-only; the own self-checks, network
         # self-assessments and goals are added and changed, not deleted; registrations (made on the
         # public Fachtag page) are visible for the own municipality.
         "steering.criterion": VIEW_BOTH,
@@ -350,7 +350,7 @@ def test_permission_matrix(client, world, role, label):
     assert differences == {}, f"{role} × {label}: (expected, actual) per action"
 
 
-# Another Kommune's draft (finding 7) ------------------------------------------------------------------
+# Another Kommune's draft -----------------------------------------------------------------------------
 # Bergkamen's unpublished project with a transfer offer: who can open it, its history, restore a version,
 # find it through any autocomplete (also by a word of its description, through the interest's offer field
 # that once listed every offer), and follow "view on site" to its address.

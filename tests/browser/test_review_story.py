@@ -1,4 +1,4 @@
-"""Issue 5 "Done when" in a real Chromium: review before publishing, in the back office under /verwaltung/.
+"""In a real Chromium: review before publishing, in the back office under /verwaltung/.
 
 Selm's coordinator creates a project and submits it; the Steuerungsgruppe returns it with a comment; Selm
 fixes and resubmits; it is published and public. A later edit waits for review, the reviewer sees the

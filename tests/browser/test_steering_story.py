@@ -1,4 +1,4 @@
-"""Issue 6 "Done when" in a real Chromium: Selm's coordinator fills in, the Steuerungsgruppe sees the overview.
+"""In a real Chromium: Selm's coordinator fills in, the Steuerungsgruppe sees the overview.
 
 The quality indicators of networks and the good-practice criteria come from data migrations.
 """

@@ -1,4 +1,4 @@
-"""Issue 4 "Done when" in a real Chromium: Selm takes over Bergkamen's Baby-Besuchsdienst, step by step.
+"""In a real Chromium: Selm takes over Bergkamen's Baby-Besuchsdienst, step by step.
 
 Both coordinators and the Steuerungsgruppe member log in through /verwaltung/login/. The live server runs
 in a thread of this process with the locmem mail backend; the background worker (run by ``run_tasks``)

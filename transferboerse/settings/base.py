@@ -64,10 +64,10 @@ INSTALLED_APPS = [
     "portal",
     "networks",
     "transfers",
-    # Operations (issue 7): editable legal pages, open data API.
+    # Operations: editable legal pages, open data API.
     "pages",
     "api",
-    # Steering (issue 6): good-practice self-check, network quality, goals, dashboard, Fachtage.
+    # Steering: good-practice self-check, network quality, goals, dashboard, Fachtage.
     "steering",
     # Demo content and the load_demo command; on top of every other app.
     "demo",
@@ -187,7 +187,7 @@ STATICFILES_DIRS = [
     ("vendor/chart.js", BASE_DIR / "node_modules" / "chart.js" / "dist"),
 ]
 
-# Security headers and Content-Security-Policy (issue 7). Everything is served by us: no inline
+# Security headers and Content-Security-Policy. Everything is served by us: no inline
 # script or style anywhere (templates put CSS in static/css, JS in static/js), no third-party host.
 # Bootstrap's CSS embeds its icons (select arrow, toggler, close button) as data: SVG images.
 SECURE_CSP = {
