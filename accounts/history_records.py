@@ -111,6 +111,7 @@ class HistoryDisplayAdminMixin:
     as an edit of the current record (see the module docstring)."""
 
     object_history_list_template = "admin/history/object_history_list.html"
+    object_history_form_template = "admin/history/object_history_form.html"
 
     def get_historical_record_context_helper(self, request, historical_record):
         return GermanHistoryContextHelper(self.model, historical_record)

@@ -160,3 +160,14 @@ def test_history_version_page_with_a_bad_address_is_404(client, steering_member,
     response = client.get(f"/verwaltung/projects/project/{object_id}/history/{version_id}/")
 
     assert response.status_code == 404
+
+
+def test_version_page_names_the_app_and_the_list_in_german(client, bergkamen, coordinator_bergkamen):
+    project = ProjectFactory(municipality=bergkamen, title="Familienpaten Bergkamen")
+    client.force_login(coordinator_bergkamen)
+
+    html = client.get(_version_url(project, project.history.first())).content.decode()
+
+    crumbs = html.split('<div class="breadcrumbs">', 1)[1].split("</div>", 1)[0]
+    names = [part.split(">", 1)[1].split("<", 1)[0] for part in crumbs.split("<a ")[1:]]
+    assert names == ["Start", "Kommunen und Projekte", "Projekte", "Familienpaten Bergkamen", "Geschichte"]
