@@ -1,0 +1,407 @@
+"""Projects, their query set, Kennzahlen and links."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import connection, models
+from django.db.models import OuterRef, Q
+from django.db.models.functions import JSONObject
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.history_records import TrackedHistoricalRecords
+
+from .municipalities import District, Municipality, Organisation
+from .taxonomy import YEAR_VALIDATORS, Field, SluggedModel, TargetGroup, Transition
+
+# A project should be confirmed as current once a year; after 18 months public pages flag it as old.
+CONFIRMATION_INTERVAL = timedelta(days=365)
+STALE_AFTER = timedelta(days=548)
+
+
+# Columns of Project maintained by database triggers (migrations 0004 and 0006), never written by Django code.
+DERIVED_FIELDS = [
+    "search_vector",
+    "transition_ids",
+    "field_ids",
+    "target_group_ids",
+    "district_ids",
+    "has_transfer_offer",
+]
+
+
+class ProjectQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Project.Status.PUBLISHED)
+
+    def for_transition(self, transition: Transition):
+        return self.filter(transitions=transition)
+
+    def of_municipality(self, municipality: Municipality):
+        return self.filter(municipality=municipality)
+
+    def with_transfer_offer(self):
+        return self.filter(has_transfer_offer=True)
+
+    def first_per_transition(self, limit: int) -> tuple[dict[int, int], dict[int, list[int]]]:
+        """``({transition_id: count}, {transition_id: [first project ids by title]})`` in one query."""
+        sql, params = self.values("id", "title", "transition_ids").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT t, id, n FROM (SELECT t, sub.id, count(*) OVER (PARTITION BY t) AS n, "
+                "row_number() OVER (PARTITION BY t ORDER BY sub.title, sub.id) AS r "
+                "FROM (" + sql + ") sub, unnest(sub.transition_ids) t) ranked WHERE r <= %s ORDER BY t, r",
+                [*params, limit],
+            )
+            counts: dict[int, int] = {}
+            shown: dict[int, list[int]] = {}
+            for transition_id, project_id, count in cursor.fetchall():
+                counts[transition_id] = count
+                shown.setdefault(transition_id, []).append(project_id)
+        return counts, shown
+
+    def with_page_lists(self):
+        """The short lists of the project page as arrays in the project's own row, not a query each.
+
+        ``field_names``, ``target_group_names``, ``organisation_names`` (strings) and ``indicator_rows``,
+        ``link_rows`` (dicts), each in display order.
+        """
+        project = OuterRef("pk")
+
+        def names(model, *order):
+            return ArraySubquery(model.objects.filter(projects=project).order_by(*order).values("name"))
+
+        return self.annotate(
+            field_names=names(Field, "position", "name"),
+            target_group_names=names(TargetGroup, "position", "name"),
+            organisation_names=names(Organisation, "name"),
+            indicator_rows=ArraySubquery(
+                Indicator.objects.filter(project=project)
+                .order_by("position", "pk")
+                .values(row=JSONObject(label="label", value="value", year="year"))
+            ),
+            link_rows=ArraySubquery(
+                ProjectLink.objects.filter(project=project)
+                .order_by("label")
+                .values(row=JSONObject(label="label", url="url"))
+            ),
+        )
+
+    def drafts(self):
+        """Drafts not (yet) returned by a reviewer."""
+        return self.filter(status=Project.Status.DRAFT, review_comment="")
+
+    def awaiting_review(self):
+        """New projects submitted for review, published projects with submitted changes, and requests
+        to archive a published project."""
+        return self.filter(
+            Q(status=Project.Status.IN_REVIEW)
+            | Q(status=Project.Status.PUBLISHED, review_comment="") & ~Q(pending_changes={})
+            | Q(status=Project.Status.PUBLISHED, archive_requested_at__isnull=False)
+        )
+
+    def returned(self):
+        """Returned by a reviewer with a comment: a draft, or pending changes of a published project."""
+        return self.exclude(review_comment="").filter(status__in=[Project.Status.DRAFT, Project.Status.PUBLISHED])
+
+    def needs_confirmation(self, now=None):
+        """Published projects nobody confirmed as current for a year."""
+        limit = (now or timezone.now()) - CONFIRMATION_INTERVAL
+        return self.published().filter(Q(confirmed_at__isnull=True) | Q(confirmed_at__lt=limit))
+
+    def counts_by_municipality_and_transition(self) -> dict[tuple[int, int], int]:
+        """``{(municipality_id, transition_id): number of projects}`` in one query."""
+        rows = (
+            self.filter(transitions__isnull=False)
+            .values_list("municipality_id", "transitions")
+            .annotate(count=models.Count("pk", distinct=True))
+            .order_by()
+        )
+        return {(municipality_id, transition_id): count for municipality_id, transition_id, count in rows}
+
+
+class Project(SluggedModel):
+    """A working offer or project: one link in a municipality's prevention chain."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        IN_REVIEW = "in_review", _("In Prüfung")
+        PUBLISHED = "published", _("Veröffentlicht")
+        ARCHIVED = "archived", _("Archiviert")
+
+    slug_source = "title"
+    # What a Koordinator's edit of a published project may change, subject to review.
+    REVIEWED_FIELDS = [
+        "title",
+        "summary",
+        "situation",
+        "goals",
+        "achievements",
+        "success_factors",
+        "pitfalls",
+        "start_year",
+        "transitions",
+        "fields",
+        "target_groups",
+        "organisations",
+        "districts",
+        "contact_name",
+        "contact_role",
+        "contact_email",
+        "contact_phone",
+        "contact_is_public",
+    ]
+    MANY_TO_MANY_REVIEWED_FIELDS = ["transitions", "fields", "target_groups", "organisations", "districts"]
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="projects", verbose_name=_("Kommune")
+    )
+    title = models.CharField(_("Titel"), max_length=200)
+    slug = models.SlugField(_("Kurzname (URL)"), max_length=80, unique=True, blank=True)
+    summary = models.TextField(_("Kurzbeschreibung"), max_length=600)
+    situation = models.TextField(_("Ausgangslage"), blank=True)
+    goals = models.TextField(_("Ziele"), blank=True)
+    achievements = models.TextField(_("Erreichtes"), blank=True)
+    success_factors = models.TextField(_("Erfolgsfaktoren"), blank=True)
+    pitfalls = models.TextField(_("Stolpersteine"), blank=True)
+
+    organisations = models.ManyToManyField(
+        Organisation, blank=True, related_name="projects", verbose_name=_("Träger und Partner")
+    )
+    transitions = models.ManyToManyField(Transition, blank=True, related_name="projects", verbose_name=_("Übergänge"))
+    fields = models.ManyToManyField(Field, blank=True, related_name="projects", verbose_name=_("Handlungsfelder"))
+    target_groups = models.ManyToManyField(
+        TargetGroup, blank=True, related_name="projects", verbose_name=_("Zielgruppen")
+    )
+    districts = models.ManyToManyField(District, blank=True, related_name="projects", verbose_name=_("Sozialräume"))
+
+    start_year = models.PositiveSmallIntegerField(_("seit"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    contact_name = models.CharField(_("Ansprechperson"), max_length=120, blank=True)
+    contact_role = models.CharField(_("Funktion"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("E-Mail"), blank=True)
+    contact_phone = models.CharField(_("Telefon"), max_length=40, blank=True)
+    contact_is_public = models.BooleanField(
+        _("Kontakt veröffentlichen"),
+        default=False,
+        help_text=_("Nur mit Einverständnis der Ansprechperson ankreuzen."),
+    )
+
+    status = models.CharField(_("Status"), max_length=12, choices=Status, default=Status.DRAFT)
+    confirmed_at = models.DateTimeField(_("zuletzt als aktuell bestätigt"), null=True, blank=True)
+    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+
+    # Maintained by database triggers (migration 0004) on every write to the project, its M2M
+    # relations, its organisations' and municipality's names and its transfer offers: the search
+    # never computes a vector per request, and facets count one table instead of joining five.
+    search_vector = SearchVectorField(null=True, editable=False)
+    transition_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
+    field_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
+    target_group_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
+    district_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
+    has_transfer_offer = models.BooleanField(_("hat Transfer-Angebot"), default=False, editable=False)
+    # Review workflow (projects/services.py): draft → in review → published; a reviewer may return a
+    # submission with a comment. Edits of a published project wait in ``pending_changes``
+    # ({field name: new value}, many-to-many fields as lists of ids) until a reviewer approves them.
+    submitted_at = models.DateTimeField(_("eingereicht am"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submitted_projects",
+        verbose_name=_("eingereicht von"),
+    )
+    reviewed_at = models.DateTimeField(_("geprüft am"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviewed_projects",
+        verbose_name=_("geprüft von"),
+    )
+    review_comment = models.TextField(_("Kommentar der Prüfung"), blank=True)
+    pending_changes = models.JSONField(_("ausstehende Änderungen"), default=dict, blank=True)
+    # A Koordinator asked to take a published project off the portal; a reviewer archives it or returns
+    # the request (projects.services.project_request_archiving).
+    archive_requested_at = models.DateTimeField(_("Archivierung beantragt am"), null=True, blank=True)
+    confirmation_reminder_sent_at = models.DateTimeField(_("zuletzt erinnert"), null=True, blank=True)
+
+    objects = ProjectQuerySet.as_manager()
+    history = TrackedHistoricalRecords(
+        verbose_name=_("Version des Projekts"),
+        verbose_name_plural=_("Versionen der Projekte"),
+        # The trigger-maintained search and facet columns are derived from fields and relations that are kept.
+        excluded_fields=["pending_changes", "updated_at", "confirmation_reminder_sent_at", *DERIVED_FIELDS],
+        m2m_fields=[transitions, fields, target_groups, organisations, districts],
+    )
+
+    class Meta:
+        verbose_name = _("Projekt")
+        verbose_name_plural = _("Projekte")
+        ordering = ["title"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="project_search_vector_gin"),
+            # The public list, facets and gap grid only ever read published projects.
+            models.Index(
+                fields=["status", "municipality"],
+                name="project_published_municipality",
+                condition=Q(status="published"),
+            ),
+            # Sorting the public list by name or age without sorting the table.
+            models.Index(fields=["title", "id"], name="project_published_title", condition=Q(status="published")),
+            models.Index(
+                fields=["-created_at", "id"], name="project_published_newest", condition=Q(status="published")
+            ),
+            # Filters on the id arrays (&&) of the project list.
+            GinIndex(fields=["transition_ids"], name="project_transition_ids_gin"),
+            GinIndex(fields=["field_ids"], name="project_field_ids_gin"),
+            GinIndex(fields=["target_group_ids"], name="project_target_group_ids_gin"),
+            GinIndex(fields=["district_ids"], name="project_district_ids_gin"),
+            # Facet counts that the counters cannot answer read only these columns. Only for the
+            # projects with a transfer offer: for the rest, the id-array indexes find the few rows
+            # that match two facets faster than a scan of a whole-table index would.
+            models.Index(
+                fields=["municipality"],
+                include=["transition_ids", "field_ids", "target_group_ids", "district_ids"],
+                name="project_transfer_facets",
+                condition=Q(status="published", has_transfer_offer=True),
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "title"], name="project_unique_title_per_municipality"),
+            models.CheckConstraint(
+                condition=Q(contact_is_public=False) | ~Q(contact_name=""),
+                name="project_public_contact_has_name",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.contact_is_public and not self.contact_name:
+            raise ValidationError(
+                {"contact_name": _("Ein veröffentlichter Kontakt braucht den Namen der Ansprechperson.")}
+            )
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def has_pending_changes(self) -> bool:
+        return bool(self.pending_changes)
+
+    @property
+    def has_archive_request(self) -> bool:
+        return self.archive_requested_at is not None
+
+    @property
+    def is_returned(self) -> bool:
+        return bool(self.review_comment) and self.status in {self.Status.DRAFT, self.Status.PUBLISHED}
+
+    @property
+    def confirmation_age(self) -> timedelta | None:
+        """How long ago the project was last confirmed as current (None: never)."""
+        return timezone.now() - self.confirmed_at if self.confirmed_at else None
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """Not confirmed for a year: the coordinator is reminded."""
+        age = self.confirmation_age
+        return age is None or age > CONFIRMATION_INTERVAL
+
+    @property
+    def is_stale(self) -> bool:
+        """Not confirmed for 18 months: public pages mark the entry as possibly outdated."""
+        age = self.confirmation_age
+        return age is None or age > STALE_AFTER
+
+    def reviewed_values(self) -> dict:
+        """The live values of the reviewed fields, as stored in ``pending_changes``."""
+        values = {}
+        for name in self.REVIEWED_FIELDS:
+            if name in self.MANY_TO_MANY_REVIEWED_FIELDS:
+                values[name] = sorted(getattr(self, name).values_list("pk", flat=True)) if self.pk else []
+            else:
+                values[name] = getattr(self, name)
+        return values
+
+    def pending_changes_diff(self) -> list[dict]:
+        """Field by field: what the pending changes would change in the published version."""
+        live = self.reviewed_values()
+        rows = []
+        for name in self.REVIEWED_FIELDS:
+            if name not in self.pending_changes or self.pending_changes[name] == live[name]:
+                continue
+            field = self._meta.get_field(name)
+            old, new = live[name], self.pending_changes[name]
+            if name in self.MANY_TO_MANY_REVIEWED_FIELDS:
+                names = dict(field.related_model.objects.filter(pk__in={*old, *new}).values_list("pk", "name"))
+                old = ", ".join(sorted(names.get(pk, "?") for pk in old))
+                new = ", ".join(sorted(names.get(pk, "?") for pk in new))
+            else:
+                old, new = _display(old), _display(new)
+            rows.append({"name": name, "label": field.verbose_name, "old": old, "new": new})
+        return rows
+
+    def sections(self) -> list[tuple[str, str]]:
+        """The descriptive sections in the order the source documents use."""
+        return [
+            (_("Ausgangslage"), self.situation),
+            (_("Ziele"), self.goals),
+            (_("Erreichtes"), self.achievements),
+            (_("Erfolgsfaktoren"), self.success_factors),
+            (_("Stolpersteine"), self.pitfalls),
+        ]
+
+
+def _display(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(_("Ja") if value else _("Nein"))
+    return str(value)
+
+
+class Indicator(models.Model):
+    """A Kennzahl: a measured figure, e.g. "86 % of families with newborns reached" (2011)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("Projekt"))
+    label = models.CharField(_("Kennzahl"), max_length=200)
+    value = models.CharField(_("Wert"), max_length=60)
+    year = models.PositiveSmallIntegerField(_("Jahr"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        verbose_name = _("Kennzahl")
+        verbose_name_plural = _("Kennzahlen")
+        ordering = ["project", "position", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.value}"
+
+
+class ProjectLink(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="links", verbose_name=_("Projekt"))
+    label = models.CharField(_("Bezeichnung"), max_length=120)
+    url = models.URLField(_("Adresse"))
+
+    class Meta:
+        verbose_name = _("Link")
+        verbose_name_plural = _("Links")
+        ordering = ["project", "label"]
+
+    def __str__(self) -> str:
+        return self.label
