@@ -1,6 +1,6 @@
 """An import of a CSV/XLSX file in the back office, run by the background worker (see projects/imports.py).
 
-Imported there by ``projects.models`` so that Django finds the model.
+Re-exported by ``projects.models`` (the package), so that Django finds the model.
 """
 
 from datetime import timedelta

@@ -1,0 +1,54 @@
+"""The models of the projects app, one module per group; every name is importable from ``projects.models``."""
+
+from .import_jobs import ImportJob, ImportJobStatus
+from .municipalities import District, Municipality, MunicipalityQuerySet, Organisation
+from .project import (
+    CONFIRMATION_INTERVAL,
+    DERIVED_FIELDS,
+    STALE_AFTER,
+    Indicator,
+    Project,
+    ProjectLink,
+    ProjectQuerySet,
+)
+from .search import (
+    ChainCount,
+    ConditionalFacetCount,
+    FacetCount,
+    SearchQueryField,
+    SearchTerm,
+    SearchTermHit,
+    SearchTermQuerySet,
+    SearchWord,
+)
+from .taxonomy import YEAR_VALIDATORS, Field, OrderedTaxonomy, SluggedModel, TargetGroup, Transition
+
+__all__ = [
+    "CONFIRMATION_INTERVAL",
+    "DERIVED_FIELDS",
+    "STALE_AFTER",
+    "YEAR_VALIDATORS",
+    "ChainCount",
+    "ConditionalFacetCount",
+    "District",
+    "FacetCount",
+    "Field",
+    "ImportJob",
+    "ImportJobStatus",
+    "Indicator",
+    "Municipality",
+    "MunicipalityQuerySet",
+    "OrderedTaxonomy",
+    "Organisation",
+    "Project",
+    "ProjectLink",
+    "ProjectQuerySet",
+    "SearchQueryField",
+    "SearchTerm",
+    "SearchTermHit",
+    "SearchTermQuerySet",
+    "SearchWord",
+    "SluggedModel",
+    "TargetGroup",
+    "Transition",
+]

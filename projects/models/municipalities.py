@@ -1,0 +1,173 @@
+"""Kommunen, the organisations in them and their Sozialräume."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .taxonomy import YEAR_VALIDATORS, SluggedModel
+
+
+class MunicipalityQuerySet(models.QuerySet):
+    def in_district(self, district: "Municipality"):
+        return self.filter(Q(pk=district.pk) | Q(parent=district))
+
+    def model_municipalities(self):
+        return self.filter(is_model_municipality=True)
+
+    def grouped_by_district(self):
+        """Alphabetical, each district directly followed by its towns and communities."""
+        return self.annotate(group_name=Coalesce("parent__name", "name")).order_by(
+            "group_name", models.F("parent").asc(nulls_first=True), "name"
+        )
+
+
+class Municipality(SluggedModel):
+    class Kind(models.TextChoices):
+        DISTRICT = "district", _("Kreis")
+        TOWN = "town", _("Stadt")
+        COMMUNITY = "community", _("Gemeinde")
+
+    name = models.CharField(_("Name"), max_length=120, unique=True)
+    slug = models.SlugField(_("Kurzname (URL)"), max_length=80, unique=True, blank=True)
+    kind = models.CharField(_("Art"), max_length=12, choices=Kind)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+        verbose_name=_("gehört zum Kreis"),
+        limit_choices_to={"kind": Kind.DISTRICT},
+    )
+    population = models.PositiveIntegerField(_("Einwohnerzahl"), null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(
+        _("Stand der Einwohnerzahl"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    has_own_youth_office = models.BooleanField(
+        _("eigenes Jugendamt"),
+        default=False,
+        help_text=_("Sonst ist das Jugendamt des Kreises zuständig."),
+    )
+    address = models.TextField(_("Anschrift"), blank=True)
+    website = models.URLField(_("Website"), blank=True)
+    is_model_municipality = models.BooleanField(
+        _("Modellkommune"), default=False, help_text=_("Teil des Landesprogramms „Kein Kind zurücklassen“.")
+    )
+
+    objects = MunicipalityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Kommune")
+        verbose_name_plural = _("Kommunen")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="district") | Q(parent__isnull=True),
+                name="municipality_district_has_no_parent",
+            ),
+            models.CheckConstraint(
+                condition=Q(has_own_youth_office=True) | Q(parent__isnull=False),
+                name="municipality_youth_office_own_or_district",
+            ),
+            models.CheckConstraint(
+                condition=Q(population__isnull=True) | Q(population_year__isnull=False),
+                name="municipality_population_has_year",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:municipality", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.kind == self.Kind.DISTRICT and self.parent_id:
+            raise ValidationError({"parent": _("Ein Kreis kann keinem anderen Kreis angehören.")})
+        if not self.has_own_youth_office and not self.parent_id:
+            raise ValidationError(
+                {"has_own_youth_office": _("Eine Kommune ohne eigenes Jugendamt muss einem Kreis angehören.")}
+            )
+        if self.population is not None and self.population_year is None:
+            raise ValidationError(
+                {"population_year": _("Bitte geben Sie an, aus welchem Jahr die Einwohnerzahl stammt.")}
+            )
+
+    @property
+    def youth_office_municipality(self) -> "Municipality":
+        """Whose youth office (Jugendamt) serves this municipality."""
+        return self if self.has_own_youth_office or self.parent is None else self.parent
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        YOUTH_OFFICE = "youth_office", _("Jugendamt")
+        ADMINISTRATION = "administration", _("Verwaltung")
+        JOBCENTER = "jobcenter", _("Jobcenter / Arbeitsagentur")
+        HEALTH = "health", _("Gesundheitswesen")
+        CLINIC = "clinic", _("Klinik")
+        SCHOOL = "school", _("Schule")
+        DAYCARE = "daycare", _("Kita / Familienzentrum")
+        WELFARE = "welfare", _("Freier Träger / Wohlfahrtsverband")
+        ASSOCIATION = "association", _("Verein / Initiative")
+        EDUCATION_OFFICE = "education_office", _("Bildungsbüro")
+        POLICE_JUSTICE = "police_justice", _("Polizei / Justiz")
+        OTHER = "other", _("Sonstige")
+
+    name = models.CharField(_("Name"), max_length=200)
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind, default=Kind.OTHER)
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("Kommune"),
+        help_text=_("Leer lassen bei überregionalen Trägern."),
+    )
+    department = models.CharField(_("Fachbereich"), max_length=200, blank=True)
+    website = models.URLField(_("Website"), blank=True)
+
+    class Meta:
+        verbose_name = _("Organisation")
+        verbose_name_plural = _("Organisationen")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name", "municipality"],
+                nulls_distinct=False,
+                name="organisation_unique_name_per_municipality",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class District(SluggedModel):
+    """A Sozialraum, Stadtteil or Quartier inside one municipality."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="districts", verbose_name=_("Kommune")
+    )
+    name = models.CharField(_("Name"), max_length=120)
+    slug = models.SlugField(_("Kurzname (URL)"), max_length=80, unique=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Sozialraum")
+        verbose_name_plural = _("Sozialräume")
+        ordering = ["municipality__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="district_unique_name_per_municipality"),
+        ]
+
+    def __str__(self) -> str:
+        return self.label(self.name, self.municipality.name)
+
+    @staticmethod
+    def label(name: str, municipality_name: str) -> str:
+        """The label of district ``name``, e.g. "Bergkamen-Mitte"; names that already say the town stay as they are."""
+        return name if name.startswith(municipality_name) else f"{municipality_name}-{name}"

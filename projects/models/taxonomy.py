@@ -1,0 +1,63 @@
+"""The named, slugged base of the app's records and the ordered taxonomies of the projects."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from transferboerse.slugs import unique_slug
+
+YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
+
+
+class SluggedModel(models.Model):
+    """A named record whose slug is derived from its name once, on first save."""
+
+    slug_source = "name"
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, getattr(self, self.slug_source))
+        super().save(*args, **kwargs)
+
+
+class OrderedTaxonomy(SluggedModel):
+    name = models.CharField(_("Name"), max_length=120, unique=True)
+    slug = models.SlugField(_("Kurzname (URL)"), max_length=80, unique=True, blank=True)
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Transition(OrderedTaxonomy):
+    """An Übergang in a child's life, from pregnancy to work; ``position`` gives the chain order."""
+
+    short_name = models.CharField(_("Kurzbezeichnung"), max_length=40, blank=True)
+
+    class Meta(OrderedTaxonomy.Meta):
+        verbose_name = _("Übergang")
+        verbose_name_plural = _("Übergänge")
+        constraints = [models.UniqueConstraint(fields=["position"], name="transition_unique_position")]
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+class Field(OrderedTaxonomy):
+    class Meta(OrderedTaxonomy.Meta):
+        verbose_name = _("Handlungsfeld")
+        verbose_name_plural = _("Handlungsfelder")
+
+
+class TargetGroup(OrderedTaxonomy):
+    class Meta(OrderedTaxonomy.Meta):
+        verbose_name = _("Zielgruppe")
+        verbose_name_plural = _("Zielgruppen")
