@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PagesConfig(AppConfig):
-    """The operator's side of the portal: editable legal pages and the privacy and backup commands."""
+    """Editable legal pages (Impressum, Datenschutz, Barrierefreiheit) and the deploy check on them."""
 
     name = "pages"
     verbose_name = _("Seiten und Betrieb")

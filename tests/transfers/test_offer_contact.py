@@ -104,7 +104,7 @@ def test_offer_contact_consent_box_is_in_the_admin_forms(admin_client, offer):
 
 
 def test_personal_data_delete_withdraws_the_offer_contact_consent(offer):
-    from pages.services import personal_data_delete
+    from operations.privacy import personal_data_delete
 
     offer.contact_is_public = True
     offer.save()

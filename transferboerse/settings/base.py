@@ -64,8 +64,9 @@ INSTALLED_APPS = [
     "portal",
     "networks",
     "transfers",
-    # Operations: editable legal pages, open data API.
+    # Legal pages; operations (backup, privacy export); open data API.
     "pages",
+    "operations",
     "api",
     # Steering: good-practice self-check, network quality, goals, dashboard, Fachtage.
     "steering",

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from pages.backup import BackupError, database_backup
+from operations.backup import BackupError, database_backup
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 
-from pages.services import personal_data_delete, personal_data_export
+from operations.privacy import personal_data_delete, personal_data_export
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from pages.backup import BackupError, database_restore, libpq_env
+from operations.backup import BackupError, database_restore, libpq_env
 
 
 class Command(BaseCommand):
