@@ -1,6 +1,7 @@
 """Rate limits of the public forms: counted in PostgreSQL, shared by every connection, per real client."""
 
 import threading
+import time
 import uuid
 from datetime import timedelta
 from unittest import mock
@@ -193,10 +194,20 @@ def in_threads(function, count: int) -> list:
     return results
 
 
+def database_seconds_into_minute() -> float:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT extract(second FROM now())")
+        return float(cursor.fetchone()[0])
+
+
 @pytest.fixture
 def committed_key(db):
     """A key whose rows are committed by other connections; they are deleted from one afterwards."""
     key = f"test:{uuid.uuid4().hex}"
+    # Counts are per minute of the database clock: a test that straddled a minute would split its count.
+    seconds_into_minute = in_threads(database_seconds_into_minute, 1)[0]
+    if seconds_into_minute > 50:
+        time.sleep(60.5 - seconds_into_minute)
     yield key
     in_threads(lambda: RateLimitCount.objects.filter(key__startswith=key).delete(), 1)
 
@@ -221,10 +232,11 @@ def test_rate_limit_concurrent_login_posts_let_exactly_the_limit_through(committ
     factory = RequestFactory()
 
     def post_five_times():
-        with override_settings(RATE_LIMITS=limits):
-            return [limited(factory.post("/verwaltung/login/")) for _ in range(5)]
+        return [limited(factory.post("/verwaltung/login/")) for _ in range(5)]
 
-    with mock.patch("accounts.ratelimit._client", return_value=client):
+    # Settings are one object for the whole process: overriding them in each thread would let a thread
+    # that finishes early restore the default limit while the others still count.
+    with override_settings(RATE_LIMITS=limits), mock.patch("accounts.ratelimit._client", return_value=client):
         outcomes = in_threads(post_five_times, 8)
 
     flat = [outcome for thread_outcomes in outcomes for outcome in thread_outcomes]
