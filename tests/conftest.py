@@ -14,6 +14,13 @@ TRANSITIONS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def search_index_dir(tmp_path, settings):
+    """Each test gets its own empty search index; it is built from the test's database on first use."""
+    settings.SEARCH_INDEX_DIR = tmp_path / "search"
+    return settings.SEARCH_INDEX_DIR
+
+
 @pytest.fixture
 def transitions(db):
     """The five transitions of the prevention chain, in order."""

