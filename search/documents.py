@@ -80,7 +80,7 @@ class Lookup:
 
 
 def _timestamp(value) -> int:
-    return int(value.timestamp())
+    return int(value.timestamp() * 1_000_000)  # microseconds: records created in one second keep their order
 
 
 def projects(ids: list[int] | None, lookup: Lookup) -> Iterator[Document]:

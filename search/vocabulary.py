@@ -66,3 +66,29 @@ def phrases() -> dict[tuple[str, ...], Term]:
     for group in TargetGroup.objects.all():
         add(group.name, Term("zielgruppe", group.pk, group.name))
     return result
+
+
+def phrases_from(options: dict) -> dict[tuple[str, ...], Term]:
+    """``phrases`` from the project list's already loaded facet choices (no query): ``{facet: [Choice]}``
+    with ``label`` and ``short_label`` (a transition's short name, a town's Kreis)."""
+    result: dict[tuple[str, ...], Term] = {}
+
+    def add(phrase: str, term: Term) -> None:
+        key = _key(phrase)
+        if key:
+            result.setdefault(key, term)
+
+    for choice in options.get("kommune", []):
+        term = Term("kommune", choice.pk, choice.label)
+        add(choice.label, term)
+        if "/" in choice.label:
+            add(choice.label.split("/")[0], term)
+    for choice in options.get("uebergang", []):
+        term = Term("uebergang", choice.pk, choice.short_label)
+        for phrase in [choice.label, choice.short_label, *TRANSITION_SYNONYMS.get(choice.slug, [])]:
+            add(phrase, term)
+            add(f"Übergang {phrase}", term)
+    for name in ("handlungsfeld", "zielgruppe"):
+        for choice in options.get(name, []):
+            add(choice.label, Term(name, choice.pk, choice.label))
+    return result

@@ -1,0 +1,50 @@
+"""Snippets of a record's text around the words searched for, with those words highlighted."""
+
+import html
+import re
+
+from django.utils.safestring import SafeString, mark_safe
+
+from .analysis import edit_distance, stem_variants, stems
+
+_TOKEN = re.compile(r"[^\W_]+")
+WINDOW = 30  # words
+
+
+def _matcher(words: list[str]):
+    wanted = {variant for word in words for stem in (stems(word) or [word]) for variant in stem_variants(stem)}
+    typos = [word for word in words if len(word) >= 5]
+
+    def matches(token: str) -> bool:
+        lower = token.lower()
+        if any(stem in wanted for stem in stems(lower)):
+            return True
+        return any(edit_distance(lower, word, limit=3) <= (1 if len(word) < 9 else 2) for word in typos)
+
+    return matches
+
+
+def snippet(text: str, words: list[str]) -> SafeString:
+    """About ``WINDOW`` words of ``text`` around the densest hits, HTML-escaped, hits in ``<mark>``."""
+    tokens = list(_TOKEN.finditer(text))
+    if not tokens:
+        return mark_safe("")
+    matches = _matcher(words) if words else (lambda token: False)
+    hit = [matches(token.group()) for token in tokens]
+    best, best_count = 0, -1
+    for start in range(0, max(len(tokens) - WINDOW, 0) + 1, 5):
+        count = sum(hit[start : start + WINDOW])
+        if count > best_count:
+            best, best_count = start, count
+    window = range(best, min(best + WINDOW, len(tokens)))
+    begin, end = tokens[window.start].start(), tokens[window.stop - 1].end()
+    parts, cursor = [], begin
+    for i in window:
+        token = tokens[i]
+        parts.append(html.escape(text[cursor : token.start()]))
+        escaped = html.escape(token.group())
+        parts.append(f"<mark>{escaped}</mark>" if hit[i] else escaped)
+        cursor = token.end()
+    prefix = "… " if begin > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + "".join(parts) + suffix)
