@@ -202,7 +202,8 @@ class ProjectListView(FilterView):
                     params = data.copy()
                     params.setlist(name, [value for value in params.getlist(name) if value != obj.slug])
                     params.pop("seite", None)
-                    result.append((f"{label}: {obj}", params.urlencode()))
+                    value = obj.short_label if name == "uebergang" else obj.label  # "Übergang: Kita"
+                    result.append((f"{label}: {value}", params.urlencode()))
         if cleaned.get("transfer"):
             params = data.copy()
             params.pop("transfer", None)

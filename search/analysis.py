@@ -29,7 +29,7 @@ COMPOUND_PARTS = sorted(
     kita kitas kurs kurse lotse lotsen mütter mutter netz netzwerk netzwerke paten patenschaft praxis prävention
     präventions programm projekt quartier quartiers raum räume schul schule schulen sozial sozialraum sport sprach
     sprache sprachförderung stadt stadtteil stelle stellen teil treff treffpunkt übergang übergänge übergangs väter
-    vater werk willkommen zentrum zentren zuwanderung
+    vater werk willkommen willkommens zentrum zentren zuwanderung
     """.split()  # noqa: SIM905
 )
 # Pairs the stemmer leaves apart (Latin plurals): a query for one form also asks for the other.

@@ -67,7 +67,7 @@ def understand(text: str, *, known: dict | None = None) -> Understood:
 
 def _word_query(word: str) -> Query:
     """One query word: its stems (each compound part, each in all its forms) in the text, boosted in the
-    title; else the word itself within one or two typos."""
+    title; else the word itself within one or two typos, or as the start of a longer word."""
     parts = stems(word) or [word]
 
     def all_parts(field_name: str) -> Query:
@@ -82,6 +82,9 @@ def _word_query(word: str) -> Query:
         distance = 1 if len(word) < 9 else 2
         fuzzy = Query.fuzzy_term_query(SCHEMA, "spell", word, distance=distance, transposition_cost_one=True)
         should.append((Occur.Should, Query.boost_query(fuzzy, 0.5)))
+    if len(word) >= 6:  # the start of a compound: "Willkommen" finds "Willkommensbesuche"
+        start = Query.fuzzy_term_query(SCHEMA, "spell", word, distance=0, prefix=True)
+        should.append((Occur.Should, Query.boost_query(start, 0.3)))
     return Query.boolean_query(should)
 
 
@@ -227,3 +230,17 @@ def suggest(searcher: tantivy.Searcher, words: list[str]) -> str | None:
             corrected.append(best[2])
             changed = True
     return " ".join(corrected) if changed else None
+
+
+def matching_ids(kind: str, text: str, *, limit: int = 10_000) -> list[int]:
+    """The ids of the records of ``kind`` that the text ``text`` finds, best first: the words as the project
+    list understands them (named Kommunen, Übergänge … as filters), AND first, then the best partial matches.
+    What every list's and the API's ``q`` use, so the same words find the same records."""
+    understood = understand(text)
+    filters: dict[str, list[str]] = {}
+    for term in understood.terms:
+        filters.setdefault(term.facet, []).append(str(term.pk))
+    result = run(kind, words=understood.words, phrases=understood.phrases, filters=filters, limit=limit)
+    if not result.total and result.suggestion:
+        result = run(kind, words=query_words(result.suggestion), filters=filters, limit=limit)
+    return [hit.pk for hit in result.hits]
