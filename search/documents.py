@@ -25,6 +25,7 @@ class Document:
     kind: str
     pk: int
     title: str
+    lead: str  # the title and a short description, ranked above the rest of the text
     text: str
     tags: list[str]
     created: int
@@ -39,6 +40,7 @@ class Document:
             "kind": self.kind,
             "pk": self.pk,
             "title": self.title,
+            "lead": self.lead,
             "text": self.text,
             "spell": self.text,
             "tags": self.tags,
@@ -106,7 +108,8 @@ def projects(ids: list[int] | None, lookup: Lookup) -> Iterator[Document]:
         tags = [*place_tags, *term_tags, *(f"sozialraum:{i}" for i in row["district_ids"])]
         if row["has_transfer_offer"]:
             tags.append("transfer:1")
-        yield Document("project", row["pk"], row["title"], text, tags, _timestamp(row["created_at"]))
+        lead = f"{row['title']} \n{row['summary']}"
+        yield Document("project", row["pk"], row["title"], lead, text, tags, _timestamp(row["created_at"]))
 
 
 def _names(model, relation: str, ids: list[int] | None) -> dict[int, list[str]]:
@@ -145,7 +148,8 @@ def offers(ids: list[int] | None, lookup: Lookup) -> Iterator[Document]:
             ]
         )  # fmt: skip
         tags = [*place_tags, *term_tags, *(f"leistung:{kind}" for kind in offered)]
-        yield Document("offer", row["pk"], row["project__title"], text, tags, _timestamp(row["created_at"]))
+        lead = f"{row['project__title']} \n{row['description']}"
+        yield Document("offer", row["pk"], row["project__title"], lead, text, tags, _timestamp(row["created_at"]))
 
 
 def requests(ids: list[int] | None, lookup: Lookup) -> Iterator[Document]:
@@ -160,9 +164,9 @@ def requests(ids: list[int] | None, lookup: Lookup) -> Iterator[Document]:
             [g.pk for g in request.target_groups.all()],
         )
         text = " \n".join([request.title, request.need, place, terms])
-        yield Document(
-            "request", request.pk, request.title, text, [*place_tags, *term_tags], _timestamp(request.created_at)
-        )
+        lead = f"{request.title} \n{request.need}"
+        tags = [*place_tags, *term_tags]
+        yield Document("request", request.pk, request.title, lead, text, tags, _timestamp(request.created_at))
 
 
 def networks(ids: list[int] | None, lookup: Lookup) -> Iterator[Document]:
@@ -185,7 +189,8 @@ def networks(ids: list[int] | None, lookup: Lookup) -> Iterator[Document]:
             members.append(network.coordinating_organisation.name)
         text = " \n".join([network.name, network.description, " ".join(places), terms, " ".join(members)])
         tags = [*dict.fromkeys(place_tags), *term_tags, f"art:{network.kind}"]
-        yield Document("network", network.pk, network.name, text, tags, _timestamp(network.created_at))
+        lead = f"{network.name} \n{network.description}"
+        yield Document("network", network.pk, network.name, lead, text, tags, _timestamp(network.created_at))
 
 
 BUILDERS = {"project": projects, "offer": offers, "request": requests, "network": networks}

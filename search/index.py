@@ -39,6 +39,7 @@ def schema() -> tantivy.Schema:
     builder.add_text_field("kind", stored=True, fast=True, tokenizer_name="raw")
     builder.add_integer_field("pk", stored=True, indexed=True, fast=True)
     builder.add_text_field("title", tokenizer_name=STEMMED)
+    builder.add_text_field("lead", tokenizer_name=STEMMED)
     builder.add_text_field("text", tokenizer_name=STEMMED)
     builder.add_text_field("spell", tokenizer_name=SPELL, index_option="freq")
     builder.add_text_field("tags", fast=True, tokenizer_name="raw", index_option="basic")

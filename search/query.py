@@ -67,7 +67,8 @@ def understand(text: str, *, known: dict | None = None) -> Understood:
 
 def _word_query(word: str) -> Query:
     """One query word: its stems (each compound part, each in all its forms) in the text, boosted in the
-    title; else the word itself within one or two typos, or as the start of a longer word."""
+    lead (title and summary) and more in the title; else the word itself within one or two typos, or as
+    the start of a longer word."""
     parts = stems(word) or [word]
 
     def all_parts(field_name: str) -> Query:
@@ -76,6 +77,7 @@ def _word_query(word: str) -> Query:
 
     should = [
         (Occur.Should, all_parts("text")),
+        (Occur.Should, Query.boost_query(all_parts("lead"), 1.0)),
         (Occur.Should, Query.boost_query(all_parts("title"), 2.0)),
     ]
     if len(word) >= 5:
@@ -185,7 +187,7 @@ def run(
         partial = bool(total)
 
     counts = facet_counts(searcher, base, filter_queries, text, facets) if facets else {}
-    suggestion = suggest(searcher, words) if words and (not total or partial) else None
+    suggestion = suggest(searcher, words) if words else None
     return Result(total, hits, counts, partial, suggestion)
 
 

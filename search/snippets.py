@@ -37,7 +37,8 @@ def snippet(text: str, words: list[str]) -> SafeString:
         if count > best_count:
             best, best_count = start, count
     window = range(best, min(best + WINDOW, len(tokens)))
-    begin, end = tokens[window.start].start(), tokens[window.stop - 1].end()
+    begin = 0 if window.start == 0 else tokens[window.start].start()
+    end = len(text) if window.stop == len(tokens) else tokens[window.stop - 1].end()
     parts, cursor = [], begin
     for i in window:
         token = tokens[i]
@@ -45,6 +46,7 @@ def snippet(text: str, words: list[str]) -> SafeString:
         escaped = html.escape(token.group())
         parts.append(f"<mark>{escaped}</mark>" if hit[i] else escaped)
         cursor = token.end()
+    parts.append(html.escape(text[cursor:end]))
     prefix = "… " if begin > 0 else ""
     suffix = " …" if end < len(text) else ""
     return mark_safe(prefix + "".join(parts) + suffix)

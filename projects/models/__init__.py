@@ -11,16 +11,7 @@ from .project import (
     ProjectLink,
     ProjectQuerySet,
 )
-from .search import (
-    ChainCount,
-    ConditionalFacetCount,
-    FacetCount,
-    SearchQueryField,
-    SearchTerm,
-    SearchTermHit,
-    SearchTermQuerySet,
-    SearchWord,
-)
+from .search import ChainCount, SearchQueryField
 from .taxonomy import YEAR_VALIDATORS, Field, OrderedTaxonomy, SluggedModel, TargetGroup, Transition
 
 __all__ = [
@@ -29,9 +20,7 @@ __all__ = [
     "STALE_AFTER",
     "YEAR_VALIDATORS",
     "ChainCount",
-    "ConditionalFacetCount",
     "District",
-    "FacetCount",
     "Field",
     "ImportJob",
     "ImportJobStatus",
@@ -44,10 +33,6 @@ __all__ = [
     "ProjectLink",
     "ProjectQuerySet",
     "SearchQueryField",
-    "SearchTerm",
-    "SearchTermHit",
-    "SearchTermQuerySet",
-    "SearchWord",
     "SluggedModel",
     "TargetGroup",
     "Transition",
