@@ -13,6 +13,7 @@ urlpatterns = [
     path("verwaltung/zweiter-faktor/", include("accounts.urls")),
     path("verwaltung/", admin.site.urls),
     path("netzwerke/", include("networks.urls")),
+    path("suche/", include("search.urls")),
     path("transfer/", include("transfers.urls")),
     # Operations: health check, legal pages, open data API.
     path("healthz", healthz, name="healthz"),
