@@ -155,8 +155,7 @@ class ProjectFilter(GoodPracticeFilterSet):
         helper.form_tag = False
         helper.disable_csrf = True
         facet = "projects/_facet_checkboxes.html"
-        helper.layout = layout.Layout(
-            "q",
+        helper.layout = layout.Layout(  # the search box "q" stays outside the fold (project_list.html)
             *[layout.Field(name, template=facet) for name in FACETS],
             "transfer",
             "gp_kriterium",
