@@ -15,9 +15,15 @@ TRANSITIONS = [
 
 
 @pytest.fixture(autouse=True)
-def search_index_dir(tmp_path, settings):
-    """Each test gets its own empty search index; it is built from the test's database on first use."""
-    settings.SEARCH_INDEX_DIR = tmp_path / "search"
+def search_index_dir(tmp_path, monkeypatch):
+    """Each test gets its own empty search index; it is built from the test's database on first use.
+
+    Patched on the settings object itself: pytest-django's ``settings`` fixture would hide
+    ``SETTINGS_MODULE``, which ``load_demo`` reads.
+    """
+    from django.conf import settings
+
+    monkeypatch.setattr(settings, "SEARCH_INDEX_DIR", tmp_path / "search")
     return settings.SEARCH_INDEX_DIR
 
 
