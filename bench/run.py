@@ -405,13 +405,12 @@ def ensure_index(size: int) -> None:
     from search import index
 
     published = Project.objects.published().count()
-    try:
-        searcher = index.searcher(follow=False)
+    held = -1
+    if (index.directory() / "index" / "meta.json").exists():
         import tantivy
 
+        searcher = index.searcher(follow=False)
         held = searcher.search(tantivy.Query.term_query(index.SCHEMA, "kind", "project"), 1).count
-    except (ValueError, OSError):
-        held = -1
     if held != published:
         started = time.perf_counter()
         count = index.rebuild()
