@@ -174,7 +174,7 @@ def sync(*, path: Path | None = None) -> int:
             if kind not in documents.BUILDERS:
                 continue
             for object_id in ids:
-                writer.delete_documents("key", f"{kind}:{object_id}")
+                writer.delete_documents_by_term("key", f"{kind}:{object_id}")
             for document in documents.build(kind, sorted(ids), lookup):
                 writer.add_document(tantivy.Document(**document.as_dict()))
         writer.commit()
