@@ -100,6 +100,11 @@ class _Open:
             self.indexes[path] = (index, mtime)
         return index
 
+    def version(self, path: Path) -> float | None:
+        """When the copy this process reads was last committed (changes with every update)."""
+        cached = self.indexes.get(path)
+        return cached[1] if cached else None
+
     def forget(self, path: Path) -> None:
         self.indexes.pop(path, None)
 
@@ -198,6 +203,10 @@ def searcher(*, follow: bool = True) -> tantivy.Searcher:
     if follow or not (path / "index" / "meta.json").exists():
         sync(path=path)
     return _open.get(path).searcher()
+
+
+def version() -> float | None:
+    return _open.version(directory())
 
 
 def index() -> tantivy.Index:

@@ -6,6 +6,7 @@ same words find the same records everywhere.
 """
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import tantivy
@@ -16,6 +17,10 @@ from .index import SCHEMA
 from .vocabulary import Term, phrases
 
 MAX_FACET_VALUES = 1000
+# Facet counts per index version and query: the list without a search, or a frequent word, is asked for
+# again and again, and counting every hit of it is the costly part of a request at 100 000 projects.
+_COUNTS_CACHE: OrderedDict = OrderedDict()
+COUNTS_CACHE_SIZE = 512
 _QUOTED = re.compile(r"[\"„“”]([^\"„“”]+)[\"„“”]")
 
 Occur = tantivy.Occur
@@ -72,7 +77,7 @@ def any_term(field_name: str, values: list) -> Query:
     return Query.boolean_query([(Occur.Should, Query.term_query(SCHEMA, field_name, value)) for value in values])
 
 
-def _word_query(word: str) -> Query:
+def _word_query(word: str, searcher: tantivy.Searcher | None = None) -> Query:
     """One query word: its stems (each compound part, each in all its forms) in the text, boosted in the
     lead (title and summary) and more in the title; else the word itself within one or two typos, or as
     the start of a longer word."""
@@ -87,6 +92,11 @@ def _word_query(word: str) -> Query:
         (Occur.Should, Query.boost_query(all_parts("lead"), 1.0)),
         (Occur.Should, Query.boost_query(all_parts("title"), 2.0)),
     ]
+    # Typos and word starts only for a word the index does not hold as such: expanding a known, frequent
+    # word to its neighbours would cost much and find little.
+    known = searcher is not None and all(searcher.doc_freq("text", stem) for stem in parts)
+    if known:
+        return Query.boolean_query(should)
     if len(word) >= 5:
         distance = 1 if len(word) < 9 else 2
         fuzzy = Query.fuzzy_term_query(SCHEMA, "spell", word, distance=distance, transposition_cost_one=True)
@@ -104,9 +114,11 @@ def _phrase_query(words: list[str]) -> Query:
     return Query.phrase_query(SCHEMA, "text", terms)
 
 
-def text_query(words: list[str], phrases_: list[list[str]], *, partial: bool = False) -> Query | None:
+def text_query(
+    words: list[str], phrases_: list[list[str]], *, partial: bool = False, searcher: tantivy.Searcher | None = None
+) -> Query | None:
     """All words (and phrases) must match, or — ``partial`` — at least one, the more the better."""
-    clauses = [_word_query(word) for word in words] + [_phrase_query(words) for words in phrases_]
+    clauses = [_word_query(word, searcher) for word in words] + [_phrase_query(words) for words in phrases_]
     if not clauses:
         return None
     occur = Occur.Should if partial else Occur.Must
@@ -161,7 +173,10 @@ def run(
 ) -> Result:
     """Search records of ``kind`` (all kinds: None). ``filters``: facet → values (any of them);
     ``only_ids``: a restriction computed in the database (good-practice levels)."""
-    searcher = searcher or search_index.searcher()
+    cache_version = None
+    if searcher is None:
+        searcher = search_index.searcher()
+        cache_version = search_index.version()
     phrases = phrases or []
     filters = {name: values for name, values in (filters or {}).items() if values}
     base: list[Query] = []
@@ -184,16 +199,31 @@ def run(
         return found.count or 0, [Hit(pk, score) for pk, score in zip(pks, scores, strict=True)][:limit]
 
     partial = False
-    text = text_query(words, phrases)
+    text = text_query(words, phrases, searcher=searcher)
     query = _combine([*base, *filter_queries.values(), *([text] if text else [])])
     total, hits = collect(query, text)
     if not total and text is not None and len(words) + len(phrases) > 1:
-        text = text_query(words, phrases, partial=True)
+        text = text_query(words, phrases, partial=True, searcher=searcher)
         query = _combine([*base, *filter_queries.values(), text])
         total, hits = collect(query, text)
         partial = bool(total)
 
-    counts = facet_counts(searcher, base, filter_queries, text, facets) if facets else {}
+    counts = {}
+    if facets:
+        key = (
+            cache_version, kind, tuple(words), tuple(map(tuple, phrases)), partial,
+            tuple(sorted((name, tuple(values)) for name, values in filters.items())),
+            None if only_ids is None else tuple(only_ids), tuple(facets),
+        )  # fmt: skip
+        counts = _COUNTS_CACHE.get(key) if cache_version is not None else None
+        if counts is None:
+            counts = facet_counts(searcher, base, filter_queries, text, facets)
+            if cache_version is not None:
+                _COUNTS_CACHE[key] = counts
+                while len(_COUNTS_CACHE) > COUNTS_CACHE_SIZE:
+                    _COUNTS_CACHE.popitem(last=False)
+        else:
+            _COUNTS_CACHE.move_to_end(key)
     suggestion = suggest(searcher, words) if words else None
     return Result(total, hits, counts, partial, suggestion)
 
