@@ -29,7 +29,8 @@ from .models import SearchChange
 logger = logging.getLogger(__name__)
 SETTLE_SECONDS = 60
 KEEP_CHANGES = timedelta(days=7)
-WRITER_HEAP = 50_000_000
+WRITER_HEAP = 50_000_000  # updates after commits: a few documents
+REBUILD_HEAP, REBUILD_THREADS = 200_000_000, 2  # a full rebuild indexes on both cores
 _lock = threading.Lock()
 
 
@@ -121,7 +122,7 @@ def rebuild(*, path: Path | None = None) -> int:
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir()
     index = _register(tantivy.Index(SCHEMA, path=str(building)))
-    writer = index.writer(WRITER_HEAP, 1)
+    writer = index.writer(REBUILD_HEAP, REBUILD_THREADS)
     lookup = documents.Lookup()
     count = 0
     for kind in documents.KINDS:
