@@ -2,6 +2,7 @@
 
 import html
 import re
+from functools import lru_cache
 
 from django.utils.safestring import SafeString, mark_safe
 
@@ -11,15 +12,20 @@ _TOKEN = re.compile(r"[^\W_]+")
 WINDOW = 30  # words
 
 
-def _matcher(words: list[str]):
+@lru_cache(maxsize=4096)
+def _matcher(words: tuple[str, ...]):
+    """Whether a word of the text is one of ``words`` (by stem, or within the query's typo distance)."""
     wanted = {variant for word in words for stem in (stems(word) or [word]) for variant in stem_variants(stem)}
-    typos = [word for word in words if len(word) >= 5]
+    typos = [(word, 1 if len(word) < 9 else 2) for word in words if len(word) >= 5]
 
-    def matches(token: str) -> bool:
-        lower = token.lower()
+    @lru_cache(maxsize=4096)
+    def matches(lower: str) -> bool:
         if any(stem in wanted for stem in stems(lower)):
             return True
-        return any(edit_distance(lower, word, limit=3) <= (1 if len(word) < 9 else 2) for word in typos)
+        return any(
+            abs(len(lower) - len(word)) <= allowed and lower[:1] == word[:1] and edit_distance(lower, word) <= allowed
+            for word, allowed in typos
+        )
 
     return matches
 
@@ -29,8 +35,8 @@ def snippet(text: str, words: list[str]) -> SafeString:
     tokens = list(_TOKEN.finditer(text))
     if not tokens:
         return mark_safe("")
-    matches = _matcher(words) if words else (lambda token: False)
-    hit = [matches(token.group()) for token in tokens]
+    matches = _matcher(tuple(words)) if words else (lambda token: False)
+    hit = [matches(token.group().lower()) for token in tokens]
     best, best_count = 0, -1
     for start in range(0, max(len(tokens) - WINDOW, 0) + 1, 5):
         count = sum(hit[start : start + WINDOW])
