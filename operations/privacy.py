@@ -36,6 +36,10 @@ def _user_accounts(email: str) -> list[dict]:
             "last_login": user.last_login.isoformat() if user.last_login else None,
             "roles": sorted(user.groups.values_list("name", flat=True)),
             "coordinates": sorted(user.coordinator_roles.values_list("municipality__name", flat=True)),
+            "event_registrations": [
+                {"event": registration.event.title, "status": registration.status}
+                for registration in user.event_registrations.select_related("event").order_by("created_at")
+            ],
         }
         for user in get_user_model().objects.filter(email__iexact=email).order_by("pk")
     ]

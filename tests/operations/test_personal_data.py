@@ -4,7 +4,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from accounts.models import Coordinator, OutgoingMail, User
+from events.models import EventRegistration
 from projects.models import Project
+from tests.events.factories import EventFactory
 from tests.factories import ProjectFactory, TransferInterestFactory, TransferOfferFactory, make_coordinator
 from transfers.models import TransferInterest, TransferOffer
 
@@ -22,6 +24,7 @@ def erika(bergkamen, selm):
     offer = TransferOfferFactory(project=project, contact_name="Erika Muster", contact_email=EMAIL)
     TransferInterestFactory(offer=offer, municipality=selm, contact_name="Max Kurz", contact_email="max@selm.de")
     ProjectFactory(municipality=selm, title="Lotsen", contact_name="Max Kurz", contact_email="max@selm.de")
+    EventRegistration.objects.create(event=EventFactory(title="Fachtag Übergänge"), user=user, municipality=bergkamen)
     OutgoingMail.objects.create(to=EMAIL, subject="Projekt veröffentlicht", body="Guten Tag", template="t")
     OutgoingMail.objects.create(to="max@selm.de", subject="Projekt eingereicht", body="Guten Tag", template="t")
     return user
@@ -34,6 +37,7 @@ def test_personal_data_export_lists_every_record_of_the_person(erika, capsys):
     data = json.loads(capsys.readouterr().out)
     assert [account["username"] for account in data["user_accounts"]] == ["erika"]
     assert data["user_accounts"][0]["coordinates"] == ["Bergkamen"]
+    assert data["user_accounts"][0]["event_registrations"] == [{"event": "Fachtag Übergänge", "status": "confirmed"}]
     assert data["project_contacts"] == [
         {
             "project": "Willkommensbesuche",
