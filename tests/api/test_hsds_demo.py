@@ -1,9 +1,13 @@
 """The HSDS 3.0 endpoints on the demo content: every record of every endpoint (list and detail)
 validates against the official HSDS 3.0 schemas (vendored in tests/hsds-schema) and our profile."""
 
+import io
+import zipfile
+
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from frictionless import Package
 
 from projects.models import Municipality, Project
 from transfers.models import TransferOffer
@@ -97,3 +101,16 @@ def test_hsds_root_names_version_and_profile(client, demo):
     profile = client.get("/api/hsds/profile/").json()
     assert profile["hsds_version"] == "3.0"
     assert profile["schema_patches"]["service"]["properties"]["status"] == {"enum": ["active"]}
+
+
+def test_hsds_data_package_of_the_demo_validates_with_frictionless(client, demo, tmp_path, capsys):
+    response = client.get("/offene-daten/hsds-datenpaket.zip")
+    zipfile.ZipFile(io.BytesIO(response.content)).extractall(tmp_path)
+
+    report = Package(str(tmp_path / "datapackage.json")).validate()
+
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    rows = {task.name: task.stats.get("rows", 0) for task in report.tasks}
+    assert rows["services"] == len(all_records(client, "services"))
+    with capsys.disabled():
+        print("\nFrictionless (demo): valid rows per table:", rows)
