@@ -114,3 +114,19 @@ def test_dcat_catalogue_modified_is_the_last_change_of_the_projects(client, api_
     dataset = URIRef("http://testserver/offene-daten/#datensatz-projekte")
     latest = Project.objects.published().order_by("-updated_at").first().updated_at
     assert graph.value(dataset, DCTERMS.modified).toPython() == latest
+
+
+@pytest.mark.django_db
+def test_open_data_page_explains_hsds_profile_package_and_catalogue(client):
+    page = client.get("/offene-daten/").content.decode()
+
+    for link in [
+        'href="/api/hsds/profile/"',
+        'href="/api/hsds/openapi.json"',
+        'href="/offene-daten/hsds-datenpaket.zip"',
+        'href="/offene-daten/katalog.rdf"',
+        'href="/offene-daten/katalog.jsonld"',
+    ]:
+        assert link in page
+    assert "Open Referral Human Services Data Specification (HSDS) 3.0" in page
+    assert "Datenportale wie GovData und Open.NRW" in page
