@@ -28,8 +28,14 @@ def registry() -> Registry:
     return Registry().with_resources(resources)
 
 
+# The formats the HSDS schemas use; jsonschema skips a format silently when its checker is missing.
+FORMATS = {"uuid", "uri", "email", "date-time"}
+
+
 @cache
 def validator(name: str, *, profile: bool = False) -> Draft202012Validator:
+    missing = FORMATS - set(FormatChecker().checkers)
+    assert not missing, f"jsonschema cannot check {missing}: install jsonschema[format-nongpl]"
     schema = official(name)
     if profile:
         schema = merge_patch(schema, PATCHES.get(name, {}))

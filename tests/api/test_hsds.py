@@ -5,8 +5,11 @@ from django.urls import reverse
 
 from api.hsds.records import hsds_id, municipality_organization_id, project_service_id, term_id
 from projects.models import Project
+from tests.factories import ProjectFactory, TransferOfferFactory
 
 from .hsds_schemas import errors
+
+QUERIES = 18  # one per table the catalogue reads, whatever the number of records
 
 ENDPOINTS = {
     "services": "service",
@@ -114,3 +117,21 @@ def test_old_v1_project_record_fails_the_official_schema_the_hsds_one_passes(cli
 
     assert "organization: 'description' is a required property" in errors("service", old)
     assert errors("service", new) == []
+
+
+def test_official_schema_checks_uuid_and_uri_formats():
+    record = {"id": "12", "name": "Willkommensbesuche", "status": "active", "url": "kein Link"}
+
+    assert sorted(errors("service", record)) == ["id: '12' is not a 'uuid'", "url: 'kein Link' is not a 'uri'"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("projects", [1, 3])
+def test_hsds_services_need_a_fixed_number_of_queries(client, bergkamen, projects, django_assert_num_queries):
+    for number in range(projects):
+        TransferOfferFactory(project=ProjectFactory(municipality=bergkamen, title=f"Projekt {number}"))
+
+    with django_assert_num_queries(QUERIES):
+        body = client.get("/api/hsds/services/").json()
+
+    assert body["total_items"] == 2 * projects
