@@ -148,6 +148,8 @@ def graph(request: HttpRequest) -> Graph:
         g.add((node, DCTERMS.publisher, publisher))
         g.add((node, DCAT.contactPoint, contact))
         g.add((node, DCATDE.maintainer, publisher))
+        if settings.OPEN_DATA_CONTRIBUTOR_ID:
+            g.add((node, DCATDE.contributorID, URIRef(settings.OPEN_DATA_CONTRIBUTOR_ID)))
         g.add((node, DCATDE.licenseAttributionByText, Literal(ATTRIBUTION, lang="de")))
         g.add((node, DCTERMS.accrualPeriodicity, FREQUENCY))
         g.add((node, DCTERMS.modified, Literal(dataset.modified, datatype=XSD.dateTime)))

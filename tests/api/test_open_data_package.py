@@ -130,3 +130,16 @@ def test_open_data_page_explains_hsds_profile_package_and_catalogue(client):
         assert link in page
     assert "Open Referral Human Services Data Specification (HSDS) 3.0" in page
     assert "Datenportale wie GovData und Open.NRW" in page
+
+
+@pytest.mark.django_db
+def test_dcat_datasets_carry_the_contributor_id_govdata_assigned(client, api_data, settings):
+    settings.OPEN_DATA_CONTRIBUTOR_ID = "http://dcat-ap.de/def/contributors/transferboerseUnna"
+
+    graph = catalogue(client, "/offene-daten/katalog.rdf", "xml")
+
+    contributors = {str(value) for value in graph.objects(None, URIRef("http://dcat-ap.de/def/dcatde/contributorID"))}
+    assert contributors == {"http://dcat-ap.de/def/contributors/transferboerseUnna"}
+    assert (
+        len(list(graph.subject_objects(URIRef("http://dcat-ap.de/def/dcatde/contributorID")))) == len(COLLECTIONS) + 1
+    )
