@@ -33,6 +33,7 @@ from .models import (
     Indicator,
     Municipality,
     Organisation,
+    PopulationFigure,
     Project,
     ProjectLink,
     TargetGroup,
@@ -41,13 +42,20 @@ from .models import (
 from .resources import ProjectResource
 
 
+class PopulationFigureInline(admin.TabularInline):
+    model = PopulationFigure
+    extra = 0
+    fields = ["year", "age_band", "count", "source"]
+
+
 @admin.register(Municipality)
 class MunicipalityAdmin(ScopedModelAdmin):
     scope = staticmethod(municipalities_for)
     list_display = ["name", "kind", "parent", "population", "has_own_youth_office", "is_model_municipality"]
     list_filter = ["kind", "is_model_municipality", "has_own_youth_office"]
     list_select_related = ["parent"]
-    search_fields = ["name"]
+    search_fields = ["name", "regional_key"]
+    inlines = [PopulationFigureInline]
 
 
 @admin.register(Organisation)
@@ -196,7 +204,7 @@ class ProjectAdmin(
     ]
     list_select_related = ["municipality"]
     search_fields = ["title", "summary", "municipality__name"]
-    autocomplete_fields = ["municipality", "organisations", "districts"]
+    autocomplete_fields = ["municipality", "organisations", "districts", "served_municipalities"]
     filter_horizontal = ["transitions", "fields", "target_groups"]
     # transfers/admin.py adds the project's transfer offers (transfers sits above projects).
     inlines = [IndicatorInline, ProjectLinkInline]
@@ -209,7 +217,19 @@ class ProjectAdmin(
                 "description": _("In der Reihenfolge der Projektbeschreibungen; die Kennzahlen folgen unten."),
             },
         ),
-        (_("Einordnung"), {"fields": ["transitions", "fields", "target_groups", "organisations", "districts"]}),
+        (
+            _("Einordnung"),
+            {
+                "fields": [
+                    "transitions",
+                    "fields",
+                    "target_groups",
+                    "organisations",
+                    "districts",
+                    "served_municipalities",
+                ]
+            },
+        ),
         (
             _("Kontakt"),
             {"fields": ["contact_name", "contact_role", "contact_email", "contact_phone", "contact_is_public"]},

@@ -145,14 +145,14 @@ class Municipality(SluggedModel):
         """ "eigenes Jugendamt" or "Jugendamt des Kreises Unna" (the Kreis in the genitive)."""
         office = self.youth_office_municipality
         if office == self:
-            return _("eigenes Jugendamt")
-        return _("Jugendamt des Kreises {name}").format(name=office.name.removeprefix("Kreis ").strip())
+            return str(_("eigenes Jugendamt"))
+        return str(_("Jugendamt des Kreises {name}")).format(name=office.name.removeprefix("Kreis ").strip())
 
     def served_label(self, provider: "Municipality") -> str:
         """How a project of ``provider`` reaches this municipality: "über den Kreis" or "über Kommune Unna"."""
         if provider.pk == self.parent_id:
-            return _("über den Kreis")
-        return _("über Kommune {name}").format(name=provider.name)
+            return str(_("über den Kreis"))
+        return str(_("über Kommune {name}")).format(name=provider.name)
 
 
 class Organisation(models.Model):
