@@ -20,6 +20,14 @@ def municipalities_for(user) -> QuerySet[Municipality]:
     return Municipality.objects.none()
 
 
+def served_municipality_choices_for(user) -> QuerySet[Municipality]:
+    """Municipalities a user may name as served by a project: any, for whoever edits projects (a Kreis
+    serves its towns, a town its neighbours; naming one gives no rights there)."""
+    if is_reviewer(user) or is_coordinator(user):
+        return Municipality.objects.all()
+    return Municipality.objects.none()
+
+
 def projects_for(user) -> QuerySet[Project]:
     if is_reviewer(user):
         return Project.objects.all()

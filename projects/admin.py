@@ -24,6 +24,7 @@ from .access import (
     organisation_choices_for,
     organisations_for,
     projects_for,
+    served_municipality_choices_for,
 )
 from .diff import diff_rows
 from .import_admin import BackgroundImportMixin
@@ -191,6 +192,7 @@ class ProjectAdmin(
         "municipality": municipalities_for,
         "organisations": organisation_choices_for,
         "districts": districts_for,
+        "served_municipalities": served_municipality_choices_for,
     }
     keep_current_choices = ("organisations",)
     form = ProjectAdminForm

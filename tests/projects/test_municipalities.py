@@ -140,3 +140,16 @@ def test_import_population_names_missing_columns(tmp_path, unna):
 
     with pytest.raises(CommandError, match="Es fehlen Spalten: altersgruppe, quelle"):
         call_command("import_population", str(path))
+
+
+def test_coordinator_may_name_any_kommune_as_served_but_assign_only_the_own(
+    client, bergkamen, selm, coordinator_bergkamen
+):
+    client.force_login(coordinator_bergkamen)
+
+    def choices(field_name):
+        params = {"app_label": "projects", "model_name": "project", "field_name": field_name, "term": ""}
+        return sorted(result["text"] for result in client.get("/verwaltung/autocomplete/", params).json()["results"])
+
+    assert choices("served_municipalities") == ["Bergkamen", "Selm"]
+    assert choices("municipality") == ["Bergkamen"]
