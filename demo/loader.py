@@ -208,7 +208,7 @@ def load_taxonomies(catalog: Catalog, report: LoadReport) -> None:
         transition, status = _upsert(
             Transition,
             lookup={"name": data["name"]},
-            values={"short_name": short_name, "position": position},
+            values={"short_name": short_name, "position": position, "age_band": data.get("age_band", "")},
             on_create={"slug": _slug(Transition, short_name)},
         )
         catalog.transitions[short_name] = transition
@@ -241,6 +241,7 @@ def load_municipalities(catalog: Catalog, report: LoadReport) -> None:
                 "is_model_municipality": data.get("is_model_municipality", False),
                 "population": population,
                 "population_year": content["population_year"] if population else None,
+                "population_source": content["population_source"] if population else "",
                 "address": data.get("address", ""),
                 "website": data.get("website", ""),
             },
@@ -354,6 +355,7 @@ def load_projects(catalog: Catalog, report: LoadReport) -> None:
                 "target_groups": [catalog.target_groups[name] for name in data["target_groups"]],
                 "organisations": [catalog.organisations[name] for name in data["organisations"]],
                 "districts": [catalog.districts[(data["municipality"], name)] for name in data.get("districts", [])],
+                "served_municipalities": [catalog.municipalities[name] for name in data.get("served", [])],
             },
         )
         catalog.projects[project.title] = project

@@ -16,6 +16,14 @@ def municipalities_for(user) -> QuerySet[Municipality]:
     return scoped(user, Municipality.objects.all(), municipality="pk")
 
 
+def served_municipality_choices_for(user) -> QuerySet[Municipality]:
+    """Municipalities a user may name as served by a project: any, for whoever edits projects (a Kreis
+    serves its towns, a town its neighbours; naming one gives no rights there)."""
+    if is_reviewer(user) or is_coordinator(user):
+        return Municipality.objects.all()
+    return Municipality.objects.none()
+
+
 def projects_for(user) -> QuerySet[Project]:
     return scoped(user, Project.objects.all())
 

@@ -24,6 +24,7 @@ from .access import (
     organisation_choices_for,
     organisations_for,
     projects_for,
+    served_municipality_choices_for,
 )
 from .diff import diff_rows
 from .import_admin import BackgroundImportMixin
@@ -33,6 +34,7 @@ from .models import (
     Indicator,
     Municipality,
     Organisation,
+    PopulationFigure,
     Project,
     ProjectLink,
     TargetGroup,
@@ -41,13 +43,20 @@ from .models import (
 from .resources import ProjectResource
 
 
+class PopulationFigureInline(admin.TabularInline):
+    model = PopulationFigure
+    extra = 0
+    fields = ["year", "age_band", "count", "source"]
+
+
 @admin.register(Municipality)
 class MunicipalityAdmin(ScopedModelAdmin):
     scope = staticmethod(municipalities_for)
     list_display = ["name", "kind", "parent", "population", "has_own_youth_office", "is_model_municipality"]
     list_filter = ["kind", "is_model_municipality", "has_own_youth_office"]
     list_select_related = ["parent"]
-    search_fields = ["name"]
+    search_fields = ["name", "regional_key"]
+    inlines = [PopulationFigureInline]
 
 
 @admin.register(Organisation)
@@ -183,6 +192,7 @@ class ProjectAdmin(
         "municipality": municipalities_for,
         "organisations": organisation_choices_for,
         "districts": districts_for,
+        "served_municipalities": served_municipality_choices_for,
     }
     keep_current_choices = ("organisations",)
     form = ProjectAdminForm
@@ -196,7 +206,7 @@ class ProjectAdmin(
     ]
     list_select_related = ["municipality"]
     search_fields = ["title", "summary", "municipality__name"]
-    autocomplete_fields = ["municipality", "organisations", "districts"]
+    autocomplete_fields = ["municipality", "organisations", "districts", "served_municipalities"]
     filter_horizontal = ["transitions", "fields", "target_groups"]
     # transfers/admin.py adds the project's transfer offers (transfers sits above projects).
     inlines = [IndicatorInline, ProjectLinkInline]
@@ -209,7 +219,19 @@ class ProjectAdmin(
                 "description": _("In der Reihenfolge der Projektbeschreibungen; die Kennzahlen folgen unten."),
             },
         ),
-        (_("Einordnung"), {"fields": ["transitions", "fields", "target_groups", "organisations", "districts"]}),
+        (
+            _("Einordnung"),
+            {
+                "fields": [
+                    "transitions",
+                    "fields",
+                    "target_groups",
+                    "organisations",
+                    "districts",
+                    "served_municipalities",
+                ]
+            },
+        ),
         (
             _("Kontakt"),
             {"fields": ["contact_name", "contact_role", "contact_email", "contact_phone", "contact_is_public"]},

@@ -1,11 +1,12 @@
 """Workflow steps for projects: saving an edit, review before publishing, archiving, and confirming
-that a project is current.
+that a project is current; and the import of population figures by age band.
 
 Each step checks who may take it, changes the project atomically, records the step in the project's
 history (with the acting user) and queues mails to the people concerned in the same transaction (the
 background worker sends them, see ``accounts.outbox``).
 """
 
+from collections.abc import Iterable
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -22,7 +23,7 @@ from accounts.models import Coordinator, Role
 from accounts.outbox import absolute_url, mails_queue
 
 from .access import municipalities_for, projects_for
-from .models import Project
+from .models import AgeBand, Municipality, PopulationFigure, Project
 
 # What an edit in the back office may set; everything else (status, review, timestamps) is the workflow's.
 EDITABLE_FIELDS = ("municipality", *Project.REVIEWED_FIELDS)
@@ -383,3 +384,60 @@ def projects_remind_stale(*, now=None) -> int:
         confirmation_reminder_sent_at=now
     )
     return mails
+
+
+# Population by age band --------------------------------------------------------------------------------
+
+POPULATION_COLUMNS = ("regionalschluessel", "jahr", "altersgruppe", "anzahl", "quelle")
+
+
+def _age_band(text: str) -> str | None:
+    value = text.replace("–", "-").removesuffix("Jahre").replace(" ", "")
+    return value if value in AgeBand.values else None
+
+
+@transaction.atomic
+def population_import(*, rows: Iterable[dict[str, str]]) -> int:
+    """Store children per age band from rows keyed by the Amtlicher Regionalschlüssel (a CSV of the
+    statistics office); a row for a band and year already stored replaces it. All or nothing: any
+    faulty row raises a ValidationError naming every faulty line, and nothing is stored."""
+    rows = list(rows)
+    keys = {(row.get("regionalschluessel") or "").strip() for row in rows}
+    municipalities = {m.regional_key: m for m in Municipality.objects.filter(regional_key__in=keys - {""})}
+    errors, figures = [], []
+    for line, row in enumerate(rows, start=2):  # line 1 is the header
+        key = (row.get("regionalschluessel") or "").strip()
+        municipality = municipalities.get(key)
+        band = _age_band(row.get("altersgruppe") or "")
+        year, count = (row.get("jahr") or "").strip(), (row.get("anzahl") or "").replace(".", "").strip()
+        source = (row.get("quelle") or "").strip()
+        if municipality is None:
+            message = _("Zeile {line}: keine Kommune mit dem Regionalschlüssel „{key}“.")
+            errors.append(message.format(line=line, key=key))
+        elif band is None:
+            errors.append(
+                _("Zeile {line}: Altersgruppe „{band}“ unbekannt (erlaubt: {allowed}).").format(
+                    line=line, band=row.get("altersgruppe", ""), allowed=", ".join(AgeBand.values)
+                )
+            )
+        elif not (year.isdigit() and count.isdigit() and source):
+            errors.append(_("Zeile {line}: Jahr, Anzahl (ganze Zahlen) und Quelle sind Pflicht.").format(line=line))
+        else:
+            figure = PopulationFigure(
+                municipality=municipality, year=int(year), age_band=band, count=int(count), source=source
+            )
+            try:
+                figure.full_clean(validate_unique=False, validate_constraints=False)
+            except ValidationError as error:
+                errors.append(_("Zeile {line}: {message}").format(line=line, message=" ".join(error.messages)))
+            figures.append(figure)
+    if errors:
+        raise ValidationError(errors)
+    for figure in figures:
+        PopulationFigure.objects.update_or_create(
+            municipality=figure.municipality,
+            year=figure.year,
+            age_band=figure.age_band,
+            defaults={"count": figure.count, "source": figure.source},
+        )
+    return len(figures)

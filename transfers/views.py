@@ -11,7 +11,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from projects.models import Municipality, Project
+from projects.models import Municipality, Project, Transition
 from transferboerse import spreadsheets
 
 from . import matching, reciprocity, services
@@ -178,6 +178,17 @@ class RequestCreateView(LoginRequiredMixin, FormView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "municipalities": _coordinated_municipalities(self.request.user)}
+
+    def get_initial(self):
+        """A gap page links here with ``?kommune=…&uebergang=…``: the Gesuch starts with both filled in."""
+        initial = super().get_initial()
+        municipality = _coordinated_municipalities(self.request.user).filter(slug=self.request.GET.get("kommune"))
+        if municipality:
+            initial["municipality"] = municipality[0]
+        transitions = Transition.objects.filter(slug__in=self.request.GET.getlist("uebergang"))
+        if transitions:
+            initial["transitions"] = list(transitions)
+        return initial
 
     def form_valid(self, form):
         data = form.cleaned_data
