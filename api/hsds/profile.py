@@ -28,7 +28,11 @@ PROFILE_TERMS = {
     "transfer_of": ("Transfer von", "id des Projekts (service), das mit diesem Transfer-Angebot weitergegeben wird."),
     "transfer_service": ("Leistung", "Eine Leistung des Transfer-Angebots: Art (Format, Aufwand, Plätze)."),
     "organization_type": ("Art der Organisation", "municipality (Kommune) oder provider (Träger, Partner)."),
-    "municipality_kind": ("Art der Kommune", "district (Kreis), town (Stadt) oder community (Gemeinde)."),
+    "municipality_kind": (
+        "Art der Kommune",
+        "district (Kreis), city (kreisfreie Stadt), town (kreisangehörige Stadt) "
+        "oder community (kreisangehörige Gemeinde).",
+    ),
     "population": ("Einwohnerzahl", "Einwohnerzahl der Kommune."),
     "population_year": ("Stand der Einwohnerzahl", "Jahr der Einwohnerzahl."),
     "has_own_youth_office": ("eigenes Jugendamt", "true, wenn die Kommune ein eigenes Jugendamt hat."),
