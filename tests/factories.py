@@ -125,6 +125,7 @@ class TransferOfferFactory(factory.django.DjangoModelFactory):
 
     project = factory.SubFactory(ProjectFactory)
     description = "Wir stellen Ergebnisse vor und begleiten die Umsetzung."
+    success_criteria = "Eine feste Ansprechperson in der übernehmenden Kommune."
     contact_name = "Koordinationsstelle"
     contact_email = "koordination@example.org"
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from projects.models import Field, Municipality, TargetGroup, Transition
 
-from .models import Action, NotificationPreference, TransferInterest, TransferOffer, TransferService
+from .models import Action, NotificationPreference, TransferInterest, TransferOffer, TransferRequest, TransferService
 
 
 def _helper(submit_label: str, action: str = "") -> FormHelper:
@@ -47,11 +47,20 @@ class InterestForm(MunicipalityChoiceMixin, forms.Form):
     )
     contact_name = forms.CharField(label=_("Ansprechperson"), max_length=120)
     contact_email = forms.EmailField(label=_("E-Mail"))
+    request = forms.ModelChoiceField(
+        label=_("Antwort auf Ihr Gesuch"),
+        queryset=TransferRequest.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("– auf kein Gesuch –"),
+        help_text=_("Sobald die anbietende Kommune annimmt, gilt das Gesuch als vermittelt."),
+    )
 
     def __init__(self, *args, offer: TransferOffer, municipalities, **kwargs):
         super().__init__(*args, **kwargs)
         self.offer = offer
         self._set_municipalities(municipalities)
+        self.fields["request"].queryset = TransferRequest.objects.open().filter(municipality__in=municipalities)
         services = TransferService.objects.with_booked().filter(offer=offer)
         self.fields["services"].queryset = services
         self.fields["services"].label_from_instance = lambda service: _(
@@ -83,6 +92,14 @@ class InterestForm(MunicipalityChoiceMixin, forms.Form):
             return cleaned
         if municipality.pk == self.offer.project.municipality_id:
             raise forms.ValidationError(_("Eine Kommune kann kein Transferinteresse am eigenen Angebot anmelden."))
+        request = cleaned.get("request")
+        if request is not None and request.municipality_id != municipality.pk:
+            self.add_error(
+                "request",
+                _("Das Gesuch „{title}“ ist nicht von {municipality}.").format(
+                    title=request.title, municipality=municipality
+                ),
+            )
         if TransferInterest.objects.open().filter(offer=self.offer, municipality=municipality).exists():
             raise forms.ValidationError(
                 _("{municipality} hat für dieses Angebot bereits ein offenes Transferinteresse.").format(

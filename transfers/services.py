@@ -5,13 +5,15 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.outbox import absolute_url, mails_queue
 from networks.models import Network
-from projects.models import Field, Municipality, TargetGroup, Transition
+from projects.models import Field, Municipality, Project, TargetGroup, Transition
 
 from . import matching
 from .models import (
@@ -172,9 +174,13 @@ def interest_register(
     preferred_period: str = "",
     contact_name: str = "",
     contact_email: str = "",
+    request: TransferRequest | None = None,
 ) -> TransferInterest:
     """Register a municipality's interest in an offer; refused for its own offer, for a second open
-    interest and for services without free capacity (rows locked so two towns cannot take the last place)."""
+    interest and for services without free capacity (rows locked so two towns cannot take the last place).
+
+    ``request`` is the municipality's Gesuch the interest answers; accepting the interest marks it
+    "vermittelt"."""
     if municipality.pk not in user.coordinated_municipality_ids():
         raise ValidationError(_("Sie koordinieren diese Kommune nicht."))
     # Lock the offer row only (see LOCKING): a lock on the offering Kommune's row, as a plain
@@ -206,9 +212,12 @@ def interest_register(
                 )
             }
         )
+    if request is not None and request.status != TransferRequest.Status.OPEN:
+        raise ValidationError({"request": _("Das Gesuch „{title}“ ist nicht mehr offen.").format(title=request.title)})
     interest = TransferInterest(
         offer=offer,
         municipality=municipality,
+        request=request,
         message=message,
         preferred_period=preferred_period,
         contact_name=contact_name,
@@ -304,6 +313,8 @@ def interest_advance(
             raise ValidationError({"experience_worked": _("Bitte beschreiben Sie, was funktioniert hat.")})
     interest.full_clean()
     interest.save()
+    if action == Action.ACCEPT and interest.request_id:
+        _request_mark_matched(interest, by=user)
     TransferEvent.objects.create(
         interest=interest,
         action=action,
@@ -354,6 +365,27 @@ def interest_advance(
 # --- requests -----------------------------------------------------------------------------------
 
 
+def _request_mark_matched(interest: TransferInterest, *, by: User) -> None:
+    """The giving Kommune accepted a transfer that answers a Gesuch: the Gesuch is "vermittelt"."""
+    request = TransferRequest.objects.select_for_update(of=("self",), no_key=True).get(pk=interest.request_id)
+    if request.status != TransferRequest.Status.OPEN:
+        return
+    request.status = TransferRequest.Status.MATCHED
+    request.save(update_fields=["status", "updated_at"])
+    notify(
+        followers_of(request),
+        subject=_("Transfer-Gesuch vermittelt: „{title}“").format(title=request.title),
+        body=_("{municipality} übernimmt für das Gesuch „{title}“ das Projekt „{project}“ aus {giver}.").format(
+            municipality=request.municipality,
+            title=request.title,
+            project=interest.offer.project,
+            giver=interest.offer.project.municipality,
+        ),
+        url=request.get_absolute_url(),
+        exclude=by,
+    )
+
+
 @transaction.atomic
 def request_publish(
     *,
@@ -393,6 +425,33 @@ def request_publish(
         exclude=user,
     )
     return request
+
+
+@transaction.atomic
+def offer_ask(*, project: Project, request: TransferRequest, user: User) -> list[Notification]:
+    """Ask the Kommune of a published project without an active offer to offer a transfer for a Gesuch.
+
+    Only the Gesuch's own Kommune may ask; the project's coordinators get a notification with a link
+    to the form of a new offer for the project."""
+    if request.municipality_id not in user.coordinated_municipality_ids():
+        raise ValidationError(_("Nur die suchende Kommune kann um ein Transfer-Angebot bitten."))
+    if not project.is_published or project.municipality_id == request.municipality_id:
+        raise ValidationError(_("Für dieses Projekt kann kein Transfer-Angebot angefragt werden."))
+    if project.transfer_offers.filter(is_active=True).exists():
+        raise ValidationError(_("Zu diesem Projekt gibt es schon ein Transfer-Angebot."))
+    return notify(
+        coordinators_of([project.municipality_id]),
+        subject=_("{municipality} bittet um ein Transfer-Angebot zu „{project}“").format(
+            municipality=request.municipality, project=project
+        ),
+        body=_(
+            "{municipality} sucht „{title}“ und hält Ihr Projekt „{project}“ für die passende Antwort.\n\n"
+            "{need}\n\nWenn Sie Ihr Wissen weitergeben können, legen Sie bitte ein Transfer-Angebot an: "
+            "mit Transferbereitschaft, Transferform und dem, was für eine Übernahme entscheidend ist."
+        ).format(municipality=request.municipality, title=request.title, project=project, need=request.need),
+        url=reverse("admin:transfers_transferoffer_add") + "?" + urlencode({"project": project.pk}),
+        exclude=user,
+    )
 
 
 @transaction.atomic

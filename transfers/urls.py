@@ -12,6 +12,7 @@ urlpatterns = [
     path("gesuche/feed/", feeds.RequestFeed(), name="requests_feed"),
     path("gesuche/neu/", views.RequestCreateView.as_view(), name="request_create"),
     path("gesuche/<slug:slug>/", views.RequestDetailView.as_view(), name="request"),
+    path("gesuche/<slug:slug>/angebot-anfragen/<int:project_pk>/", views.OfferAskView.as_view(), name="offer_ask"),
     path("gesuche/<slug:slug>/schliessen/", views.RequestCloseView.as_view(), name="request_close"),
     path("meine/", views.MyTransfersView.as_view(), name="mine"),
     path("interessen/<int:pk>/", views.InterestDetailView.as_view(), name="interest"),

@@ -106,7 +106,11 @@ class InterestCreateView(LoginRequiredMixin, FormView):
 
     def get_initial(self):
         user = self.request.user
-        return {"contact_name": user.get_full_name() or user.username, "contact_email": user.email}
+        return {
+            "contact_name": user.get_full_name() or user.username,
+            "contact_email": user.email,
+            "request": self.request.GET.get("gesuch", ""),
+        }
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(offer=self.offer, **kwargs)
@@ -123,6 +127,7 @@ class InterestCreateView(LoginRequiredMixin, FormView):
                 preferred_period=data["preferred_period"],
                 contact_name=data["contact_name"],
                 contact_email=data["contact_email"],
+                request=data["request"],
             )
         except ValidationError as error:
             _apply_validation_error(form, error)
@@ -148,8 +153,9 @@ class RequestListView(FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = list(context["object_list"])
-        suggestions = matching.offers_for_requests(page)
+        suggestions = matching.suggestions_for_requests(page)
         context["requests_with_suggestions"] = [(request, suggestions.get(request.pk, [])) for request in page]
+        context["scale_note"] = matching.SCALE_NOTE
         return context
 
 
@@ -159,10 +165,22 @@ class RequestDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
+        transfer_request = self.object
+        own_ids = user.coordinated_municipality_ids() if user.is_authenticated else set()
+        visible = set(transfer_interests_for(user).filter(request=transfer_request).values_list("pk", flat=True))
+        transfers = list(
+            transfer_request.interests.exclude(stage__in=TransferInterest.CANCELLED_STAGES).select_related(
+                "offer__project__municipality"
+            )
+        )
+        for interest in transfers:
+            interest.is_visible = interest.pk in visible
         return super().get_context_data(
-            suggestions=matching.offers_for_request(self.object),
-            is_own_request=user.is_authenticated and self.object.municipality_id in user.coordinated_municipality_ids(),
-            is_following=self.object.pk in _follow_ids(user, "request"),
+            suggestions=matching.suggestions_for_request(transfer_request),
+            scale_note=matching.SCALE_NOTE,
+            transfers=transfers,
+            is_own_request=transfer_request.municipality_id in own_ids,
+            is_following=transfer_request.pk in _follow_ids(user, "request"),
             **kwargs,
         )
 
@@ -188,6 +206,25 @@ class RequestCreateView(LoginRequiredMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("Ihr Gesuch ist veröffentlicht."))
         return redirect(request)
+
+
+class OfferAskView(LoginRequiredMixin, View):
+    """The Kommune of a Gesuch asks the Kommune of a fitting project for a Transfer-Angebot."""
+
+    def post(self, request, slug, project_pk):
+        transfer_request = get_object_or_404(TransferRequest.objects.open(), slug=slug)
+        project = get_object_or_404(Project.objects.published(), pk=project_pk)
+        try:
+            services.offer_ask(project=project, request=transfer_request, user=request.user)
+        except ValidationError as error:
+            raise PermissionDenied(error.messages[0]) from error
+        messages.success(
+            request,
+            _("{municipality} ist gebeten, ein Transfer-Angebot zu „{project}“ anzulegen.").format(
+                municipality=project.municipality, project=project
+            ),
+        )
+        return redirect(transfer_request)
 
 
 class RequestCloseView(LoginRequiredMixin, View):
@@ -227,7 +264,7 @@ class MyTransfersView(LoginRequiredMixin, TemplateView):
         for interest in interests:
             interest.my_actions = interest.allowed_actions(user)
         own_requests = list(TransferRequest.objects.open().filter(municipality_id__in=ids).with_details())
-        suggestions = matching.offers_for_requests(own_requests)
+        suggestions = matching.suggestions_for_requests(own_requests)
         return super().get_context_data(
             municipalities=list(Municipality.objects.filter(pk__in=ids)),
             incoming=_by_stage(incoming),
