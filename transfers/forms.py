@@ -7,7 +7,16 @@ from django.utils.translation import gettext_lazy as _
 
 from projects.models import Field, Municipality, TargetGroup, Transition
 
-from .models import Action, NotificationPreference, TransferInterest, TransferOffer, TransferRequest, TransferService
+from .models import (
+    Action,
+    NotificationPreference,
+    Side,
+    TransferInterest,
+    TransferOffer,
+    TransferPlan,
+    TransferRequest,
+    TransferService,
+)
 
 
 def _helper(submit_label: str, action: str = "") -> FormHelper:
@@ -194,3 +203,82 @@ class NotificationPreferenceForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper(_("Einstellung speichern"))
+
+
+# --- the transfer plan --------------------------------------------------------------------------
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = TransferPlan
+        fields = ["goals", "support_group", "midpoint_on"]
+        widgets = {
+            "goals": forms.Textarea(attrs={"rows": 4}),
+            "support_group": forms.Textarea(attrs={"rows": 4}),
+            "midpoint_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, prefix="plan", **kwargs)
+        self.helper = _helper(_("Plan speichern"))
+        self.helper.add_input(Hidden("form", "plan"))
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(label=_("Meilenstein"), max_length=200)
+    due_on = forms.DateField(label=_("fällig am"), widget=forms.DateInput(attrs={"type": "date"}))
+    owner = forms.ChoiceField(label=_("verantwortlich"))
+
+    def __init__(self, *args, owners: list[tuple[str, object]], **kwargs):
+        """``owners``: ``(side, user)`` for every coordinator of both sides."""
+        super().__init__(*args, prefix="milestone", **kwargs)
+        self.owners = {f"{side}:{user.pk}": (side, user) for side, user in owners}
+        self.fields["owner"].choices = [
+            (key, f"{user.get_full_name() or user.username} ({Side(side).label})")
+            for key, (side, user) in self.owners.items()
+        ]
+        self.helper = _helper(_("Meilenstein hinzufügen"))
+        self.helper.add_input(Hidden("form", "milestone"))
+
+    def clean_owner(self):
+        return self.owners[self.cleaned_data["owner"]]
+
+
+class MidpointForm(forms.Form):
+    midpoint_review = forms.CharField(
+        label=_("Ergebnis des Halbzeit-Checks"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Wo steht die Übernahme gegenüber ihren Zielen? Was ändern Sie für die zweite Hälfte?"),
+        error_messages={"required": _("Bitte halten Sie fest, was der Halbzeit-Check ergeben hat.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, prefix="midpoint", **kwargs)
+        self.helper = _helper(_("Halbzeit-Check festhalten"))
+        self.helper.add_input(Hidden("form", "midpoint"))
+
+
+class CloseForm(forms.Form):
+    lessons = forms.CharField(
+        label=_("Was hat Ihre Kommune gelernt?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Bitte schreiben Sie, was Ihre Kommune gelernt hat.")},
+    )
+
+    def __init__(self, *args, side: str, **kwargs):
+        super().__init__(*args, prefix=f"close-{side}", **kwargs)
+        self.side = side
+        if side == Side.OFFERING:
+            self.fields["success_factors_addition"] = forms.CharField(
+                label=_("Neuer Erfolgsfaktor für die Projektbeschreibung"),
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+                help_text=_("Wird der Projektbeschreibung angefügt, sobald die Redaktion die Änderung freigibt."),
+            )
+            self.fields["pitfalls_addition"] = forms.CharField(
+                label=_("Neuer Stolperstein für die Projektbeschreibung"),
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+            )
+        self.helper = _helper(_("Erkenntnisse festhalten ({side})").format(side=Side(side).label))
+        self.helper.add_input(Hidden("form", f"close-{side}"))

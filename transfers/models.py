@@ -345,6 +345,15 @@ class TransferInterest(models.Model):
         Stage.IMPLEMENTED,
     ]
     COMPLETED_STAGES = [Stage.IMPLEMENTED, Stage.RATED]
+    # the transfer plan starts with the Erstgespräch
+    PLAN_STAGES = [
+        Stage.FIRST_MEETING,
+        Stage.PRESENTATION,
+        Stage.COACHING,
+        Stage.DECISION,
+        Stage.IMPLEMENTED,
+        Stage.RATED,
+    ]
     CANCELLED_STAGES = [Stage.DECLINED, Stage.WITHDRAWN]
 
     offer = models.ForeignKey(
