@@ -136,6 +136,7 @@ class TransferServiceFactory(factory.django.DjangoModelFactory):
 
     offer = factory.SubFactory(TransferOfferFactory)
     kind = TransferService.Kind.PRESENTATION
+    mode = factory.LazyAttribute(lambda service: TransferService.DEFAULT_MODES[service.kind])
     effort_hours = 4
     capacity = 3
 

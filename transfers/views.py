@@ -489,7 +489,9 @@ class LedgerView(LoginRequiredMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        rows = sorted(reciprocity.balances(), key=lambda row: (-abs(row.balance), row.municipality.name))
+        rows = sorted(
+            reciprocity.with_modes(reciprocity.balances()), key=lambda row: (-abs(row.balance), row.municipality.name)
+        )
         return super().get_context_data(
             rows=rows,
             without_received=[

@@ -189,3 +189,25 @@ def test_offer_ask_refused_for_another_municipality(client, selm_request, projec
     response = client.post(reverse("transfers:offer_ask", args=[selm_request.slug, project_without_offer.pk]))
     assert response.status_code == 403
     assert stranger.transfer_notifications.count() == 0
+
+
+# --- the ledger ------------------------------------------------------------------------------------
+
+
+def test_ledger_counts_only_implemented_transfers_by_mode(client, steering_member, baby_offer, selm, unna):
+    from ..factories import TransferInterestFactory
+
+    coaching = baby_offer.services.get(kind=TransferService.Kind.COACHING)
+    visit = baby_offer.services.get(kind=TransferService.Kind.SITE_VISIT)
+    done = TransferInterestFactory(offer=baby_offer, municipality=selm, stage="rated")
+    done.services.set([coaching, visit])
+    running = TransferInterestFactory(offer=baby_offer, municipality=unna, stage="coaching")
+    running.services.set([coaching])
+    client.force_login(steering_member)
+    response = client.get(reverse("transfers:ledger"))
+    rows = {row.municipality.name: row for row in response.context["rows"]}
+    assert (rows["Bergkamen"].given_completed, rows["Unna"].received_completed) == (1, 0)
+    assert rows["Bergkamen"].by_mode() == [("Hospitation", 1, 0), ("Coaching", 1, 0)]
+    assert rows["Selm"].by_mode() == [("Hospitation", 0, 1), ("Coaching", 0, 1)]
+    assert [m.name for m in response.context["without_received"]] == ["Bergkamen", "Unna"]
+    assert "Coaching: 1 gegeben, 0 erhalten" in response.content.decode()
