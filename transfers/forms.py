@@ -262,6 +262,7 @@ class CloseForm(forms.Form):
     lessons = forms.CharField(
         label=_("Was hat Ihre Kommune gelernt?"),
         widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Erscheint nach dem Abschluss auf der Seite des Projekts."),
         error_messages={"required": _("Bitte schreiben Sie, was Ihre Kommune gelernt hat.")},
     )
 

@@ -535,6 +535,20 @@ def plan_close(
     if plan.lessons_offering.strip() and plan.lessons_adopting.strip():
         plan.closed_at = timezone.now()
     plan.save()
+    if plan.is_closed:
+        involved = {u.pk for u in coordinators_of([interest.municipality_id, interest.offering_municipality_id])}
+        project = interest.offer.project
+        notify(
+            [u for u in followers_of(project) if u.pk not in involved],
+            subject=_("Erkenntnisse aus einem Transfer von „{project}“").format(project=project),
+            body=_("{giver}:\n{lessons_offering}\n\n{taker}:\n{lessons_adopting}").format(
+                giver=project.municipality,
+                lessons_offering=plan.lessons_offering,
+                taker=interest.municipality,
+                lessons_adopting=plan.lessons_adopting,
+            ),
+            url=project.get_absolute_url(),
+        )
     _notify_other_side(
         interest,
         side,

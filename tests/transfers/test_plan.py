@@ -153,3 +153,33 @@ def test_milestone_not_yet_due_is_not_reminded(accepted, coordinator_selm, giver
     )
     assert services.milestone_remind(milestone_id=milestone.pk) is False
     assert PlanMilestone.objects.get(pk=milestone.pk).reminded_at is None
+
+
+def _close(interest, adopter, giver):
+    services.plan_midpoint_record(interest=interest, user=adopter, review="Auf Kurs.")
+    services.plan_close(interest=interest, user=adopter, side=Side.ADOPTING, lessons="Früh den ASD einbinden.")
+    return services.plan_close(interest=interest, user=giver, side=Side.OFFERING, lessons="Kürzer anschreiben.")
+
+
+def test_closed_plan_lessons_show_on_the_project_page_and_reach_its_followers(
+    client, accepted, coordinator_selm, giver
+):
+    follower = make_coordinator(MunicipalityFactory(name="Unna"), username="unna-follower")
+    client.force_login(follower)
+    project = accepted.offer.project
+    response = client.post(reverse("transfers:follow", args=["projekt", project.pk]))
+    assert response.status_code == 302
+    assert "Diesem Projekt nicht mehr folgen" in client.get(project.get_absolute_url()).content.decode()
+    _close(accepted, coordinator_selm, giver)
+    assert list(follower.transfer_notifications.values_list("subject", flat=True)) == [
+        "Erkenntnisse aus einem Transfer von „Baby-Besuchsdienst“"
+    ]
+    html = client.get(project.get_absolute_url()).content.decode()
+    assert "Was beide Seiten aus dem Transfer nach Selm gelernt haben" in html
+    assert "<dt>Bergkamen</dt><dd>Kürzer anschreiben.</dd>" in html
+
+
+def test_open_plan_lessons_stay_off_the_project_page(client, accepted, coordinator_selm):
+    services.plan_midpoint_record(interest=accepted, user=coordinator_selm, review="Auf Kurs.")
+    services.plan_close(interest=accepted, user=coordinator_selm, side=Side.ADOPTING, lessons="Noch intern.")
+    assert "Noch intern." not in client.get(accepted.offer.project.get_absolute_url()).content.decode()
