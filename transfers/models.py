@@ -1,6 +1,8 @@
+import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -701,6 +703,8 @@ class Notification(models.Model):
         related_name="notifications",
         verbose_name=_("Transferinteresse"),
     )
+    # set for news of a saved search: every mail that carries it names this link to stop the search
+    unsubscribe_url = models.CharField(_("Abbestellen"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("erstellt"), auto_now_add=True)
     read_at = models.DateTimeField(_("gelesen"), null=True, blank=True)
     mailed_at = models.DateTimeField(_("per E-Mail versandt"), null=True, blank=True)
@@ -803,3 +807,48 @@ class Follow(models.Model):
     @property
     def target(self):
         return self.offer or self.request or self.project
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class SavedSearch(models.Model):
+    """A user's saved filters and search on one list ("Suchauftrag"); new results are notified.
+
+    ``seen_ids`` holds the results the user already knows about, so each check reports only what
+    is new. The token makes the unsubscribe link in every mail work without signing in.
+    """
+
+    Frequency = NotificationPreference.Frequency
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="saved_searches",
+        verbose_name=_("Benutzer/in"),
+    )
+    list_name = models.CharField(_("Liste"), max_length=20)
+    query = models.CharField(_("Filter und Suche"), max_length=1000, blank=True)
+    description = models.CharField(_("Beschreibung"), max_length=300)
+    frequency = models.CharField(_("Benachrichtigung"), max_length=10, choices=Frequency, default=Frequency.DAILY)
+    token = models.CharField(_("Schlüssel zum Abbestellen"), max_length=64, unique=True, default=_new_token)
+    seen_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
+    last_checked_at = models.DateTimeField(_("zuletzt geprüft"), null=True, blank=True)
+    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Suchauftrag")
+        verbose_name_plural = _("Suchaufträge")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "list_name", "query"], name="savedsearch_unique_per_user_list_query"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.description
+
+    def get_unsubscribe_url(self) -> str:
+        return reverse("transfers:saved_search_unsubscribe", kwargs={"token": self.token})

@@ -5,6 +5,7 @@ from datetime import date, datetime, time
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -17,7 +18,7 @@ from projects.models import Field, Municipality, Project, TargetGroup, Transitio
 from projects.services import project_propose_changes
 from transferboerse.background import enqueue_on_commit
 
-from . import matching, tasks
+from . import matching, saved_searches, tasks
 from .models import (
     STEPS,
     Action,
@@ -25,6 +26,7 @@ from .models import (
     Notification,
     NotificationPreference,
     PlanMilestone,
+    SavedSearch,
     Side,
     TransferEvent,
     TransferInterest,
@@ -47,7 +49,14 @@ def coordinators_of(municipality_ids: Iterable[int]):
 
 
 def notify(
-    recipients: Iterable[User], *, subject: str, body: str, url: str = "", interest=None, exclude: User | None = None
+    recipients: Iterable[User],
+    *,
+    subject: str,
+    body: str,
+    url: str = "",
+    interest=None,
+    exclude: User | None = None,
+    unsubscribe_url: str = "",
 ) -> list[Notification]:
     """Store an in-app notification per recipient and queue the mail for those who want it at once.
 
@@ -57,7 +66,9 @@ def notify(
     users = {user.pk: user for user in recipients if exclude is None or user.pk != exclude.pk}
     notifications = Notification.objects.bulk_create(
         [
-            Notification(recipient=user, subject=subject, body=body, url=url, interest=interest)
+            Notification(
+                recipient=user, subject=subject, body=body, url=url, interest=interest, unsubscribe_url=unsubscribe_url
+            )
             for user in users.values()
         ]
     )
@@ -84,7 +95,11 @@ def mail_instant_notifications(notifications: list[Notification]) -> int:
         mails_queue(
             recipients=[user],
             template="notification",
-            context={"notification": notification, "url": absolute_url(notification.url)},
+            context={
+                "notification": notification,
+                "url": absolute_url(notification.url),
+                "unsubscribe_url": absolute_url(notification.unsubscribe_url) if notification.unsubscribe_url else "",
+            },
         )
         mailed.append(notification.pk)
     if mailed:
@@ -155,6 +170,90 @@ def followers_of(*targets) -> list[User]:
         for follow in Follow.objects.filter(**{field: target}).select_related("user"):
             users[follow.user.pk] = follow.user
     return list(users.values())
+
+
+# --- saved searches -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def saved_search_create(*, user: User, list_name: str, query: str, frequency: str) -> SavedSearch:
+    """Save the list's current filters and search; what it shows now counts as seen."""
+    if list_name not in saved_searches.LISTS:
+        raise ValidationError(_("Für diese Liste lassen sich keine Suchaufträge speichern."))
+    query = QueryDict(query).copy()
+    for page in ("page", "seite"):  # the page of the list is no part of the search
+        query.pop(page, None)
+    query = query.urlencode()
+    existing = SavedSearch.objects.filter(user=user, list_name=list_name, query=query).first()
+    if existing is not None:
+        existing.frequency = frequency
+        existing.save(update_fields=["frequency"])
+        return existing
+    searchable = saved_searches.LISTS[list_name]
+    saved = SavedSearch(
+        user=user,
+        list_name=list_name,
+        query=query,
+        frequency=frequency,
+        description=_("{list}: {query}").format(
+            list=searchable.label, query=saved_searches.describe(list_name, query) or _("alle")
+        )[:300],
+        seen_ids=saved_searches.result_ids(list_name, query),
+        last_checked_at=timezone.now(),
+    )
+    saved.full_clean()
+    saved.save()
+    return saved
+
+
+@transaction.atomic
+def saved_search_unsubscribe(*, token: str) -> SavedSearch | None:
+    """Delete the saved search of the link; ``None`` if it is gone already."""
+    saved = SavedSearch.objects.filter(token=token).first()
+    if saved is not None:
+        saved.delete()
+    return saved
+
+
+def saved_searches_check(*, frequency: str) -> int:
+    """Notify each saved search of this frequency of the results that are new since its last check.
+
+    One transaction per saved search; the notification goes out like every other (at once or in the
+    user's digest) and names the link to stop the search. Returns how many searches found something.
+    """
+    found = 0
+    for saved_id in list(SavedSearch.objects.filter(frequency=frequency).values_list("pk", flat=True)):
+        with transaction.atomic():
+            saved = (
+                SavedSearch.objects.select_for_update(skip_locked=True, of=("self",))
+                .select_related("user")
+                .filter(pk=saved_id)
+                .first()
+            )
+            if saved is None or saved.list_name not in saved_searches.LISTS:
+                continue
+            ids = saved_searches.result_ids(saved.list_name, saved.query)
+            new = sorted(set(ids) - set(saved.seen_ids))
+            saved.seen_ids = ids
+            saved.last_checked_at = timezone.now()
+            saved.save(update_fields=["seen_ids", "last_checked_at"])
+            if not new or not saved.user.is_active:
+                continue
+            items = saved_searches.results(saved.list_name, new)
+            searchable = saved_searches.LISTS[saved.list_name]
+            notifications = notify(
+                [saved.user],
+                subject=_("Neu in Ihrem Suchauftrag „{search}“: {items}").format(
+                    search=saved.description, items=", ".join(str(item) for item in items)
+                )[:200],
+                body=_("Neu zu Ihrem Suchauftrag „{search}“:\n\n{items}").format(
+                    search=saved.description, items="\n".join(f"- {item}" for item in items)
+                ),
+                url=reverse(searchable.url_name) + (f"?{saved.query}" if saved.query else ""),
+                unsubscribe_url=saved.get_unsubscribe_url(),
+            )
+            found += bool(notifications)
+    return found
 
 
 # --- interests ----------------------------------------------------------------------------------

@@ -23,5 +23,11 @@ urlpatterns = [
     path("bilanz/", views.LedgerView.as_view(), name="ledger"),
     path("bilanz/export.csv", views.LedgerCsvView.as_view(), name="ledger_csv"),
     path("benachrichtigungen/", views.NotificationListView.as_view(), name="notifications"),
+    path("suchauftraege/", views.SavedSearchListView.as_view(), name="saved_searches"),
+    path(
+        "suchauftraege/abbestellen/<str:token>/",
+        views.SavedSearchUnsubscribeView.as_view(),
+        name="saved_search_unsubscribe",
+    ),
     path("folgen/<str:kind>/<int:pk>/", views.FollowToggleView.as_view(), name="follow"),
 ]

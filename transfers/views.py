@@ -5,6 +5,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -14,7 +15,7 @@ from django_filters.views import FilterView
 from projects.models import Municipality, Project
 from transferboerse import spreadsheets
 
-from . import matching, reciprocity, services
+from . import matching, reciprocity, saved_searches, services
 from .access import can_view_ledger, events_for, transfer_interests_for
 from .filters import OfferFilter, RequestFilter
 from .forms import (
@@ -32,6 +33,7 @@ from .models import (
     Follow,
     NotificationPreference,
     PlanMilestone,
+    SavedSearch,
     Side,
     TransferInterest,
     TransferOffer,
@@ -569,6 +571,68 @@ class NotificationListView(LoginRequiredMixin, ListView):
         services.notification_preference_set(user=request.user, frequency=form.cleaned_data["frequency"])
         messages.success(request, _("Ihre Einstellung ist gespeichert."))
         return redirect("transfers:notifications")
+
+
+# --- saved searches -----------------------------------------------------------------------------
+
+
+class SavedSearchListView(LoginRequiredMixin, ListView):
+    """Meine Suchaufträge: save the current search of a list (POST from the list) or stop one."""
+
+    template_name = "transfers/saved_search_list.html"
+    context_object_name = "saved_searches"
+
+    def get_queryset(self):
+        return self.request.user.saved_searches.all()
+
+    def get_context_data(self, **kwargs):
+        for saved in self.object_list:
+            searchable = saved_searches.LISTS.get(saved.list_name)
+            saved.list_url = (
+                reverse(searchable.url_name) + (f"?{saved.query}" if saved.query else "") if searchable else ""
+            )
+        return super().get_context_data(frequencies=SavedSearch.Frequency.choices, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if "delete" in request.POST:
+            saved = get_object_or_404(request.user.saved_searches, pk=request.POST.get("delete"))
+            services.saved_search_unsubscribe(token=saved.token)
+            messages.success(request, _("Der Suchauftrag „{search}“ ist gelöscht.").format(search=saved))
+            return redirect("transfers:saved_searches")
+        frequency = request.POST.get("frequency", "")
+        if frequency not in SavedSearch.Frequency.values:
+            return HttpResponseBadRequest(_("Bitte wählen Sie, wie oft Sie benachrichtigt werden möchten."))
+        try:
+            saved = services.saved_search_create(
+                user=request.user,
+                list_name=request.POST.get("list_name", ""),
+                query=request.POST.get("query", ""),
+                frequency=frequency,
+            )
+        except ValidationError as error:
+            return HttpResponseBadRequest(error.messages[0])
+        messages.success(
+            request,
+            _("Gespeichert: „{search}“. Neue Treffer melden wir Ihnen {frequency}.").format(
+                search=saved, frequency=saved.get_frequency_display()
+            ),
+        )
+        return redirect("transfers:saved_searches")
+
+
+class SavedSearchUnsubscribeView(TemplateView):
+    """The link in every mail of a saved search: a confirmation page, then the search is gone."""
+
+    template_name = "transfers/saved_search_unsubscribe.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(saved=SavedSearch.objects.filter(token=kwargs["token"]).first(), **kwargs)
+
+    def post(self, request, token):
+        saved = services.saved_search_unsubscribe(token=token)
+        if saved is not None:
+            messages.success(request, _("Der Suchauftrag „{search}“ ist abbestellt.").format(search=saved))
+        return redirect("transfers:saved_search_unsubscribe", token=token)
 
 
 FOLLOW_TARGETS = {
