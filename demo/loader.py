@@ -415,6 +415,11 @@ def load_transfers(catalog: Catalog, report: LoadReport) -> None:
                 "contact_name": data["contact_name"],
                 "contact_email": data["contact_email"],
                 "contact_is_public": data["contact_is_public"],
+                "success_criteria": data["success_criteria"],
+                "adopter_effort": data["adopter_effort"],
+                "adopter_costs": data.get("adopter_costs", ""),
+                "difficulty": data["difficulty"],
+                **{name: data[name] for name in TransferOffer.READINESS_CHECKS},
             },
             on_create={"is_active": data["is_active"]},
         )
@@ -425,6 +430,7 @@ def load_transfers(catalog: Catalog, report: LoadReport) -> None:
                 TransferService,
                 lookup={"offer": offer, "kind": service["kind"]},
                 values={
+                    "mode": service.get("mode", TransferService.DEFAULT_MODES[service["kind"]]),
                     "format": service["format"],
                     "effort_hours": Decimal(service["effort_hours"]),
                     "capacity": service["capacity"],
@@ -471,6 +477,11 @@ def load_transfers(catalog: Catalog, report: LoadReport) -> None:
                 "contact_name": data["contact_name"],
                 "contact_email": data["contact_email"],
                 "registered_by": catalog.users.get(data.get("registered_by")),
+                "request": (
+                    TransferRequest.objects.get(municipality=lookup["municipality"], title=data["request"])
+                    if "request" in data
+                    else None
+                ),
                 **_experience(data),
             },
         )

@@ -591,3 +591,17 @@ def test_transfer_rated_demo_transfer_carries_an_experience_report(demo):
     assert report.rating == 4
     assert report.rated_at is not None
     assert report.experience_worked.startswith("Das Anschreiben aller Familien")
+
+
+def test_werne_dropout_request_suggests_kamens_contact_point_first_with_reasons(demo):
+    from transfers import matching
+    from transfers.models import TransferRequest
+
+    request = TransferRequest.objects.with_details().get(title="Begleitung für Jugendliche mit Abbruchrisiko")
+    first = matching.suggestions_for_request(request)[0]
+    assert first.project.title == "Kontaktstelle für jugendliche Schul- und Ausbildungsabbrecher Kamen"
+    assert (first.offer, first.level) == (None, "hohe Passung")
+    assert first.reasons()[:2] == [
+        "gleicher Übergang: in die Sekundarstufe, Schule–Beruf",
+        "Zielgruppe: Jugendliche am Übergang Schule–Beruf, Schulmüde Jugendliche",
+    ]
