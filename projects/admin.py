@@ -217,7 +217,25 @@ class ProjectAdmin(
         (_("Prüfung und Aktualität"), {"fields": REVIEW_READONLY_FIELDS, "classes": ["collapse"]}),
     ]
 
-    actions = ["confirm_selected"]
+    actions = ["submit_selected", "confirm_selected"]
+
+    @admin.action(description=_("Ausgewählte Entwürfe zur Prüfung einreichen"), permissions=["change"])
+    def submit_selected(self, request, queryset):
+        submitted = 0
+        for project in queryset.select_related("municipality"):
+            try:
+                services.project_submit(project=project, by=request.user)
+            except ValidationError as error:
+                for text in error.messages:
+                    messages.error(request, gettext("„{title}“: {message}").format(title=project.title, message=text))
+            except PermissionDenied:
+                messages.error(
+                    request, gettext("„{title}“: Diesen Schritt dürfen Sie nicht gehen.").format(title=project.title)
+                )
+            else:
+                submitted += 1
+        if submitted:
+            messages.success(request, gettext("{count} Projekt(e) zur Prüfung eingereicht.").format(count=submitted))
 
     @admin.action(description=_("Ausgewählte Projekte als aktuell bestätigen"), permissions=["change"])
     def confirm_selected(self, request, queryset):
@@ -404,7 +422,9 @@ class ProjectAdmin(
             "original": project,
             "form": form,
             "diff": diff_rows(project.pending_changes_diff()),
+            "fields": diff_rows(project.review_rows()),
             "indicators": project.indicators.all(),
+            "links": project.links.all(),
         }
         return TemplateResponse(request, "admin/projects/project/review.html", context)
 

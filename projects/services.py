@@ -20,6 +20,7 @@ from accounts.access import is_reviewer
 from accounts.history_records import history_paused, record_version
 from accounts.models import Coordinator, Role
 from accounts.outbox import absolute_url, mails_queue
+from transferboerse.text import normalise_text
 
 from .access import municipalities_for, projects_for
 from .models import Project
@@ -84,8 +85,11 @@ def _edited_values(cleaned_data: dict) -> dict:
         raise ValidationError(
             _("Diese Felder lassen sich nicht bearbeiten: {names}").format(names=", ".join(sorted(unknown)))
         )
+    # Texts in one form (LF, no trailing spaces): a browser's CRLF is no change.
     return {
-        name: sorted(item.pk for item in value) if name in Project.MANY_TO_MANY_REVIEWED_FIELDS else value
+        name: sorted(item.pk for item in value)
+        if name in Project.MANY_TO_MANY_REVIEWED_FIELDS
+        else normalise_text(value)
         for name, value in cleaned_data.items()
     }
 
@@ -189,10 +193,11 @@ def project_propose_changes(*, project: Project, changes: dict, by) -> Project:
         raise ValidationError(_("Unbekannte Felder: {names}").format(names=", ".join(sorted(unknown))))
     live = project.reviewed_values()
     normalised = {
-        name: sorted(value) if name in Project.MANY_TO_MANY_REVIEWED_FIELDS else value
+        name: sorted(value) if name in Project.MANY_TO_MANY_REVIEWED_FIELDS else normalise_text(value)
         for name, value in changes.items()
     }
-    project.pending_changes = {name: value for name, value in normalised.items() if value != live[name]}
+    # Stored texts from before normalising (or from the demo data) compare in the same form.
+    project.pending_changes = {name: value for name, value in normalised.items() if value != normalise_text(live[name])}
     project.review_comment = ""
     if project.pending_changes:
         project.submitted_at = timezone.now()
