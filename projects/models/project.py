@@ -158,6 +158,9 @@ class Project(SluggedModel):
         "contact_is_public",
     ]
     MANY_TO_MANY_REVIEWED_FIELDS = ["transitions", "fields", "target_groups", "organisations", "districts"]
+    # Kennzahlen and links of a published project are reviewed too: in ``pending_changes`` as the whole
+    # new list, each row with these fields.
+    RELATED_REVIEWED = {"indicators": ("label", "value", "year", "position"), "links": ("label", "url")}
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="projects", verbose_name=_("Kommune")
@@ -338,6 +341,15 @@ class Project(SluggedModel):
                 values[name] = getattr(self, name)
         return values
 
+    def related_values(self) -> dict[str, list[dict]]:
+        """The live Kennzahlen and links, as stored in ``pending_changes``."""
+        if not self.pk:
+            return {name: [] for name in self.RELATED_REVIEWED}
+        return {
+            name: [dict(zip(columns, row, strict=True)) for row in getattr(self, name).values_list(*columns)]
+            for name, columns in self.RELATED_REVIEWED.items()
+        }
+
     def pending_changes_diff(self) -> list[dict]:
         """Field by field: what the pending changes would change in the published version."""
         return [row for row in self.review_rows() if row["changed"]]
@@ -359,6 +371,19 @@ class Project(SluggedModel):
                     "label": self._meta.get_field(name).verbose_name,
                     "old": self._shown(name, old, names),
                     "new": self._shown(name, new, names),
+                    "changed": self.is_published and name in pending and new != old,
+                }
+            )
+        live_related = self.related_values()
+        for name in self.RELATED_REVIEWED:
+            old = live_related[name] if self.is_published else None
+            new = pending.get(name, live_related[name])
+            rows.append(
+                {
+                    "name": name,
+                    "label": self._meta.get_field(name).related_model._meta.verbose_name_plural,
+                    "old": "" if old is None else _related_lines(name, old),
+                    "new": _related_lines(name, new),
                     "changed": self.is_published and name in pending and new != old,
                 }
             )
@@ -390,6 +415,15 @@ class Project(SluggedModel):
             (_("Erfolgsfaktoren"), self.success_factors),
             (_("Stolpersteine"), self.pitfalls),
         ]
+
+
+def _related_lines(name: str, rows: list[dict]) -> str:
+    """Kennzahlen ("label: value (year)") or links ("label: url"), one a line."""
+    if name == "indicators":
+        return "\n".join(
+            f"{row['label']}: {row['value']}" + (f" ({row['year']})" if row.get("year") else "") for row in rows
+        )
+    return "\n".join(f"{row['label']}: {row['url']}" for row in rows)
 
 
 def _display(value) -> str:

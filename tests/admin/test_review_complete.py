@@ -9,7 +9,14 @@ from accounts.models import OutgoingMail
 from projects import services
 from projects.models import Project
 
-from ..factories import DistrictFactory, FieldFactory, OrganisationFactory, ProjectFactory, TargetGroupFactory
+from ..factories import (
+    DistrictFactory,
+    FieldFactory,
+    IndicatorFactory,
+    OrganisationFactory,
+    ProjectFactory,
+    TargetGroupFactory,
+)
 from .conftest import form_data
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +97,7 @@ def test_review_of_a_submission_shows_every_field_including_the_many_to_many_one
     response = client.get(reverse("admin:projects_project_review", args=[draft.pk]))
 
     rows = {row["name"]: row["new"] for row in response.context["fields"]}
-    assert list(rows) == Project.REVIEWED_FIELDS
+    assert list(rows) == [*Project.REVIEWED_FIELDS, "indicators", "links"]
     assert {name: rows[name] for name in Project.MANY_TO_MANY_REVIEWED_FIELDS} == {
         "transitions": "Schwangerschaft & Geburt, Übergang in die Kita",
         "fields": "Gesundheit",
@@ -115,7 +122,7 @@ def test_review_of_changes_shows_every_field_and_marks_a_many_to_many_change_wit
     response = client.get(reverse("admin:projects_project_review", args=[published.pk]))
 
     rows = {row["name"]: row for row in response.context["fields"]}
-    assert list(rows) == Project.REVIEWED_FIELDS
+    assert list(rows) == [*Project.REVIEWED_FIELDS, "indicators", "links"]
     assert [name for name, row in rows.items() if row["changed"]] == ["transitions"]
     assert (rows["transitions"]["old"], rows["transitions"]["new"]) == (
         "Schwangerschaft & Geburt",
@@ -146,3 +153,48 @@ def test_bulk_submit_hands_every_selected_draft_to_review_and_names_the_others(
         "2 Projekt(e) zur Prüfung eingereicht.",
     ]
     assert Project.objects.get(pk=published.pk).status == Project.Status.PUBLISHED
+
+
+def test_kennzahlen_of_a_published_project_change_through_review(
+    client, published, coordinator_bergkamen, steering_member
+):
+    IndicatorFactory(project=published, label="Erreichte Familien", value="80 %", year=2023)
+    client.force_login(coordinator_bergkamen)
+    url = reverse("admin:projects_project_change", args=[published.pk])
+    page = client.get(url)
+    data = form_data(page.content.decode(), "project_form")
+    data["indicators-0-value"] = ["86 %"]
+    data["links-TOTAL_FORMS"] = ["1"]
+    data.update({"links-0-label": ["Flyer"], "links-0-url": ["https://bergkamen.example/flyer.pdf"]})
+    data["_save"] = ["Sichern"]
+
+    assert client.post(url, data).status_code == 302
+
+    published.refresh_from_db()
+    assert list(published.indicators.values_list("value", flat=True)) == ["80 %"]
+    assert published.links.count() == 0
+    assert (published.pending_changes["indicators"], published.pending_changes["links"]) == (
+        [{"label": "Erreichte Familien", "value": "86 %", "year": 2023, "position": 0}],
+        [{"label": "Flyer", "url": "https://bergkamen.example/flyer.pdf"}],
+    )
+    assert OutgoingMail.objects.filter(to=steering_member.email).count() == 1
+    # Editing a text later keeps the proposed Kennzahlen, and the form says they wait for review.
+    save_as_browser(client, published, goals="Neue Ziele.")
+    published.refresh_from_db()
+    assert sorted(published.pending_changes) == ["goals", "indicators", "links"]
+    assert "Kennzahlen: Ihre Änderung wartet auf die Prüfung" in client.get(url).content.decode()
+
+    client.force_login(steering_member)
+    review = client.get(reverse("admin:projects_project_review", args=[published.pk]))
+    rows = {row["name"]: row for row in review.context["fields"]}
+    assert (rows["indicators"]["old"], rows["indicators"]["new"], rows["indicators"]["changed"]) == (
+        "Erreichte Familien: 80 % (2023)",
+        "Erreichte Familien: 86 % (2023)",
+        True,
+    )
+    client.post(reverse("admin:projects_project_review", args=[published.pk]), {"_approve": "1", "comment": ""})
+
+    published.refresh_from_db()
+    assert list(published.indicators.values_list("label", "value", "year")) == [("Erreichte Familien", "86 %", 2023)]
+    assert list(published.links.values_list("label", "url")) == [("Flyer", "https://bergkamen.example/flyer.pdf")]
+    assert (published.goals, published.pending_changes) == ("Neue Ziele.", {})
