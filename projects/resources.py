@@ -170,6 +170,10 @@ class ScopedResource(resources.ModelResource):
 
     # The import template ---------------------------------------------------------------------------
 
+    def get_user_visible_fields(self):
+        # The upload page lists the columns an import reads; Status and the like are only exported.
+        return self.template_fields()
+
     def template_fields(self) -> list:
         return [field for field in self.get_import_fields() if not field.readonly]
 
