@@ -134,10 +134,6 @@ class ScopedResource(resources.ModelResource):
 
     # Rows: every error of a row at once ------------------------------------------------------------
 
-    def row_errors(self, instance, row) -> dict:
-        """Errors of the row beyond its cells (e.g. a record the user may not change); field → message."""
-        return {}
-
     def import_instance(self, instance, row, **kwargs):
         errors = {}
         try:
@@ -152,8 +148,6 @@ class ScopedResource(resources.ModelResource):
                     field.clean(row)
                 except ValueError as error:
                     errors[field.attribute] = [ValidationError(str(error), code="invalid")]
-        for name, message in self.row_errors(instance, row).items():
-            errors.setdefault(name, []).append(ValidationError(message))
         if errors:
             raise ValidationError(errors)
 
