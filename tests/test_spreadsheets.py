@@ -128,7 +128,7 @@ def hostile(transitions, selm):
 
 
 def csv_cells(content: bytes, delimiter: str) -> list[str]:
-    rows = csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=delimiter)
+    rows = csv.reader(io.StringIO(content.decode("utf-8-sig"), newline=""), delimiter=delimiter)
     return [cell for row in rows for cell in row]
 
 
@@ -197,7 +197,7 @@ ADMIN_EXPORTS = [
 def test_admin_csv_export_neutralises_formulas(client, hostile, url_name, expected):
     client.force_login(hostile["coordinator"])
 
-    cells = csv_cells(admin_export(client, url_name, SafeCSV), ",")
+    cells = csv_cells(admin_export(client, url_name, SafeCSV), ";")
 
     assert ({cell for cell in cells if cell.startswith("'")}, still_dangerous(cells)) == (expected, [])
 

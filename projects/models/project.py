@@ -201,6 +201,9 @@ class Project(SluggedModel):
         "districts",
         "served_municipalities",
     ]
+    # Kennzahlen and links of a published project are reviewed too: in ``pending_changes`` as the whole
+    # new list, each row with these fields.
+    RELATED_REVIEWED = {"indicators": ("label", "value", "year", "position"), "links": ("label", "url")}
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="projects", verbose_name=_("Kommune")
@@ -390,23 +393,70 @@ class Project(SluggedModel):
                 values[name] = getattr(self, name)
         return values
 
+    def related_values(self) -> dict[str, list[dict]]:
+        """The live Kennzahlen and links, as stored in ``pending_changes``."""
+        if not self.pk:
+            return {name: [] for name in self.RELATED_REVIEWED}
+        return {
+            name: [dict(zip(columns, row, strict=True)) for row in getattr(self, name).values_list(*columns)]
+            for name, columns in self.RELATED_REVIEWED.items()
+        }
+
     def pending_changes_diff(self) -> list[dict]:
         """Field by field: what the pending changes would change in the published version."""
-        live = self.reviewed_values()
+        return [row for row in self.review_rows() if row["changed"]]
+
+    def review_rows(self) -> list[dict]:
+        """Every reviewed field as the reviewer sees it: the published value (``old``, empty for a
+        submission that was never published), the value that will be published (``new``) and whether it
+        changes. Many-to-many fields as the names of their records."""
+        current = self.reviewed_values()
+        published = current if self.is_published else dict.fromkeys(current)
+        pending = self.pending_changes if self.is_published else {}
+        names = self._related_names([current, pending])
         rows = []
         for name in self.REVIEWED_FIELDS:
-            if name not in self.pending_changes or self.pending_changes[name] == live[name]:
-                continue
-            field = self._meta.get_field(name)
-            old, new = live[name], self.pending_changes[name]
-            if name in self.MANY_TO_MANY_REVIEWED_FIELDS:
-                names = dict(field.related_model.objects.filter(pk__in={*old, *new}).values_list("pk", "name"))
-                old = ", ".join(sorted(names.get(pk, "?") for pk in old))
-                new = ", ".join(sorted(names.get(pk, "?") for pk in new))
-            else:
-                old, new = _display(old), _display(new)
-            rows.append({"name": name, "label": field.verbose_name, "old": old, "new": new})
+            old, new = published[name], pending.get(name, current[name])
+            rows.append(
+                {
+                    "name": name,
+                    "label": self._meta.get_field(name).verbose_name,
+                    "old": self._shown(name, old, names),
+                    "new": self._shown(name, new, names),
+                    "changed": self.is_published and name in pending and new != old,
+                }
+            )
+        live_related = self.related_values()
+        for name in self.RELATED_REVIEWED:
+            old = live_related[name] if self.is_published else None
+            new = pending.get(name, live_related[name])
+            rows.append(
+                {
+                    "name": name,
+                    "label": self._meta.get_field(name).related_model._meta.verbose_name_plural,
+                    "old": "" if old is None else _related_lines(name, old),
+                    "new": _related_lines(name, new),
+                    "changed": self.is_published and name in pending and new != old,
+                }
+            )
         return rows
+
+    def _related_names(self, versions: list[dict]) -> dict[str, dict[int, str]]:
+        ids = {
+            name: {pk for version in versions for pk in version.get(name) or []}
+            for name in self.MANY_TO_MANY_REVIEWED_FIELDS
+        }
+        return {
+            name: dict(self._meta.get_field(name).related_model.objects.filter(pk__in=pks).values_list("pk", "name"))
+            for name, pks in ids.items()
+        }
+
+    def _shown(self, name: str, value, names: dict) -> str:
+        if value is None:
+            return ""
+        if name in self.MANY_TO_MANY_REVIEWED_FIELDS:
+            return ", ".join(sorted(names[name].get(pk, "?") for pk in value))
+        return _display(value)
 
     def sections(self) -> list[tuple[str, str]]:
         """The descriptive sections in the order the source documents use."""
@@ -417,6 +467,15 @@ class Project(SluggedModel):
             (_("Erfolgsfaktoren"), self.success_factors),
             (_("Stolpersteine"), self.pitfalls),
         ]
+
+
+def _related_lines(name: str, rows: list[dict]) -> str:
+    """Kennzahlen ("label: value (year)") or links ("label: url"), one a line."""
+    if name == "indicators":
+        return "\n".join(
+            f"{row['label']}: {row['value']}" + (f" ({row['year']})" if row.get("year") else "") for row in rows
+        )
+    return "\n".join(f"{row['label']}: {row['url']}" for row in rows)
 
 
 def _display(value) -> str:
