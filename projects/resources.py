@@ -197,7 +197,7 @@ class ScopedResource(resources.ModelResource):
             parts.append(str(model_field.help_text))
         if isinstance(widget, widgets.ManyToManyWidget):
             choices = (widget.choices() if getattr(widget, "choices", None) else widget.model.objects.all())[:30]
-            names = [getattr(item, widget.field) for item in choices]
+            names = [str(getattr(item, widget.field)) for item in choices]
             parts.append(
                 _("Mehrere Einträge mit Semikolon (;) trennen. Möglich: {names}").format(names="; ".join(names))
                 if names
@@ -205,7 +205,7 @@ class ScopedResource(resources.ModelResource):
             )
         elif isinstance(widget, widgets.ForeignKeyWidget):
             choices = widget.choices() if getattr(widget, "choices", None) else widget.model.objects.all()
-            names = [getattr(item, widget.field) for item in choices[:30]]
+            names = [str(getattr(item, widget.field)) for item in choices[:30]]
             parts.append(_("Der Name genau wie im Portal. Möglich: {names}").format(names="; ".join(names)))
         elif isinstance(widget, GermanBooleanWidget):
             parts.append(_("„Ja“ oder „Nein“."))
@@ -253,6 +253,11 @@ class ProjectResource(ScopedResource):
     fields = Column(attribute="fields", column_name="Handlungsfelder", widget=StrictManyToManyWidget(Field))
     target_groups = Column(
         attribute="target_groups", column_name="Zielgruppen", widget=StrictManyToManyWidget(TargetGroup)
+    )
+    served_municipalities = Column(
+        attribute="served_municipalities",
+        column_name=str(Project._meta.get_field("served_municipalities").verbose_name),
+        widget=StrictManyToManyWidget(Municipality),
     )
     status = Column(attribute="get_status_display", column_name="Status", readonly=True)
     confirmed_at = Column(

@@ -371,8 +371,8 @@ def test_new_pages_query_counts_are_fixed(client, kreis, boenen, transitions, ma
     # municipality, transition, served projects, offers, projects, networks, own count, needs (3)
     with django_assert_num_queries(10):
         client.get(gap)
-    # chain (9 with figures), offers, Kreis towns, grid counters (2), transfer balance (2)
-    with django_assert_num_queries(14):
+    # chain (9 with figures), offers, Kreis towns, grid counters (2), transfer balance (2) and by mode (2)
+    with django_assert_num_queries(16):
         client.get(kreis.get_absolute_url())
     # transitions, needs (3), own projects (1: none to fetch), served projects, networks, municipality
     with django_assert_num_queries(8):
