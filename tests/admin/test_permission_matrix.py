@@ -109,8 +109,8 @@ def coordinator_row(tag: str) -> dict[str, str]:
         "axes.accesslog": NOTHING,
         "axes.accessfailurelog": NOTHING,
         "pages.legalpage": NOTHING,
-        # Sees the own municipality, read-only, and picks it in forms.
-        "projects.municipality": own_view(tag, autocomplete=tag, shortcut=tag),
+        # Sees the own municipality and picks it in forms; changes its profile (for review), nothing else.
+        "projects.municipality": own_view(tag, change=tag, autocomplete=tag, shortcut=tag),
         "projects.organisation": own(tag, delete=False, autocomplete=tag),
         "projects.district": own(tag, delete=False, autocomplete=tag),
         "projects.transition": VIEW_BOTH,
