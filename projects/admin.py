@@ -221,6 +221,24 @@ class OrganisationAdmin(ScopedModelAdmin):
     search_fields = ["name", "department", "municipality__name"]
     autocomplete_fields = ["municipality"]
 
+    def get_changeform_initial_data(self, request):
+        """A Koordinator of one Kommune finds it already chosen."""
+        initial = super().get_changeform_initial_data(request)
+        municipalities = list(municipalities_for(request.user)[:2])
+        if len(municipalities) == 1 and "municipality" not in initial:
+            initial["municipality"] = municipalities[0].pk
+        return initial
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        field = form.base_fields.get("municipality")
+        if field is not None and not is_reviewer(request.user):
+            # The model's help text ("leave empty for supra-regional ones") is the reviewers' rule.
+            field.help_text = gettext(
+                "Die Kommune, in der die Organisation arbeitet. Überregionale Träger trägt die Steuerungsgruppe ein."
+            )
+        return form
+
 
 @admin.register(District)
 class DistrictAdmin(ScopedModelAdmin):
