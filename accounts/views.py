@@ -103,7 +103,12 @@ class InvitationAcceptView(auth_views.PasswordResetConfirmView):
         return user if user is not None and user.is_active else None
 
     def get_context_data(self, **kwargs):
-        return {**admin.site.each_context(self.request), **super().get_context_data(**kwargs)}
+        context = {**admin.site.each_context(self.request), **super().get_context_data(**kwargs)}
+        if context["validlink"]:
+            context["title"] = gettext("Willkommen, {name}").format(name=self.user)
+        else:
+            context["title"] = gettext("Dieser Einladungslink gilt nicht mehr")
+        return context
 
     def form_valid(self, form):
         response = super().form_valid(form)

@@ -122,7 +122,12 @@ class MunicipalityAdmin(ScopedModelAdmin):
     def get_fieldsets(self, request, obj=None):
         profile = {name for _title, options in PROFILE_FIELDSETS for name in options["fields"]}
         hidden = {"pending_changes", *MUNICIPALITY_REVIEW_FIELDS}
-        master = [name for name in super().get_fields(request, obj) if name not in profile | hidden]
+        shown = set(super().get_fields(request, obj))
+        master = [  # in the model's order, whether editable or read-only
+            field.name
+            for field in Municipality._meta.fields
+            if field.name in shown and field.name not in profile | hidden and not field.primary_key
+        ]
         fieldsets = [(None, {"fields": master}), *PROFILE_FIELDSETS]
         if obj is not None:
             fieldsets.append((_("Prüfung"), {"fields": MUNICIPALITY_REVIEW_FIELDS, "classes": ["collapse"]}))
@@ -131,7 +136,9 @@ class MunicipalityAdmin(ScopedModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not is_reviewer(request.user):
-            form_fields = {field.name for field in Municipality._meta.fields if field.editable}
+            form_fields = {
+                field.name for field in Municipality._meta.fields if field.editable and not field.primary_key
+            }
             fields += sorted(form_fields - set(Municipality.PROFILE_FIELDS) - set(fields))
         return fields
 

@@ -1,5 +1,7 @@
 """Kommunen, the organisations in them and their Sozialräume."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
@@ -261,7 +263,10 @@ def _shown(value) -> str:
         return str(_("Ja") if value else _("Nein"))
     if hasattr(value, "strftime"):
         return value.strftime("%d.%m.%Y")
-    return str(formats.localize(value, use_l10n=True))
+    if isinstance(value, Decimal):
+        places = 0 if value == value.to_integral_value() else 2
+        return formats.number_format(value, decimal_pos=places, force_grouping=True)
+    return str(value)
 
 
 class Organisation(models.Model):
