@@ -28,13 +28,12 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from accounts.models import Coordinator, User
+from events.models import Event, EventRegistration
 from networks.models import Network
 from projects.models import District, Field, Indicator, Municipality, Organisation, Project, TargetGroup, Transition
 from steering.models import (
     Criterion,
     CriterionRating,
-    Event,
-    EventRegistration,
     Goal,
     IndicatorRating,
     Measurement,
@@ -543,8 +542,12 @@ def load_steering(catalog: Catalog, report: LoadReport) -> None:
             )
             report.add("measurements", measurement_status)
 
+
+@transaction.atomic
+def load_events(catalog: Catalog, report: LoadReport) -> None:
+    events = read("events")
     today = timezone.localdate()
-    for data in steering["events"]:
+    for data in events["events"]:
         day = today + datetime.timedelta(days=data["days_from_today"])
 
         def at(clock: datetime.time, day=day) -> datetime.datetime:
@@ -567,7 +570,7 @@ def load_steering(catalog: Catalog, report: LoadReport) -> None:
         )
         report.add("events", status)
 
-    for data in steering["registrations"]:
+    for data in events["registrations"]:
         event, user = Event.objects.get(title=data["event"]), catalog.users[data["user"]]
         # Registrations are workflow state: any existing one (even cancelled) is left alone.
         if EventRegistration.objects.filter(event=event, user=user).exists():
@@ -591,4 +594,5 @@ def load_demo() -> LoadReport:
     load_networks(catalog, report)
     load_transfers(catalog, report)
     load_steering(catalog, report)
+    load_events(catalog, report)
     return report

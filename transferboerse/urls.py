@@ -20,8 +20,9 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include("api.urls")),
     path("offene-daten/", include("api.open_data_urls")),
-    # Steering: dashboard, goals, network quality, Fachtage.
+    # Steering: dashboard, goals, network quality.
     path("", include("steering.urls")),
+    path("", include("events.urls")),
     path("", include("pages.urls")),
     path("", include("portal.urls")),
 ]

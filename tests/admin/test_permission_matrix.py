@@ -134,11 +134,11 @@ def coordinator_row(tag: str) -> dict[str, str]:
         # public Fachtag page) are visible for the own municipality.
         "steering.criterion": VIEW_BOTH,
         "steering.qualityindicator": VIEW_BOTH,
-        "steering.event": with_(VIEW_BOTH, shortcut="BS"),
+        "events.event": with_(VIEW_BOTH, shortcut="BS"),
         "steering.projectselfcheck": own(tag, delete=False),
         "steering.networkassessment": own(tag, delete=False),
         "steering.goal": own(tag, delete=False, shortcut=tag),
-        "steering.eventregistration": own_view(tag),
+        "events.eventregistration": own_view(tag),
     }
 
 
@@ -152,9 +152,9 @@ REVIEWER_ROW = {
     "transfers.transferoffer": with_(ALL_BOTH, restore="BS", shortcut="BS"),
     "transfers.transferrequest": with_(ALL_BOTH, restore="BS", shortcut="BS"),
     "transfers.transferinterest": with_(ALL_BOTH, change="-", add="-", shortcut="BS"),
-    "steering.event": with_(ALL_BOTH, shortcut="BS"),
+    "events.event": with_(ALL_BOTH, shortcut="BS"),
     "steering.goal": with_(ALL_BOTH, shortcut="BS"),
-    "steering.eventregistration": with_(ALL_BOTH, change="-", add="-"),
+    "events.eventregistration": with_(ALL_BOTH, change="-", add="-"),
     "pages.legalpage": LEGAL_PAGE_EDITOR,
 }
 

@@ -9,12 +9,11 @@ from django.utils import timezone
 
 from accounts.models import Coordinator, User
 from demo.loader import demo_password, read
+from events.models import Event, EventRegistration
 from networks.models import Network
 from projects.models import District, Field, Indicator, Municipality, Organisation, Project, TargetGroup, Transition
 from steering.models import (
     CriterionRating,
-    Event,
-    EventRegistration,
     Goal,
     IndicatorRating,
     Measurement,
@@ -561,7 +560,7 @@ def test_steering_network_assessments_span_two_years_except_selm(demo):
     assert set(years.values()) == {2}
 
 
-def test_steering_events_include_one_past_and_two_upcoming(demo):
+def test_events_include_one_past_and_two_upcoming(demo):
     assert Event.objects.count() - Event.objects.upcoming().count() == 1
     assert EventRegistration.objects.get().user.username == "koordination-selm"
 

@@ -68,8 +68,10 @@ INSTALLED_APPS = [
     "pages",
     "operations",
     "api",
-    # Steering: good-practice self-check, network quality, goals, dashboard, Fachtage.
+    # Steering: good-practice self-check, network quality, goals, dashboard.
     "steering",
+    # Fachtage with registration, waiting list and iCal.
+    "events",
     # Demo content and the load_demo command; on top of every other app.
     "demo",
 ]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("projects", "0013_municipality_profile"),
-        ("steering", "0002_seed_criteria_indicators_roles"),
+        ("steering", "0003_events_move_to_own_app"),
     ]
 
     operations = [
