@@ -308,3 +308,17 @@ def test_invitation_mail_names_the_deadline(operator, unna):
     deadline = timezone.localtime(timezone.now() + services.INVITATION_VALID_FOR)
 
     assert f"Der Link gilt bis zum {deadline:%d.%m.%Y}" in OutgoingMail.objects.get().body
+
+
+def test_invited_reviewer_sets_the_password_and_then_the_second_factor_where_required(client, operator, settings):
+    settings.TWO_FACTOR_REQUIRED = True
+    invite(operator, [], role=Role.EDITORIAL, email="rita@example.org")
+    path = invitation_link(OutgoingMail.objects.get()).removeprefix("http://127.0.0.1:8000")
+
+    set_password_path = client.get(path, follow=True).redirect_chain[-1][0]
+    response = client.post(
+        set_password_path, {"new_password1": "Redaktion-2026!", "new_password2": "Redaktion-2026!"}, follow=True
+    )
+
+    assert response.redirect_chain[-1][0] == reverse("accounts:second_factor") + "?next=%2Fverwaltung%2F"
+    assert response.context["enrolling"] is True
