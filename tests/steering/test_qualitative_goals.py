@@ -173,3 +173,16 @@ def test_dashboard_mean_attainment_ignores_qualitative_goals(bergkamen):
     figures = MunicipalityFigures(municipality=bergkamen, goals=[measured, qualitative])
 
     assert figures.attainment == 50
+
+
+def test_printed_report_names_a_qualitative_goals_state_not_numbers(client, bergkamen, steering_member):
+    qualitative_goal(bergkamen).save()
+    client.force_login(steering_member)
+
+    page = client.get(reverse("steering:dashboard_print")).content.decode()
+
+    row = page[page.index(WELCOME) : page.index("</tr>", page.index(WELCOME))]
+    assert "qualitatives Ziel" in row
+    assert "teilweise erreicht" in row
+    assert "None" not in row
+    assert "%" not in row
