@@ -269,3 +269,18 @@ def test_reviewers_find_profiles_waiting_for_review(client, bergkamen, selm, coo
     response = client.get(reverse("admin:projects_municipality_changelist") + "?inhalt=in-pruefung")
 
     assert [municipality.name for municipality in response.context["cl"].result_list] == ["Bergkamen"]
+
+
+def test_admin_start_page_lists_the_profiles_waiting_for_review_for_reviewers_only(
+    client, bergkamen, coordinator_bergkamen, steering_member
+):
+    services.municipality_profile_save(
+        municipality=bergkamen, cleaned_data={"management": "Neu"}, by=coordinator_bergkamen
+    )
+
+    client.force_login(steering_member)
+    page = client.get(reverse("admin:index")).content.decode()
+    review_url = reverse("admin:projects_municipality_review", args=[bergkamen.pk])
+    assert f'<a href="{review_url}">Bergkamen</a>' in page
+    client.force_login(coordinator_bergkamen)
+    assert "Profile der Kommunen zur Prüfung" not in client.get(reverse("admin:index")).content.decode()
