@@ -208,7 +208,7 @@ def load_taxonomies(catalog: Catalog, report: LoadReport) -> None:
         transition, status = _upsert(
             Transition,
             lookup={"name": data["name"]},
-            values={"short_name": short_name, "position": position},
+            values={"short_name": short_name, "position": position, "age_band": data.get("age_band", "")},
             on_create={"slug": _slug(Transition, short_name)},
         )
         catalog.transitions[short_name] = transition
@@ -250,6 +250,7 @@ def load_municipalities(catalog: Catalog, report: LoadReport) -> None:
                 "is_model_municipality": data.get("is_model_municipality", False),
                 "population": population,
                 "population_year": content["population_year"] if population else None,
+                "population_source": content["population_source"] if population else "",
                 "address": data.get("address", ""),
                 "website": data.get("website", ""),
                 **_profile(data),
@@ -364,6 +365,7 @@ def load_projects(catalog: Catalog, report: LoadReport) -> None:
                 "target_groups": [catalog.target_groups[name] for name in data["target_groups"]],
                 "organisations": [catalog.organisations[name] for name in data["organisations"]],
                 "districts": [catalog.districts[(data["municipality"], name)] for name in data.get("districts", [])],
+                "served_municipalities": [catalog.municipalities[name] for name in data.get("served", [])],
             },
         )
         catalog.projects[project.title] = project
@@ -423,6 +425,11 @@ def load_transfers(catalog: Catalog, report: LoadReport) -> None:
                 "contact_name": data["contact_name"],
                 "contact_email": data["contact_email"],
                 "contact_is_public": data["contact_is_public"],
+                "success_criteria": data["success_criteria"],
+                "adopter_effort": data["adopter_effort"],
+                "adopter_costs": data.get("adopter_costs", ""),
+                "difficulty": data["difficulty"],
+                **{name: data[name] for name in TransferOffer.READINESS_CHECKS},
             },
             on_create={"is_active": data["is_active"]},
         )
@@ -433,6 +440,7 @@ def load_transfers(catalog: Catalog, report: LoadReport) -> None:
                 TransferService,
                 lookup={"offer": offer, "kind": service["kind"]},
                 values={
+                    "mode": service.get("mode", TransferService.DEFAULT_MODES[service["kind"]]),
                     "format": service["format"],
                     "effort_hours": Decimal(service["effort_hours"]),
                     "capacity": service["capacity"],
@@ -479,6 +487,11 @@ def load_transfers(catalog: Catalog, report: LoadReport) -> None:
                 "contact_name": data["contact_name"],
                 "contact_email": data["contact_email"],
                 "registered_by": catalog.users.get(data.get("registered_by")),
+                "request": (
+                    TransferRequest.objects.get(municipality=lookup["municipality"], title=data["request"])
+                    if "request" in data
+                    else None
+                ),
                 **_experience(data),
             },
         )

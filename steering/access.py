@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from accounts.access import coordinated_municipalities, is_coordinator, is_reviewer
+from accounts.access import is_coordinator, is_reviewer, scoped
 from networks.access import networks_for
 from projects.access import projects_for
 
@@ -23,11 +23,7 @@ def network_assessments_for(user) -> QuerySet[NetworkAssessment]:
 
 
 def goals_for(user) -> QuerySet[Goal]:
-    if is_reviewer(user):
-        return Goal.objects.all()
-    if is_coordinator(user):
-        return Goal.objects.filter(municipality__in=coordinated_municipalities(user))
-    return Goal.objects.none()
+    return scoped(user, Goal.objects.all())
 
 
 def can_view_goals_of(user, municipality) -> bool:

@@ -42,6 +42,7 @@ class DashboardView(SteeringOnlyMixin, TemplateView):
         rows = dashboard.figures()
         return super().get_context_data(
             rows=rows,
+            table_rows=dashboard.with_district_totals(rows),
             charts=dashboard.chart_data(rows),
             bands=BANDS,
             generated_at=timezone.now(),

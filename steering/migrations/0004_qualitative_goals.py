@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0013_municipality_profile"),
+        ("projects", "0014_municipality_profile"),
         ("steering", "0003_events_move_to_own_app"),
     ]
 

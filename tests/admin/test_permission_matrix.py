@@ -109,8 +109,9 @@ def coordinator_row(tag: str) -> dict[str, str]:
         "axes.accesslog": NOTHING,
         "axes.accessfailurelog": NOTHING,
         "pages.legalpage": NOTHING,
-        # Sees the own municipality and picks it in forms; changes its profile (for review), nothing else.
-        "projects.municipality": own_view(tag, change=tag, autocomplete=tag, shortcut=tag),
+        # Sees the own municipality and picks it in forms; changes its profile (for review), nothing else;
+        # names any Kommune as served by a project (a Kreis serves its towns, a town its neighbours).
+        "projects.municipality": own_view(tag, change=tag, autocomplete="BS", shortcut=tag),
         "projects.organisation": own(tag, delete=False, autocomplete=tag),
         "projects.district": own(tag, delete=False, autocomplete=tag),
         "projects.transition": VIEW_BOTH,
@@ -265,7 +266,8 @@ def _actual(client, model, objects: dict) -> dict[str, str]:
             response = client.post(export_url, data)
             if response.status_code == 200 and response.get("Content-Disposition", "").startswith("attachment"):
                 text = response.content.decode("utf-8-sig")
-                cells = {cell for row in csv.reader(io.StringIO(text)) for cell in row}
+                rows = csv.reader(io.StringIO(text, newline=""), delimiter=";")  # as German Excel reads it
+                cells = {cell for row in rows for cell in row}
                 exported = "".join(tag for tag, obj in sorted(objects.items()) if str(obj) in cells) or "-"
     result["export"] = exported
     result["restore"] = _restored(client, model, objects)

@@ -604,3 +604,17 @@ def test_municipality_kreis_unna_has_the_profile_of_its_application(demo):
         2014,
     )
     assert (kreis.council_decision_date, kreis.funding_amount, kreis.pending_changes) == (None, None, {})
+
+
+def test_werne_dropout_request_suggests_kamens_contact_point_first_with_reasons(demo):
+    from transfers import matching
+    from transfers.models import TransferRequest
+
+    request = TransferRequest.objects.with_details().get(title="Begleitung für Jugendliche mit Abbruchrisiko")
+    first = matching.suggestions_for_request(request)[0]
+    assert first.project.title == "Kontaktstelle für jugendliche Schul- und Ausbildungsabbrecher Kamen"
+    assert (first.offer, first.level) == (None, "hohe Passung")
+    assert first.reasons()[:2] == [
+        "gleicher Übergang: in die Sekundarstufe, Schule–Beruf",
+        "Zielgruppe: Jugendliche am Übergang Schule–Beruf, Schulmüde Jugendliche",
+    ]

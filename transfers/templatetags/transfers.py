@@ -5,7 +5,7 @@ from accounts.access import coordinated_municipalities, is_coordinator
 from projects.models import Municipality, Project
 
 from .. import reciprocity
-from ..models import TransferInterest
+from ..models import Follow, TransferInterest, TransferPlan
 
 register = template.Library()
 
@@ -37,3 +37,19 @@ def own_figures(user) -> list[reciprocity.Balance]:
         draft_count=Count("projects", filter=Q(projects__status=Project.Status.DRAFT)),
     )
     return reciprocity.balances(municipalities)
+
+
+@register.simple_tag
+def follows_project(user, project) -> bool:
+    """Whether the signed-in user follows the project (for the follow button on its page)."""
+    return bool(user.is_authenticated) and Follow.objects.filter(user=user, project=project).exists()
+
+
+@register.simple_tag
+def project_transfer_lessons(project):
+    """Closed transfer plans of the project: what both sides learned, newest first."""
+    return list(
+        TransferPlan.objects.filter(interest__offer__project=project, closed_at__isnull=False)
+        .select_related("interest__municipality")
+        .order_by("-closed_at", "-pk")
+    )

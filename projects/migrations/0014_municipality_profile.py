@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0012_project_archive_request"),
+        ("projects", "0013_kreis_service_areas_and_needs"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
