@@ -226,6 +226,15 @@ def load_taxonomies(catalog: Catalog, report: LoadReport) -> None:
             report.add(key, status)
 
 
+def _profile(data: dict) -> dict:
+    """The Kommune profile of a municipality's ``[municipalities.profile]`` table (only the keys given)."""
+    profile = data.get("profile", {})
+    unknown = set(profile) - set(Municipality.PROFILE_FIELDS)
+    if unknown:
+        raise ValueError(f"{data['name']}: unbekannte Profilfelder {sorted(unknown)}")
+    return profile
+
+
 @transaction.atomic
 def load_municipalities(catalog: Catalog, report: LoadReport) -> None:
     content = read("municipalities")
@@ -244,6 +253,7 @@ def load_municipalities(catalog: Catalog, report: LoadReport) -> None:
                 "population_source": content["population_source"] if population else "",
                 "address": data.get("address", ""),
                 "website": data.get("website", ""),
+                **_profile(data),
             },
             on_create={"slug": _slug(Municipality, data["name"])},
         )

@@ -418,6 +418,124 @@ def projects_remind_stale(*, now=None) -> int:
     return mails
 
 
+# The Kommune profile ------------------------------------------------------------------------------
+
+
+def _require_municipality_access(municipality: Municipality, user) -> None:
+    if not municipalities_for(user).filter(pk=municipality.pk).exists():
+        raise PermissionDenied
+
+
+def _mail_reviewers_about_profile(municipality: Municipality, *, by) -> None:
+    mails_queue(
+        recipients=_reviewers(),
+        template="municipality_changes_submitted",
+        context={
+            "municipality": municipality,
+            "actor": by,
+            "url": absolute_url(reverse("admin:projects_municipality_review", args=[municipality.pk])),
+        },
+    )
+
+
+@transaction.atomic
+def municipality_profile_save(*, municipality: Municipality, cleaned_data: dict, by) -> Municipality:
+    """Save an edit of a Kommune's profile (the fields of ``Municipality.PROFILE_FIELDS``).
+
+    A reviewer's edit is saved at once. A coordinator's edit becomes a change for review: the values
+    that differ from the public ones wait in ``pending_changes`` and the reviewers get a mail with the
+    link to the review page; an edit that changes nothing leaves nothing pending.
+    """
+    unknown = set(cleaned_data) - set(Municipality.PROFILE_FIELDS)
+    if unknown:
+        raise ValidationError(
+            _("Diese Felder lassen sich nicht bearbeiten: {names}").format(names=", ".join(sorted(unknown)))
+        )
+    _require_municipality_access(municipality, by)
+    # Browsers send CRLF, stored texts have LF: unchanged text must not count as a change.
+    cleaned_data = {name: normalise_text(value) for name, value in cleaned_data.items()}
+    live = Municipality.objects.select_for_update().get(pk=municipality.pk)
+    proposed = Municipality.objects.get(pk=municipality.pk)
+    for name, value in cleaned_data.items():
+        setattr(proposed, name, value)
+    proposed.clean_profile()
+    if is_reviewer(by):
+        for name, value in cleaned_data.items():
+            setattr(live, name, value)
+        live.full_clean()
+        live.save()
+        return live
+    approved = live.profile_values()
+    encoded = Municipality._meta.get_field("pending_changes").encoder()
+    changes = {name: value for name, value in cleaned_data.items() if value != approved[name]}
+    live.pending_changes = {name: _jsonable(encoded, value) for name, value in changes.items()}
+    live.changes_submitted_at = timezone.now() if changes else None
+    live.changes_submitted_by = by if changes else None
+    live.review_comment = ""
+    live.save(update_fields=["pending_changes", "changes_submitted_at", "changes_submitted_by", "review_comment"])
+    if changes:
+        _mail_reviewers_about_profile(live, by=by)
+    return live
+
+
+def _jsonable(encoder, value):
+    """Dates and amounts as the JSON field stores them (ISO date, decimal string); the rest unchanged."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    return encoder.default(value)
+
+
+@transaction.atomic
+def municipality_profile_approve(*, municipality: Municipality, by) -> Municipality:
+    """A reviewer takes the pending profile changes onto the public Kommune page."""
+    _require_reviewer(by)
+    live = Municipality.objects.select_for_update().get(pk=municipality.pk)
+    if not live.has_pending_changes:
+        raise ValidationError(_("Für diese Kommune liegen keine Änderungen zur Prüfung vor."))
+    submitter = live.changes_submitted_by
+    for name, value in live.pending_changes.items():
+        setattr(live, name, live._meta.get_field(name).to_python(value))
+    live.pending_changes = {}
+    live.changes_submitted_at = None
+    live.changes_submitted_by = None
+    live.review_comment = ""
+    live.full_clean()
+    live.save()
+    if submitter is not None:
+        mails_queue(
+            recipients=[submitter],
+            template="municipality_changes_published",
+            context={"municipality": live, "url": absolute_url(live.get_absolute_url())},
+        )
+    return live
+
+
+@transaction.atomic
+def municipality_profile_return(*, municipality: Municipality, by, comment: str) -> Municipality:
+    """A reviewer sends the pending profile changes back with a comment. The public profile stays; the
+    coordinator sees the comment and their proposed values, and their next save submits them again."""
+    _require_reviewer(by)
+    comment = comment.strip()
+    if not comment:
+        raise ValidationError({"comment": _("Bitte schreiben Sie, was noch geändert werden soll.")})
+    live = Municipality.objects.select_for_update().get(pk=municipality.pk)
+    if not live.has_pending_changes:
+        raise ValidationError(_("Für diese Kommune liegen keine Änderungen zur Prüfung vor."))
+    live.review_comment = comment
+    live.save(update_fields=["review_comment"])
+    if live.changes_submitted_by is not None:
+        mails_queue(
+            recipients=[live.changes_submitted_by],
+            template="municipality_changes_returned",
+            context={
+                "municipality": live,
+                "comment": comment,
+                "url": absolute_url(reverse("admin:projects_municipality_change", args=[live.pk])),
+            },
+        )
+    return live
+
+
 # Population by age band --------------------------------------------------------------------------------
 
 POPULATION_COLUMNS = ("regionalschluessel", "jahr", "altersgruppe", "anzahl", "quelle")

@@ -129,14 +129,24 @@ class GoalAdmin(ScopedModelAdmin):
     list_select_related = ["municipality"]
     search_fields = ["title", "indicator", "municipality__name"]
     fieldsets = [
-        (None, {"fields": ["municipality", "dimension", "title"]}),
+        (None, {"fields": ["municipality", "dimension", "title", "kind", "deadline", "responsible"]}),
         (
-            _("SMART"),
+            _("Quantitatives Ziel: Indikator und Werte"),
             {
-                "fields": ["indicator", "unit", "baseline", "baseline_date", "target_value", "deadline", "responsible"],
+                "fields": ["indicator", "unit", "baseline", "baseline_date", "target_value"],
                 "description": _(
-                    "Spezifisch, messbar, attraktiv, realistisch, terminiert: Woran messen Sie das Ziel, "
-                    "von welchem Ausgangswert aus, bis wann und wer ist verantwortlich?"
+                    "Spezifisch, messbar, attraktiv, realistisch, terminiert: Woran messen Sie das Ziel und "
+                    "von welchem Ausgangswert aus? Die Messungen tragen Sie unten ein."
+                ),
+            },
+        ),
+        (
+            _("Qualitatives Ziel: Stand und Belege"),
+            {
+                "fields": ["progress", "evidence"],
+                "description": _(
+                    "Für Ziele, die sich nicht in Zahlen fassen lassen (z. B. „Familien fühlen sich in der Stadt "
+                    "willkommen“): Wie weit ist das Ziel erreicht, und woran sehen Sie das?"
                 ),
             },
         ),
@@ -147,6 +157,8 @@ class GoalAdmin(ScopedModelAdmin):
 
     @admin.display(description=_("Zielerreichung"))
     def attainment_display(self, obj):
+        if obj.is_qualitative:
+            return obj.get_progress_display()
         return "–" if obj.attainment is None else f"{obj.attainment} %"
 
     def get_changeform_initial_data(self, request):

@@ -93,10 +93,11 @@ class GoalsView(LoginRequiredMixin, DetailView):
         ]
         return super().get_context_data(
             goals=goals,
-            unmeasured=[goal for goal in goals if goal.attainment is None],
+            unmeasured=[goal for goal in goals if goal.attainment is None and not goal.is_qualitative],
+            qualitative=[goal for goal in goals if goal.is_qualitative],
             raster=raster,
             bands=BANDS,
-            charts={f"goal-{goal.pk}": goal.chart_data() for goal in goals},
+            charts={f"goal-{goal.pk}": goal.chart_data() for goal in goals if not goal.is_qualitative},
             **kwargs,
         )
 

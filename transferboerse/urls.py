@@ -9,8 +9,10 @@ admin.site.site_title = _("Transferbörse")
 admin.site.index_title = _("Übersicht")
 
 urlpatterns = [
-    # Before the admin's URLs: the second factor after the password (accounts/two_factor.py).
-    path("verwaltung/zweiter-faktor/", include("accounts.urls")),
+    # Before the admin's URLs: the second factor after the password (accounts/two_factor.py), the
+    # invitation link and the password reset (accounts/password_urls.py: URL names without namespace).
+    path("verwaltung/", include("accounts.urls")),
+    path("verwaltung/", include("accounts.password_urls")),
     path("verwaltung/", admin.site.urls),
     path("netzwerke/", include("networks.urls")),
     path("transfer/", include("transfers.urls")),

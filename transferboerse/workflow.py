@@ -26,6 +26,13 @@ WORKFLOW_FIELDS: dict[str, tuple[str, ...]] = {
         "created_at",
         "updated_at",
     ),
+    # The Kommune profile: a coordinator's edit waits for review (projects.services.municipality_profile_save).
+    "projects.municipality": (
+        "pending_changes",
+        "changes_submitted_at",
+        "changes_submitted_by",
+        "review_comment",
+    ),
     "networks.network": ("created_at", "updated_at"),
     "transfers.transferoffer": ("created_at", "updated_at"),
     "transfers.transferrequest": ("status", "created_by", "created_at", "updated_at"),

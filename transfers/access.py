@@ -54,4 +54,5 @@ def events_for(user, interest: TransferInterest) -> QuerySet[TransferEvent]:
 
 
 def can_view_ledger(user) -> bool:
-    return is_reviewer(user)
+    """The ledger is reciprocal: reviewers and every Kommune's coordinators see all Kommunen's figures."""
+    return is_reviewer(user) or is_coordinator(user)

@@ -498,7 +498,9 @@ class LedgerView(LoginRequiredMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not can_view_ledger(request.user):
-            raise PermissionDenied(_("Die Transferbilanz sehen nur Mitglieder der Steuerungsgruppe."))
+            raise PermissionDenied(
+                _("Die Transferbilanz sehen die Koordination der Kommunen und die Steuerungsgruppe.")
+            )
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

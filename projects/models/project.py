@@ -150,6 +150,12 @@ class ProjectQuerySet(models.QuerySet):
         limit = (now or timezone.now()) - CONFIRMATION_INTERVAL
         return self.published().filter(Q(confirmed_at__isnull=True) | Q(confirmed_at__lt=limit))
 
+    def currently_confirmed(self, now=None):
+        """Published projects confirmed as current within the last 18 months: no "möglicherweise veraltet"
+        note on their page (``Project.is_stale`` is the same rule for one project)."""
+        limit = (now or timezone.now()) - STALE_AFTER
+        return self.published().filter(confirmed_at__gte=limit)
+
     def counts_by_municipality_and_transition(self) -> dict[tuple[int, int], int]:
         """``{(municipality_id, transition_id): number of projects}`` in one query."""
         rows = (

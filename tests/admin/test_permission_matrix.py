@@ -109,9 +109,9 @@ def coordinator_row(tag: str) -> dict[str, str]:
         "axes.accesslog": NOTHING,
         "axes.accessfailurelog": NOTHING,
         "pages.legalpage": NOTHING,
-        # Sees the own municipality, read-only, and picks it in forms; names any Kommune as served by a
-        # project (a Kreis serves its towns, a town its neighbours).
-        "projects.municipality": own_view(tag, autocomplete="BS", shortcut=tag),
+        # Sees the own municipality and picks it in forms; changes its profile (for review), nothing else;
+        # names any Kommune as served by a project (a Kreis serves its towns, a town its neighbours).
+        "projects.municipality": own_view(tag, change=tag, autocomplete="BS", shortcut=tag),
         "projects.organisation": own(tag, delete=False, autocomplete=tag),
         "projects.district": own(tag, delete=False, autocomplete=tag),
         "projects.transition": VIEW_BOTH,

@@ -593,6 +593,19 @@ def test_transfer_rated_demo_transfer_carries_an_experience_report(demo):
     assert report.experience_worked.startswith("Das Anschreiben aller Familien")
 
 
+def test_municipality_kreis_unna_has_the_profile_of_its_application(demo):
+    kreis = Municipality.objects.get(name="Kreis Unna")
+
+    assert kreis.focus_area_list == ["Früherkennung", "Verantwortungsgemeinschaften bilden", "Schnittmengen nutzen"]
+    assert kreis.steering_structure.startswith("Lenkungsgruppe (strategische Ebene): Entscheidungsträger")
+    assert (kreis.funding_programme, kreis.funding_from_year, kreis.funding_until_year) == (
+        "Kein Kind zurücklassen! Kommunen in NRW beugen vor",
+        2012,
+        2014,
+    )
+    assert (kreis.council_decision_date, kreis.funding_amount, kreis.pending_changes) == (None, None, {})
+
+
 def test_werne_dropout_request_suggests_kamens_contact_point_first_with_reasons(demo):
     from transfers import matching
     from transfers.models import TransferRequest

@@ -148,6 +148,11 @@ RATE_LIMITS = {
     "login": {"path": r"^/verwaltung/login/$", "per_minute": int(env("RATE_LIMIT_LOGIN", "10"))},
     "interest": {"path": r"^/transfer/angebote/\d+/interesse/$", "per_minute": int(env("RATE_LIMIT_INTEREST", "10"))},
     "request": {"path": r"^/transfer/gesuche/neu/$", "per_minute": int(env("RATE_LIMIT_REQUEST", "10"))},
+    # Each request sends a mail: nobody should fill a stranger's mailbox with reset links.
+    "password_reset": {
+        "path": r"^/verwaltung/(passwort-vergessen|passwort-neu/[^/]+/[^/]+|einladung/[^/]+/[^/]+)/$",
+        "per_minute": int(env("RATE_LIMIT_PASSWORD_RESET", "5")),
+    },
 }
 AXES_VERBOSE = False  # its start-up banner would land in the output of every management command
 # Back-office sessions end after two hours without a request and when the browser closes.

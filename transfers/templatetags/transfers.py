@@ -1,4 +1,8 @@
 from django import template
+from django.db.models import Count, Q
+
+from accounts.access import coordinated_municipalities, is_coordinator
+from projects.models import Municipality, Project
 
 from .. import reciprocity
 from ..models import Follow, TransferInterest, TransferPlan
@@ -20,6 +24,19 @@ def project_experiences(project):
 @register.simple_tag
 def transfer_balance(municipality):
     return reciprocity.balance_for(municipality)
+
+
+@register.simple_tag
+def own_figures(user) -> list[reciprocity.Balance]:
+    """For a Koordinator's start page: per own Kommune its transfer balance, with its published projects
+    and drafts counted on the municipality (``published_count``, ``draft_count``)."""
+    if not is_coordinator(user):
+        return []
+    municipalities = Municipality.objects.filter(pk__in=coordinated_municipalities(user)).annotate(
+        published_count=Count("projects", filter=Q(projects__status=Project.Status.PUBLISHED)),
+        draft_count=Count("projects", filter=Q(projects__status=Project.Status.DRAFT)),
+    )
+    return reciprocity.balances(municipalities)
 
 
 @register.simple_tag
