@@ -1,0 +1,151 @@
+"""Sign-language videos, reported barriers and the answer period; the statement points to the form.
+
+The Redaktion and the Steuerungsgruppe get the permissions to upload videos and to read and answer
+reports. The accessibility statement's "Barrieren melden" paragraph names the form instead of the
+placeholder period (the period is now a field the page shows next to the form link), and the list of
+what is not yet accessible names the missing DGS videos — only while the text is still the default.
+"""
+
+import importlib
+
+import django.db.models.functions.datetime
+from django.db import migrations, models
+from django.utils import timezone
+
+FILL = importlib.import_module("pages.migrations.0003_fill_legal_pages_from_seeds")
+OLD_REPORTING = (
+    "Schreiben Sie uns an die unten genannte Adresse; wir antworten innerhalb von [Zahl: Antwortfrist] Wochen."
+)
+NEW_REPORTING = (
+    "Melden Sie die Barriere bitte über das Formular „Barriere melden“ (Verweis unten) oder schreiben Sie uns an "
+    "die unten genannte Adresse. Wir antworten innerhalb der beim Formular genannten Frist."
+)
+OLD_ADMIN_ITEM = "- Die Verwaltung unter /verwaltung/"
+DGS_ITEM = (
+    "- Die Erklärungen in Deutscher Gebärdensprache (DGS) fehlen noch. Die Seite „Gebärdensprache“ nennt die "
+    "vorgesehenen Videos; sie folgen, sobald sie aufgenommen sind. Die Erklärungen in Leichter Sprache stehen "
+    "auf der Seite „Leichte Sprache“.\n"
+)
+NEW_ACCESSIBILITY = FILL.ACCESSIBILITY.replace(OLD_REPORTING, NEW_REPORTING).replace(
+    OLD_ADMIN_ITEM, DGS_ITEM + OLD_ADMIN_ITEM, 1
+)
+EDITING_ROLES = ["Redaktion", "Steuerungsgruppe"]
+GRANTS = {"signlanguagevideo": ("add", "view", "change", "delete"), "barrierreport": ("view", "change")}
+
+
+def update_statement(apps, *, forward: bool) -> None:
+    LegalPage = apps.get_model("pages", "LegalPage")
+    before, after = (FILL.ACCESSIBILITY, NEW_ACCESSIBILITY) if forward else (NEW_ACCESSIBILITY, FILL.ACCESSIBILITY)
+    LegalPage.objects.filter(kind="barrierefreiheit", body=before).update(body=after, updated_at=timezone.now())
+
+
+def forwards(apps, schema_editor):
+    update_statement(apps, forward=True)
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    Group = apps.get_model("auth", "Group")
+    permissions = []
+    for model, actions in GRANTS.items():
+        content_type, _ = ContentType.objects.get_or_create(app_label="pages", model=model)
+        for action in actions:
+            permission, _ = Permission.objects.get_or_create(
+                content_type=content_type, codename=f"{action}_{model}", defaults={"name": f"Can {action} {model}"}
+            )
+            permissions.append(permission)
+    for group in Group.objects.filter(name__in=EDITING_ROLES):
+        group.permissions.add(*permissions)
+
+
+def backwards(apps, schema_editor):
+    update_statement(apps, forward=False)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("pages", "0003_fill_legal_pages_from_seeds"),
+        ("accounts", "0002_roles"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [
+        migrations.CreateModel(
+            name="BarrierReport",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("description", models.TextField(max_length=5000, verbose_name="Was funktioniert nicht?")),
+                ("page_url", models.CharField(blank=True, max_length=500, verbose_name="Auf welcher Seite?")),
+                ("name", models.CharField(blank=True, max_length=200, verbose_name="Name")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="E-Mail-Adresse")),
+                (
+                    "received_at",
+                    models.DateTimeField(
+                        db_default=django.db.models.functions.datetime.Now(), verbose_name="Eingegangen am"
+                    ),
+                ),
+                ("answer_due_on", models.DateField(verbose_name="Antwort fällig am")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("offen", "Offen"), ("beantwortet", "Beantwortet")],
+                        default="offen",
+                        max_length=20,
+                        verbose_name="Stand",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="Interne Notiz")),
+            ],
+            options={
+                "verbose_name": "Gemeldete Barriere",
+                "verbose_name_plural": "Gemeldete Barrieren",
+                "ordering": ["status", "answer_due_on", "pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="SignLanguageVideo",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "topic",
+                    models.CharField(
+                        choices=[
+                            ("inhalt", "Was auf dieser Website steht"),
+                            ("navigation", "Wie Sie sich auf der Website zurechtfinden"),
+                            ("barrierefreiheit", "Erklärung zur Barrierefreiheit"),
+                            ("weitere", "Weitere Informationen in Gebärdensprache"),
+                        ],
+                        max_length=20,
+                        unique=True,
+                        verbose_name="Thema",
+                    ),
+                ),
+                ("file", models.FileField(upload_to="gebaerdensprache/", verbose_name="Videodatei (MP4)")),
+                ("content_type", models.CharField(editable=False, max_length=50, verbose_name="Format")),
+                ("size", models.PositiveBigIntegerField(editable=False, verbose_name="Größe in Bytes")),
+                ("duration_seconds", models.PositiveIntegerField(editable=False, verbose_name="Dauer in Sekunden")),
+                (
+                    "description",
+                    models.TextField(
+                        help_text="Was im Video gesagt wird, kurz als Text – für alle, die das Video nicht sehen können.",
+                        verbose_name="Inhalt in Textform",
+                    ),
+                ),
+                ("uploaded_at", models.DateTimeField(auto_now=True, verbose_name="Hochgeladen am")),
+            ],
+            options={
+                "verbose_name": "Video in Gebärdensprache",
+                "verbose_name_plural": "Videos in Gebärdensprache",
+                "ordering": ["topic"],
+            },
+        ),
+        migrations.AddField(
+            model_name="legalpage",
+            name="response_weeks",
+            field=models.PositiveSmallIntegerField(
+                db_default=4,
+                help_text="Nur für die Erklärung zur Barrierefreiheit: so viele Wochen nach Eingang einer gemeldeten Barriere ist die Antwort fällig. Die Seite nennt die Frist beim Meldeformular.",
+                verbose_name="Antwortfrist in Wochen",
+            ),
+        ),
+        migrations.RunPython(forwards, backwards),
+    ]
