@@ -26,8 +26,28 @@ DGS_ITEM = (
     "vorgesehenen Videos; sie folgen, sobald sie aufgenommen sind. Die Erklärungen in Leichter Sprache stehen "
     "auf der Seite „Leichte Sprache“.\n"
 )
-NEW_ACCESSIBILITY = FILL.ACCESSIBILITY.replace(OLD_REPORTING, NEW_REPORTING).replace(
-    OLD_ADMIN_ITEM, DGS_ITEM + OLD_ADMIN_ITEM, 1
+OLD_CHECKS = next(line for line in FILL.ACCESSIBILITY.splitlines() if line.startswith("Grundlage sind"))
+NEW_CHECKS = (
+    "Grundlage sind automatisierte Prüfungen: Bei jeder Änderung der Software prüft die Testsuite alle öffentlichen "
+    "Seiten (Startseite, Projektliste, Projektseiten, Kommunen und ihre Präventionsketten, Lückenraster, Netzwerke, "
+    "Transfer-Angebote und -Gesuche, Fachtage, Offene Daten, die rechtlichen Seiten, Leichte Sprache, "
+    "Gebärdensprache und das Formular „Barriere melden“) und die Seiten, die Koordinatorinnen und Koordinatoren "
+    "außerhalb der Verwaltung nutzen (Meine Transfers, die Seite eines Transfers, Benachrichtigungen), mit dem Prüfwerkzeug "
+    "axe-core im Browser Chromium nach den Regeln der WCAG 2.2 auf Stufe AA, in der Ansicht für den Desktop und für "
+    "Smartphones. Dabei werden keine Verstöße gefunden. Auf Smartphones (390 und 320 Pixel breit) muss keine Seite "
+    "seitlich verschoben werden, das Menü lässt sich über eine Schaltfläche öffnen, und jedes Bedienelement zeigt "
+    "den Tastaturfokus deutlich an. Das Dashboard der Steuerungsgruppe wird mit axe-core in der Ansicht für den "
+    "Desktop geprüft."
+)
+OLD_UNCHECKED = (
+    "- Einige Seiten werden noch nicht automatisiert geprüft, unter anderem die Listen der Transfer-Angebote und "
+    "-Gesuche, die Fachtage, die Seite „Offene Daten“ und diese rechtlichen Seiten.\n"
+)
+NEW_ACCESSIBILITY = (
+    FILL.ACCESSIBILITY.replace(OLD_REPORTING, NEW_REPORTING)
+    .replace(OLD_CHECKS, NEW_CHECKS)
+    .replace(OLD_UNCHECKED, "")
+    .replace(OLD_ADMIN_ITEM, DGS_ITEM + OLD_ADMIN_ITEM, 1)
 )
 EDITING_ROLES = ["Redaktion", "Steuerungsgruppe"]
 GRANTS = {"signlanguagevideo": ("add", "view", "change", "delete"), "barrierreport": ("view", "change")}

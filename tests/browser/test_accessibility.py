@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from ..factories import TransferRequestFactory
+from ..factories import TransferInterestFactory, TransferRequestFactory, make_coordinator
 from .test_public_pages import kreis_unna  # noqa: F401 – the fixture
+from .test_transfer_story import log_in
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 DESKTOP = {"width": 1366, "height": 900}
@@ -69,6 +70,23 @@ def test_every_public_page_has_no_wcag22_violations(page, kreis_unna, viewport):
         violations += wcag_violations(page)
 
     assert violations == []
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1366", "390"])
+def test_pages_a_coordinator_uses_outside_the_admin_have_no_wcag22_violations(page, kreis_unna, viewport):  # noqa: F811
+    bergkamen = kreis_unna["bergkamen"]
+    make_coordinator(bergkamen, username="koordination-bergkamen")
+    interest = TransferInterestFactory(offer=kreis_unna["baby"].transfer_offers.get())
+    log_in(page, "koordination-bergkamen")
+    page.set_viewport_size(viewport)
+    violations, too_wide, statuses = [], {}, []
+    for path in ["/transfer/meine/", interest.get_absolute_url(), "/transfer/benachrichtigungen/"]:
+        statuses.append(page.goto(path).status)
+        violations += wcag_violations(page)
+        if viewport is PHONE and (overflow := sideways_overflow(page)):
+            too_wide[path] = overflow
+
+    assert (statuses, violations, too_wide) == ([200, 200, 200], [], {})
 
 
 @pytest.mark.parametrize("viewport", [PHONE, SMALL_PHONE], ids=["390", "320"])

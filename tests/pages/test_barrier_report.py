@@ -186,3 +186,12 @@ def test_footer_links_the_form_with_the_current_page(client):
     response = client.get(reverse("pages:imprint"))
 
     assert 'href="/barriere-melden/?seite=/impressum/"' in response.content.decode()
+
+
+def test_migrated_statement_names_the_form_the_missing_dgs_videos_and_the_wcag22_checks():
+    body = statement().body
+
+    assert "Melden Sie die Barriere bitte über das Formular „Barriere melden“" in body
+    assert "- Die Erklärungen in Deutscher Gebärdensprache (DGS) fehlen noch." in body
+    assert "nach den Regeln der WCAG 2.2 auf Stufe AA, in der Ansicht für den Desktop und für Smartphones" in body
+    assert "Einige Seiten werden noch nicht automatisiert geprüft" not in body
