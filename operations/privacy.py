@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from accounts.models import Coordinator
+from pages.models import BarrierReport
 from projects.models import Project
 from transfers.models import TransferInterest, TransferOffer
 
@@ -65,6 +66,17 @@ def personal_data_export(*, email: str) -> dict:
                 "offer__project", "municipality"
             )
         ],
+        "barrier_reports": [
+            {
+                "received_at": report.received_at.isoformat(),
+                "name": report.name,
+                "email": report.email,
+                "page_url": report.page_url,
+                "description": report.description,
+                "status": report.status,
+            }
+            for report in BarrierReport.objects.filter(email__iexact=email).order_by("pk")
+        ],
     }
 
 
@@ -97,4 +109,6 @@ def personal_data_delete(*, email: str) -> dict[str, int]:
         "transfer_interest_contacts": TransferInterest.objects.filter(contact_email__iexact=email).update(
             contact_name="", contact_email=""
         ),
+        # The report stays for the Redaktion's record of barriers; who sent it goes.
+        "barrier_reports": BarrierReport.objects.filter(email__iexact=email).update(name="", email=""),
     }

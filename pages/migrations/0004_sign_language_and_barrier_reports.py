@@ -1,9 +1,10 @@
 """Sign-language videos, reported barriers and the answer period; the statement points to the form.
 
 The Redaktion and the Steuerungsgruppe get the permissions to upload videos and to read and answer
-reports. The accessibility statement's "Barrieren melden" paragraph names the form instead of the
-placeholder period (the period is now a field the page shows next to the form link), and the list of
-what is not yet accessible names the missing DGS videos — only while the text is still the default.
+reports. While the legal texts are still the defaults: the accessibility statement's "Barrieren melden"
+paragraph names the form instead of the placeholder period (now a field the page shows next to the form
+link), its checks say what is tested now, its list of what is not yet accessible names the missing DGS
+videos, and the privacy statement says what the form stores.
 """
 
 import importlib
@@ -49,6 +50,15 @@ NEW_ACCESSIBILITY = (
     .replace(OLD_UNCHECKED, "")
     .replace(OLD_ADMIN_ITEM, DGS_ITEM + OLD_ADMIN_ITEM, 1)
 )
+PRIVACY_RIGHTS = "## Ihre Rechte"
+PRIVACY_REPORTS = (
+    "## Meldungen über das Formular „Barriere melden“\n"
+    "Wer eine Barriere meldet, beschreibt sie und nennt die Adresse der Seite, freiwillig auch Name und "
+    "E-Mail-Adresse. Wir speichern diese Angaben, um die Barriere zu beheben und zu antworten (Art. 6 Abs. 1 "
+    "Buchst. e DSGVO); mit einer E-Mail-Adresse erhalten Sie eine Eingangsbestätigung. Die Meldungen sieht nur die "
+    "Redaktion. Name und E-Mail-Adresse löschen wir auf Ihren Wunsch.\n\n"
+)
+NEW_PRIVACY = FILL.PRIVACY.replace(PRIVACY_RIGHTS, PRIVACY_REPORTS + PRIVACY_RIGHTS, 1)
 EDITING_ROLES = ["Redaktion", "Steuerungsgruppe"]
 GRANTS = {"signlanguagevideo": ("add", "view", "change", "delete"), "barrierreport": ("view", "change")}
 
@@ -57,6 +67,8 @@ def update_statement(apps, *, forward: bool) -> None:
     LegalPage = apps.get_model("pages", "LegalPage")
     before, after = (FILL.ACCESSIBILITY, NEW_ACCESSIBILITY) if forward else (NEW_ACCESSIBILITY, FILL.ACCESSIBILITY)
     LegalPage.objects.filter(kind="barrierefreiheit", body=before).update(body=after, updated_at=timezone.now())
+    before, after = (FILL.PRIVACY, NEW_PRIVACY) if forward else (NEW_PRIVACY, FILL.PRIVACY)
+    LegalPage.objects.filter(kind="datenschutz", body=before).update(body=after, updated_at=timezone.now())
 
 
 def forwards(apps, schema_editor):

@@ -195,3 +195,10 @@ def test_migrated_statement_names_the_form_the_missing_dgs_videos_and_the_wcag22
     assert "- Die Erklärungen in Deutscher Gebärdensprache (DGS) fehlen noch." in body
     assert "nach den Regeln der WCAG 2.2 auf Stufe AA, in der Ansicht für den Desktop und für Smartphones" in body
     assert "Einige Seiten werden noch nicht automatisiert geprüft" not in body
+
+
+def test_migrated_privacy_statement_says_what_the_form_stores():
+    body = LegalPage.objects.get(kind=LegalPage.Kind.PRIVACY).body
+
+    assert "## Meldungen über das Formular „Barriere melden“\nWer eine Barriere meldet" in body
+    assert body.index("## Meldungen über das Formular") < body.index("## Ihre Rechte")
