@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from .access import barrier_reports_for
 from .forms import SignLanguageVideoForm
 from .models import BarrierReport, LegalPage, SignLanguageVideo
+from .services import barrier_reports_mark_answered
 
 
 @admin.register(LegalPage)
@@ -113,6 +114,7 @@ class BarrierReportAdmin(admin.ModelAdmin):
     fields = ["received_at", "answer_due_on", "description", "page_url", "name", "email", "status", "note"]
     readonly_fields = ["received_at", "answer_due_on", "description", "page_url", "name", "email"]
     date_hierarchy = "received_at"
+    actions = ["mark_answered"]
 
     def get_queryset(self, request):
         return barrier_reports_for(request.user)
@@ -128,6 +130,14 @@ class BarrierReportAdmin(admin.ModelAdmin):
         if days < 0:
             return gettext("überfällig")
         return ngettext("noch {days} Tag", "noch {days} Tage", days).format(days=days)
+
+    @admin.action(description=_("Als beantwortet markieren"), permissions=["change"])
+    def mark_answered(self, request, queryset) -> None:
+        count = barrier_reports_mark_answered(reports=queryset, by=request.user)
+        message = ngettext(
+            "{count} Meldung als beantwortet markiert.", "{count} Meldungen als beantwortet markiert.", count
+        )
+        self.message_user(request, message.format(count=count), messages.SUCCESS)
 
     @admin.display(description=_("Meldung"))
     def short_description(self, obj: BarrierReport) -> str:

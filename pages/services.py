@@ -1,11 +1,13 @@
 from datetime import date, datetime, timedelta
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.outbox import absolute_url, mail_queue_to_address
 
+from .access import barrier_reports_for
 from .models import BarrierReport, LegalPage
 
 
@@ -42,3 +44,13 @@ def barrier_report_submit(*, description: str, page_url: str = "", name: str = "
     # The statement's feedback address is the Redaktion's (a database constraint keeps it filled in).
     mail_queue_to_address(address=statement.contact_email, template="barrier_report_new", context=context)
     return report
+
+
+@transaction.atomic
+def barrier_reports_mark_answered(*, reports: QuerySet[BarrierReport], by) -> int:
+    """Mark the open reports among ``reports`` that ``by`` may see as answered; returns how many."""
+    return (
+        barrier_reports_for(by)
+        .filter(pk__in=reports.values("pk"), status=BarrierReport.Status.OPEN)
+        .update(status=BarrierReport.Status.ANSWERED)
+    )

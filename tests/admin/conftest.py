@@ -11,7 +11,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 
 from accounts.models import Coordinator, OutgoingMail
-from pages.models import LegalPage
+from pages.models import LegalPage, SignLanguageVideo
+from pages.services import barrier_report_submit
 from steering.models import EventRegistration
 
 from ..factories import (
@@ -116,6 +117,16 @@ def _town_records(municipality, tag: str, unna_offer, coordinator) -> dict:
         "pages.legalpage": LegalPage.objects.get(
             kind=LegalPage.Kind.IMPRINT if tag == "Bergkamen" else LegalPage.Kind.PRIVACY
         ),
+        # One video per topic; two topics stand in for B and S.
+        "pages.signlanguagevideo": SignLanguageVideo.objects.create(
+            topic=SignLanguageVideo.Topic.CONTENT if tag == "Bergkamen" else SignLanguageVideo.Topic.NAVIGATION,
+            file=f"gebaerdensprache/{tag}.mp4",
+            content_type="video/mp4",
+            size=1000,
+            duration_seconds=60,
+            description=f"Video {tag}",
+        ),
+        "pages.barrierreport": barrier_report_submit(description=f"Barriere in {tag}"),
     }
 
 

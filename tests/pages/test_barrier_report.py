@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from accounts.models import OutgoingMail, Role
 from pages.access import barrier_reports_for
 from pages.models import BarrierReport, LegalPage
-from pages.services import barrier_report_submit
+from pages.services import barrier_report_submit, barrier_reports_mark_answered
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -202,3 +202,31 @@ def test_migrated_privacy_statement_says_what_the_form_stores():
 
     assert "## Meldungen über das Formular „Barriere melden“\nWer eine Barriere meldet" in body
     assert body.index("## Meldungen über das Formular") < body.index("## Ihre Rechte")
+
+
+def test_redaktion_marks_reports_answered_in_the_admin_and_only_open_ones_count(client):
+    first = barrier_report_submit(description="Schrift zu klein")
+    second = barrier_report_submit(description="Kontrast zu schwach")
+    BarrierReport.objects.filter(pk=second.pk).update(status=BarrierReport.Status.ANSWERED)
+    editor = UserFactory(is_staff=True)
+    editor.groups.add(Group.objects.get(name=Role.EDITORIAL))
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("admin:pages_barrierreport_changelist"),
+        {"action": "mark_answered", "_selected_action": [first.pk, second.pk]},
+        follow=True,
+    )
+
+    assert [str(message) for message in response.context["messages"]] == ["1 Meldung als beantwortet markiert."]
+    assert set(BarrierReport.objects.values_list("status", flat=True)) == {BarrierReport.Status.ANSWERED}
+
+
+def test_coordinator_cannot_mark_reports_answered():
+    report = barrier_report_submit(description="Schrift zu klein")
+    coordinator = UserFactory()
+    coordinator.groups.add(Group.objects.get(name=Role.COORDINATOR))
+
+    count = barrier_reports_mark_answered(reports=BarrierReport.objects.all(), by=coordinator)
+
+    assert (count, BarrierReport.objects.get(pk=report.pk).status) == (0, BarrierReport.Status.OPEN)
