@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ..factories import TransferInterestFactory, TransferRequestFactory, make_coordinator
+from ..factories import FieldFactory, TransferInterestFactory, TransferRequestFactory, make_coordinator
 from .test_public_pages import kreis_unna  # noqa: F401 – the fixture
 from .test_transfer_story import log_in
 
@@ -89,11 +89,14 @@ def test_pages_a_coordinator_uses_outside_the_admin_have_no_wcag22_violations(pa
     assert (statuses, violations, too_wide) == ([200, 200, 200], [], {})
 
 
-@pytest.mark.parametrize("viewport", [PHONE, SMALL_PHONE], ids=["390", "320"])
-def test_no_public_page_scrolls_sideways_on_a_phone(page, kreis_unna, viewport):  # noqa: F811
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE, SMALL_PHONE], ids=["1366", "390", "320"])
+def test_no_public_page_scrolls_sideways(page, kreis_unna, viewport):  # noqa: F811
+    # All five Handlungsfelder: the gap grid by field has 25 columns.
+    for name in ["Bildung", "Gesundheit", "Soziale Sicherung/Arbeit", "Freizeit/Kultur/Sport"]:
+        FieldFactory(name=name)
     page.set_viewport_size(viewport)
     too_wide = {}
-    for path in public_paths(kreis_unna):
+    for path in [*public_paths(kreis_unna), "/luecken/?aufteilung=handlungsfeld"]:
         page.goto(path)
         if overflow := sideways_overflow(page):
             too_wide[path] = overflow
