@@ -1,20 +1,21 @@
-import base64
-
-import segno
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import admin_outbox  # noqa: F401  (registers the outbox admin)
 from .forms import TOTPConfirmForm
 from .models import Coordinator, User
-
-TOTP_DEVICE_NAME = "Authenticator-App"
+from .two_factor import (
+    confirmed_totp_device,
+    enrolment_context,
+    totp_device_for_enrolment,
+    totp_device_verify,
+    totp_devices_remove,
+)
 
 
 class CoordinatorInline(admin.TabularInline):
@@ -37,34 +38,28 @@ class UserAdmin(DjangoUserAdmin):
 
     def two_factor_view(self, request):
         """Any staff member sets up (or removes) their own TOTP second factor."""
-        user = request.user
-        confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        confirmed = confirmed_totp_device(request.user)
+        device = confirmed or totp_device_for_enrolment(request.user)
         form = TOTPConfirmForm(request.POST or None)
-        if confirmed is None:
-            device, _ = TOTPDevice.objects.get_or_create(user=user, confirmed=False, name=TOTP_DEVICE_NAME)
-        else:
-            device = confirmed
         if request.method == "POST" and form.is_valid():
-            if device.verify_token(form.cleaned_data["token"].strip()):
+            try:
+                totp_device_verify(device=device, token=form.cleaned_data["token"])
+            except ValidationError as error:
+                form.add_error("token", error)
+            else:
                 if confirmed is None:
-                    device.confirmed = True
-                    device.save(update_fields=["confirmed"])
                     messages.success(request, gettext("Die Zwei-Faktor-Anmeldung ist eingerichtet."))
                 else:
-                    TOTPDevice.objects.filter(user=user).delete()
+                    totp_devices_remove(user=request.user)
                     messages.success(request, gettext("Die Zwei-Faktor-Anmeldung ist ausgeschaltet."))
                 return HttpResponseRedirect(reverse("admin:accounts_two_factor"))
-            form.add_error("token", gettext("Der Code stimmt nicht. Bitte geben Sie den aktuellen Code ein."))
         context = {
             **self.admin_site.each_context(request),
             "title": gettext("Zwei-Faktor-Anmeldung"),
             "form": form,
             "confirmed": confirmed is not None,
+            **({} if confirmed else enrolment_context(device)),
         }
-        if confirmed is None:
-            # segno writes the SVG itself from the device's own URL; nothing user-supplied goes in.
-            context["qr_svg"] = mark_safe(segno.make(device.config_url, error="m").svg_inline(scale=4))
-            context["secret"] = base64.b32encode(device.bin_key).decode()
         return TemplateResponse(request, "admin/accounts/two_factor.html", context)
 
 

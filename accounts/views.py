@@ -1,7 +1,4 @@
-import base64
-
 import django_otp
-import segno
 from django.contrib import admin, messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -9,12 +6,11 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 
 from .forms import TOTPConfirmForm
-from .two_factor import confirmed_totp_device, totp_device_for_enrolment, totp_device_verify
+from .two_factor import confirmed_totp_device, enrolment_context, totp_device_for_enrolment, totp_device_verify
 
 
 def _next_url(request) -> str:
@@ -50,6 +46,11 @@ def second_factor(request):
             if enrolling:
                 messages.success(request, gettext("Die Zwei-Faktor-Anmeldung ist eingerichtet."))
             return redirect(next_url)
+    context = _second_factor_context(request, form=form, device=device, enrolling=enrolling, next_url=next_url)
+    return TemplateResponse(request, "accounts/second_factor.html", context)
+
+
+def _second_factor_context(request, *, form, device, enrolling: bool, next_url: str) -> dict:
     context = {
         **admin.site.each_context(request),
         "title": gettext("Zwei-Faktor-Anmeldung einrichten") if enrolling else gettext("Einmalcode eingeben"),
@@ -59,7 +60,5 @@ def second_factor(request):
         "next": next_url,
     }
     if enrolling:
-        # segno writes the SVG itself from the device's own URL; nothing user-supplied goes in.
-        context["qr_svg"] = mark_safe(segno.make(device.config_url, error="m").svg_inline(scale=4))
-        context["secret"] = base64.b32encode(device.bin_key).decode()
-    return TemplateResponse(request, "accounts/second_factor.html", context)
+        context.update(enrolment_context(device))
+    return context

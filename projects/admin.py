@@ -24,6 +24,7 @@ from .access import (
     organisation_choices_for,
     organisations_for,
     projects_for,
+    served_municipality_choices_for,
 )
 from .diff import diff_rows
 from .import_admin import BackgroundImportMixin
@@ -33,6 +34,7 @@ from .models import (
     Indicator,
     Municipality,
     Organisation,
+    PopulationFigure,
     Project,
     ProjectLink,
     TargetGroup,
@@ -41,13 +43,20 @@ from .models import (
 from .resources import ProjectResource
 
 
+class PopulationFigureInline(admin.TabularInline):
+    model = PopulationFigure
+    extra = 0
+    fields = ["year", "age_band", "count", "source"]
+
+
 @admin.register(Municipality)
 class MunicipalityAdmin(ScopedModelAdmin):
     scope = staticmethod(municipalities_for)
     list_display = ["name", "kind", "parent", "population", "has_own_youth_office", "is_model_municipality"]
     list_filter = ["kind", "is_model_municipality", "has_own_youth_office"]
     list_select_related = ["parent"]
-    search_fields = ["name"]
+    search_fields = ["name", "regional_key"]
+    inlines = [PopulationFigureInline]
 
 
 @admin.register(Organisation)
@@ -85,32 +94,18 @@ class TaxonomyAdmin(admin.ModelAdmin):
 # Projects ---------------------------------------------------------------------------------------------
 
 
-class _FrozenWhilePublishedInline:
-    """Kennzahlen and links of a published project change only through a reviewer (the public page
-    shows them right away, and pending changes cover the project's own fields only)."""
-
-    def _frozen(self, request, obj) -> bool:
-        return obj is not None and obj.is_published and not is_reviewer(request.user)
-
-    def has_add_permission(self, request, obj):
-        return not self._frozen(request, obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return not self._frozen(request, obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return not self._frozen(request, obj) and super().has_delete_permission(request, obj)
-
-
-class IndicatorInline(_FrozenWhilePublishedInline, admin.TabularInline):
+class IndicatorInline(admin.TabularInline):
     model = Indicator
     extra = 0
     fields = ["label", "value", "year", "position"]
 
 
-class ProjectLinkInline(_FrozenWhilePublishedInline, admin.TabularInline):
+class ProjectLinkInline(admin.TabularInline):
     model = ProjectLink
     extra = 0
+
+
+REVIEWED_INLINES = {Indicator: "indicators", ProjectLink: "links"}
 
 
 class ReviewStateFilter(admin.SimpleListFilter):
@@ -183,6 +178,7 @@ class ProjectAdmin(
         "municipality": municipalities_for,
         "organisations": organisation_choices_for,
         "districts": districts_for,
+        "served_municipalities": served_municipality_choices_for,
     }
     keep_current_choices = ("organisations",)
     form = ProjectAdminForm
@@ -196,7 +192,7 @@ class ProjectAdmin(
     ]
     list_select_related = ["municipality"]
     search_fields = ["title", "summary", "municipality__name"]
-    autocomplete_fields = ["municipality", "organisations", "districts"]
+    autocomplete_fields = ["municipality", "organisations", "districts", "served_municipalities"]
     filter_horizontal = ["transitions", "fields", "target_groups"]
     # transfers/admin.py adds the project's transfer offers (transfers sits above projects).
     inlines = [IndicatorInline, ProjectLinkInline]
@@ -209,7 +205,19 @@ class ProjectAdmin(
                 "description": _("In der Reihenfolge der Projektbeschreibungen; die Kennzahlen folgen unten."),
             },
         ),
-        (_("Einordnung"), {"fields": ["transitions", "fields", "target_groups", "organisations", "districts"]}),
+        (
+            _("Einordnung"),
+            {
+                "fields": [
+                    "transitions",
+                    "fields",
+                    "target_groups",
+                    "organisations",
+                    "districts",
+                    "served_municipalities",
+                ]
+            },
+        ),
         (
             _("Kontakt"),
             {"fields": ["contact_name", "contact_role", "contact_email", "contact_phone", "contact_is_public"]},
@@ -217,7 +225,25 @@ class ProjectAdmin(
         (_("Prüfung und Aktualität"), {"fields": REVIEW_READONLY_FIELDS, "classes": ["collapse"]}),
     ]
 
-    actions = ["confirm_selected"]
+    actions = ["submit_selected", "confirm_selected"]
+
+    @admin.action(description=_("Ausgewählte Entwürfe zur Prüfung einreichen"), permissions=["change"])
+    def submit_selected(self, request, queryset):
+        submitted = 0
+        for project in queryset.select_related("municipality"):
+            try:
+                services.project_submit(project=project, by=request.user)
+            except ValidationError as error:
+                for text in error.messages:
+                    messages.error(request, gettext("„{title}“: {message}").format(title=project.title, message=text))
+            except PermissionDenied:
+                messages.error(
+                    request, gettext("„{title}“: Diesen Schritt dürfen Sie nicht gehen.").format(title=project.title)
+                )
+            else:
+                submitted += 1
+        if submitted:
+            messages.success(request, gettext("{count} Projekt(e) zur Prüfung eingereicht.").format(count=submitted))
 
     @admin.action(description=_("Ausgewählte Projekte als aktuell bestätigen"), permissions=["change"])
     def confirm_selected(self, request, queryset):
@@ -262,14 +288,39 @@ class ProjectAdmin(
     # Saving: projects.services decides whether an edit is saved or becomes a change for review -------
 
     def save_model(self, request, obj, form, change):
+        if change and services.edits_are_proposals(Project.objects.get(pk=obj.pk), request.user):
+            return  # proposed together with the Kennzahlen and links in save_related
         saved = services.project_save(project=obj, cleaned_data=form.cleaned_data, by=request.user)
         self._show_stored(obj, saved)
 
     def save_related(self, request, form, formsets, change):
-        # The project's own many-to-many fields were saved (or proposed) by project_save; here only the
-        # inlines, which have rules of their own (_FrozenWhilePublishedInline).
+        # The project's own many-to-many fields were saved by project_save; here the inlines. A
+        # Koordinator's edit of a published project proposes its Kennzahlen and links with the fields.
+        obj = form.instance
+        if change and services.edits_are_proposals(Project.objects.get(pk=obj.pk), request.user):
+            related = {
+                REVIEWED_INLINES[formset.model]: self._rows(formset)
+                for formset in formsets
+                if formset.model in REVIEWED_INLINES and formset.has_changed()
+            }
+            saved = services.project_save(project=obj, cleaned_data=form.cleaned_data, by=request.user, related=related)
+            self._show_stored(obj, saved)
+            proposed = [formset for formset in formsets if formset.model in REVIEWED_INLINES]
+            for formset in proposed:  # nothing saved: the change message lists no rows of them
+                formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+            formsets = [formset for formset in formsets if formset not in proposed]
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)
+
+    @staticmethod
+    def _rows(formset) -> list[dict]:
+        columns = Project.RELATED_REVIEWED[REVIEWED_INLINES[formset.model]]
+        rows = [
+            form.cleaned_data
+            for form in formset.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE") and (form.instance.pk or form.has_changed())
+        ]
+        return [{column: row.get(column) for column in columns} for row in rows]
 
     def restore_version(self, request, form, record):
         saved = services.project_restore(project=form.instance, cleaned_data=form.cleaned_data, by=request.user)
@@ -336,6 +387,12 @@ class ProjectAdmin(
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
         extra_context["is_reviewer"] = is_reviewer(request.user)
+        project = self.get_queryset(request).filter(pk=object_id).first() if str(object_id).isdigit() else None
+        if project is not None and project.pending_changes:
+            # The inlines show the published Kennzahlen and links; what waits for review is listed above them.
+            extra_context["pending_related"] = [
+                row for row in project.pending_changes_diff() if row["name"] in Project.RELATED_REVIEWED
+            ]
         return super().change_view(request, object_id, form_url, extra_context)
 
     def add_view(self, request, form_url="", extra_context=None):
@@ -404,7 +461,9 @@ class ProjectAdmin(
             "original": project,
             "form": form,
             "diff": diff_rows(project.pending_changes_diff()),
+            "fields": diff_rows(project.review_rows()),
             "indicators": project.indicators.all(),
+            "links": project.links.all(),
         }
         return TemplateResponse(request, "admin/projects/project/review.html", context)
 

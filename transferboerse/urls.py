@@ -17,9 +17,11 @@ urlpatterns = [
     # Operations: health check, legal pages, open data API.
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include("api.urls")),
+    path("api/hsds/", include("api.hsds.urls")),
     path("offene-daten/", include("api.open_data_urls")),
-    # Steering: dashboard, goals, network quality, Fachtage.
+    # Steering: dashboard, goals, network quality.
     path("", include("steering.urls")),
+    path("", include("events.urls")),
     path("", include("pages.urls")),
     path("", include("portal.urls")),
 ]

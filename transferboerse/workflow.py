@@ -63,10 +63,10 @@ WORKFLOW_FIELDS: dict[str, tuple[str, ...]] = {
     "steering.projectselfcheck": ("updated_by", "created_at", "updated_at"),
     "steering.networkassessment": ("updated_by", "created_at", "updated_at"),
     "steering.goal": ("created_at", "updated_at"),
-    "steering.event": ("created_at", "updated_at"),
-    # Registrations are made and cancelled on the public Fachtag page (steering.services); the waiting
+    "events.event": ("created_at", "updated_at"),
+    # Registrations are made and cancelled on the public Fachtag page (events.services); the waiting
     # list moves up there.
-    "steering.eventregistration": ("event", "user", "municipality", "status", "created_at", "updated_at"),
+    "events.eventregistration": ("event", "user", "municipality", "status", "created_at", "updated_at"),
     "pages.legalpage": ("updated_at",),
     # The mail outbox: the worker records every attempt; "Erneut versuchen" is an admin action that
     # calls accounts.outbox.outgoing_mails_retry.
@@ -103,7 +103,7 @@ WORKFLOW_RECORDS: frozenset[str] = frozenset(
     {
         "transfers.transferinterest",
         "transfers.transferevent",
-        "steering.eventregistration",
+        "events.eventregistration",
         "accounts.outgoingmail",
         "django_tasks_database.dbtaskresult",
     }

@@ -1,7 +1,16 @@
 """The models of the projects app, one module per group; every name is importable from ``projects.models``."""
 
 from .import_jobs import ImportJob, ImportJobStatus
-from .municipalities import District, Municipality, MunicipalityQuerySet, Organisation
+from .municipalities import (
+    District,
+    Municipality,
+    MunicipalityQuerySet,
+    Organisation,
+    PopulationFigure,
+    PopulationFigureQuerySet,
+    median_or_none,
+    per_thousand,
+)
 from .project import (
     CONFIRMATION_INTERVAL,
     DERIVED_FIELDS,
@@ -21,13 +30,14 @@ from .search import (
     SearchTermQuerySet,
     SearchWord,
 )
-from .taxonomy import YEAR_VALIDATORS, Field, OrderedTaxonomy, SluggedModel, TargetGroup, Transition
+from .taxonomy import YEAR_VALIDATORS, AgeBand, Field, OrderedTaxonomy, SluggedModel, TargetGroup, Transition
 
 __all__ = [
     "CONFIRMATION_INTERVAL",
     "DERIVED_FIELDS",
     "STALE_AFTER",
     "YEAR_VALIDATORS",
+    "AgeBand",
     "ChainCount",
     "ConditionalFacetCount",
     "District",
@@ -40,6 +50,8 @@ __all__ = [
     "MunicipalityQuerySet",
     "OrderedTaxonomy",
     "Organisation",
+    "PopulationFigure",
+    "PopulationFigureQuerySet",
     "Project",
     "ProjectLink",
     "ProjectQuerySet",
@@ -51,4 +63,6 @@ __all__ = [
     "SluggedModel",
     "TargetGroup",
     "Transition",
+    "median_or_none",
+    "per_thousand",
 ]

@@ -1,18 +1,30 @@
 """Kommunen, the organisations in them and their Sozialräume."""
 
+from statistics import median
+
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .taxonomy import YEAR_VALIDATORS, SluggedModel
+from .taxonomy import YEAR_VALIDATORS, AgeBand, SluggedModel
+
+REGIONAL_KEY_VALIDATOR = RegexValidator(
+    r"^\d{12}$", _("Der Amtliche Regionalschlüssel hat zwölf Ziffern, z. B. 059780036036.")
+)
 
 
 class MunicipalityQuerySet(models.QuerySet):
     def in_district(self, district: "Municipality"):
+        """The Kreis with all its towns and communities."""
         return self.filter(Q(pk=district.pk) | Q(parent=district))
+
+    def districts(self):
+        """The Kreise (for a filter "Kreis … mit allen Städten und Gemeinden")."""
+        return self.filter(kind=Municipality.Kind.DISTRICT)
 
     def model_municipalities(self):
         return self.filter(is_model_municipality=True)
@@ -27,8 +39,9 @@ class MunicipalityQuerySet(models.QuerySet):
 class Municipality(SluggedModel):
     class Kind(models.TextChoices):
         DISTRICT = "district", _("Kreis")
-        TOWN = "town", _("Stadt")
-        COMMUNITY = "community", _("Gemeinde")
+        CITY = "city", _("kreisfreie Stadt")
+        TOWN = "town", _("kreisangehörige Stadt")
+        COMMUNITY = "community", _("kreisangehörige Gemeinde")
 
     name = models.CharField(_("Name"), max_length=120, unique=True)
     slug = models.SlugField(_("Kurzname (URL)"), max_length=80, unique=True, blank=True)
@@ -42,10 +55,18 @@ class Municipality(SluggedModel):
         verbose_name=_("gehört zum Kreis"),
         limit_choices_to={"kind": Kind.DISTRICT},
     )
+    regional_key = models.CharField(
+        _("Amtlicher Regionalschlüssel"),
+        max_length=12,
+        blank=True,
+        validators=[REGIONAL_KEY_VALIDATOR],
+        help_text=_("Zwölf Ziffern; Schlüssel für den Import der Bevölkerungszahlen."),
+    )
     population = models.PositiveIntegerField(_("Einwohnerzahl"), null=True, blank=True)
     population_year = models.PositiveSmallIntegerField(
         _("Stand der Einwohnerzahl"), null=True, blank=True, validators=YEAR_VALIDATORS
     )
+    population_source = models.CharField(_("Quelle der Einwohnerzahl"), max_length=200, blank=True)
     has_own_youth_office = models.BooleanField(
         _("eigenes Jugendamt"),
         default=False,
@@ -76,6 +97,18 @@ class Municipality(SluggedModel):
                 condition=Q(population__isnull=True) | Q(population_year__isnull=False),
                 name="municipality_population_has_year",
             ),
+            models.CheckConstraint(
+                condition=~Q(kind="city") | Q(parent__isnull=True),
+                name="municipality_city_has_no_parent",
+            ),
+            models.CheckConstraint(
+                condition=Q(regional_key="") | Q(regional_key__regex=r"^\d{12}$"),
+                name="municipality_regional_key_twelve_digits",
+            ),
+            # Blank means "not yet entered"; an entered key names one Kommune.
+            models.UniqueConstraint(
+                fields=["regional_key"], condition=~Q(regional_key=""), name="municipality_unique_regional_key"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -87,6 +120,8 @@ class Municipality(SluggedModel):
     def clean(self):
         if self.kind == self.Kind.DISTRICT and self.parent_id:
             raise ValidationError({"parent": _("Ein Kreis kann keinem anderen Kreis angehören.")})
+        if self.kind == self.Kind.CITY and self.parent_id:
+            raise ValidationError({"parent": _("Eine kreisfreie Stadt gehört keinem Kreis an.")})
         if not self.has_own_youth_office and not self.parent_id:
             raise ValidationError(
                 {"has_own_youth_office": _("Eine Kommune ohne eigenes Jugendamt muss einem Kreis angehören.")}
@@ -97,9 +132,30 @@ class Municipality(SluggedModel):
             )
 
     @property
+    def is_district(self) -> bool:
+        return self.kind == self.Kind.DISTRICT
+
+    @property
     def youth_office_municipality(self) -> "Municipality":
         """Whose youth office (Jugendamt) serves this municipality."""
         return self if self.has_own_youth_office or self.parent is None else self.parent
+
+    @property
+    def youth_office_label(self) -> str:
+        """ "eigenes Jugendamt", "Jugendamt des Kreises Unna"; a name that does not start with "Kreis"
+        ("Märkischer Kreis", "Rhein-Kreis Neuss") cannot be declined safely: "Kreisjugendamt (…)"."""
+        office = self.youth_office_municipality
+        if office == self:
+            return str(_("eigenes Jugendamt"))
+        if office.name.startswith("Kreis "):
+            return str(_("Jugendamt des Kreises {name}")).format(name=office.name.removeprefix("Kreis ").strip())
+        return str(_("Kreisjugendamt ({name})")).format(name=office.name)
+
+    def served_label(self, provider: "Municipality") -> str:
+        """How a project of ``provider`` reaches this municipality: "über den Kreis" or "über Kommune Unna"."""
+        if provider.pk == self.parent_id:
+            return str(_("über den Kreis"))
+        return str(_("über Kommune {name}")).format(name=provider.name)
 
 
 class Organisation(models.Model):
@@ -171,3 +227,51 @@ class District(SluggedModel):
     def label(name: str, municipality_name: str) -> str:
         """The label of district ``name``, e.g. "Bergkamen-Mitte"; names that already say the town stay as they are."""
         return name if name.startswith(municipality_name) else f"{municipality_name}-{name}"
+
+
+class PopulationFigureQuerySet(models.QuerySet):
+    def latest_by_band(self) -> dict[int, dict[str, "PopulationFigure"]]:
+        """``{municipality_id: {age band: figure of the latest year}}``, in one query."""
+        result: dict[int, dict[str, PopulationFigure]] = {}
+        for figure in self.order_by("municipality_id", "age_band", "-year"):
+            result.setdefault(figure.municipality_id, {}).setdefault(figure.age_band, figure)
+        return result
+
+
+class PopulationFigure(models.Model):
+    """How many children or young people of one age band lived in a Kommune in a year, and who says so."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="population_figures", verbose_name=_("Kommune")
+    )
+    year = models.PositiveSmallIntegerField(_("Jahr"), validators=YEAR_VALIDATORS)
+    age_band = models.CharField(_("Altersgruppe"), max_length=5, choices=AgeBand)
+    count = models.PositiveIntegerField(_("Anzahl"))
+    source = models.CharField(_("Quelle"), max_length=200, help_text=_("z. B. „IT.NRW, Stand 31.12.2023“"))
+
+    objects = PopulationFigureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Bevölkerungszahl nach Alter")
+        verbose_name_plural = _("Bevölkerungszahlen nach Alter")
+        ordering = ["municipality__name", "-year", "age_band"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "year", "age_band"], name="populationfigure_unique_band_per_year"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality}, {self.get_age_band_display()} ({self.year}): {self.count}"
+
+
+def per_thousand(count: int, children: int | None) -> float | None:
+    """Projects per 1 000 children, one decimal; None where the number of children is unknown."""
+    if not children:
+        return None
+    return round(count * 1000 / children, 1)
+
+
+def median_or_none(values) -> float | None:
+    known = [value for value in values if value is not None]
+    return round(median(known), 1) if known else None

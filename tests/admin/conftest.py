@@ -11,10 +11,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 
 from accounts.models import Coordinator, OutgoingMail
+from events.models import EventRegistration
 from pages.models import LegalPage, SignLanguageVideo
 from pages.services import barrier_report_submit
-from steering.models import EventRegistration
 
+from ..events.factories import EventFactory
 from ..factories import (
     DistrictFactory,
     FieldFactory,
@@ -34,7 +35,6 @@ from ..steering.factories import (
     AssessmentFactory,
     CriterionFactory,
     CriterionRatingFactory,
-    EventFactory,
     GoalFactory,
     IndicatorRatingFactory,
     MeasurementFactory,
@@ -108,11 +108,11 @@ def _town_records(municipality, tag: str, unna_offer, coordinator) -> dict:
         ),
         "steering.criterion": criterion,
         "steering.qualityindicator": quality_indicator,
-        "steering.event": event,
+        "events.event": event,
         "steering.projectselfcheck": self_check,
         "steering.networkassessment": assessment,
         "steering.goal": goal,
-        "steering.eventregistration": registration,
+        "events.eventregistration": registration,
         # The legal pages exist once each (data migration); two of them stand in for B and S.
         "pages.legalpage": LegalPage.objects.get(
             kind=LegalPage.Kind.IMPRINT if tag == "Bergkamen" else LegalPage.Kind.PRIVACY

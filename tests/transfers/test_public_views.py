@@ -88,7 +88,7 @@ def test_request_list_query_count_fixed(client, transitions, baby_offer, count, 
     # count, requests, 3 taxonomy, matching, offers + 5 prefetches, 4 facet choices
     with django_assert_num_queries(15):
         response = client.get(reverse("transfers:requests"))
-    suggestions = [[o.pk for o in offers] for _r, offers in response.context["requests_with_suggestions"]]
+    suggestions = [[s.offer.pk for s in found] for _r, found in response.context["requests_with_suggestions"]]
     assert suggestions == [[baby_offer.pk]] * count
 
 
@@ -102,7 +102,10 @@ def test_request_detail_suggests_offers(client, baby_offer, transitions, selm):
     transfer_request = TransferRequestFactory(municipality=selm)
     transfer_request.transitions.set([transitions[0]])
     response = client.get(transfer_request.get_absolute_url())
-    assert [o.pk for o in response.context["suggestions"]] == [baby_offer.pk]
+    assert [s.offer.pk for s in response.context["suggestions"]] == [baby_offer.pk]
+    html = response.content.decode()
+    assert "Passung {" not in html and "hohe Passung" in html
+    assert "Warum es passt:</strong> gleicher Übergang: Schwangerschaft &amp; Geburt" in html
     assert client.get(reverse("transfers:request", args=["gibt-es-nicht"])).status_code == 404
 
 

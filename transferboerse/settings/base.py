@@ -69,8 +69,10 @@ INSTALLED_APPS = [
     "pages",
     "operations",
     "api",
-    # Steering: good-practice self-check, network quality, goals, dashboard, Fachtage.
+    # Steering: good-practice self-check, network quality, goals, dashboard.
     "steering",
+    # Fachtage with registration, waiting list and iCal.
+    "events",
     # Demo content and the load_demo command; on top of every other app.
     "demo",
 ]
@@ -238,6 +240,9 @@ MAILERS = {"default": {"BACKEND": env("EMAIL_BACKEND", "django.core.mail.backend
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "transferboerse@localhost")
 # Links in e-mails need the public address of the portal.
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+# DCAT-AP.de catalogue (/offene-daten/katalog.rdf): the data provider's id that GovData assigns
+# (dcatde:contributorID, a URI such as http://dcat-ap.de/def/contributors/…); empty until assigned.
+OPEN_DATA_CONTRIBUTOR_ID = env("OPEN_DATA_CONTRIBUTOR_ID", "")
 
 LOGGING = {
     "version": 1,
