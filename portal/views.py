@@ -11,7 +11,7 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from networks.models import Network
-from projects.models import ChainCount, District, Municipality, Project, SearchTerm, Transition
+from projects.models import District, Municipality, Project, SearchTerm, Transition
 from projects.search import build_query, search_terms, snippet_html, suggest, with_rank_and_headline
 from transfers.models import TransferOffer, TransferService
 
