@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from accounts.models import Coordinator, OutgoingMail
+from pages.models import BarrierReport
 from projects.models import Project
 from transfers.models import TransferInterest, TransferOffer
 
@@ -22,6 +23,7 @@ def personal_data_export(*, email: str) -> dict:
         "transfer_offer_contacts": _transfer_offer_contacts(email),
         "transfer_interest_contacts": _transfer_interest_contacts(email),
         "outgoing_mails": _outgoing_mails(email),
+        "barrier_reports": _barrier_reports(email),
     }
 
 
@@ -87,6 +89,20 @@ def _transfer_interest_contacts(email: str) -> list[dict]:
     ]
 
 
+def _barrier_reports(email: str) -> list[dict]:
+    return [
+        {
+            "received_at": report.received_at.isoformat(),
+            "name": report.name,
+            "email": report.email,
+            "page_url": report.page_url,
+            "description": report.description,
+            "status": report.status,
+        }
+        for report in BarrierReport.objects.filter(email__iexact=email).order_by("pk")
+    ]
+
+
 def _outgoing_mails(email: str) -> list[dict]:
     """Mails the portal wrote to the person, with their text (the outbox keeps them for the Redaktion)."""
     return [
@@ -132,4 +148,6 @@ def personal_data_delete(*, email: str) -> dict[str, int]:
         ),
         # Mails not yet sent go too: erasure means the portal no longer writes to the address.
         "outgoing_mails": OutgoingMail.objects.filter(to__iexact=email).delete()[0],
+        # The report stays for the Redaktion's record of barriers; who sent it goes.
+        "barrier_reports": BarrierReport.objects.filter(email__iexact=email).update(name="", email=""),
     }

@@ -11,11 +11,12 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from networks.models import Network
-from projects.models import ChainCount, District, Municipality, Project, SearchTerm, Transition
+from projects.models import District, Municipality, Project, SearchTerm, Transition
 from projects.search import build_query, search_terms, snippet_html, suggest, with_rank_and_headline
 from transfers.models import TransferOffer, TransferService
 
 from .filters import ProjectFilter, Sort
+from .home import home_context
 
 TRANSFER_OFFERS_PATH = "/transfer/angebote/"  # built by the transfer issue
 PAGE_SIZE = 20
@@ -64,14 +65,7 @@ class HomeView(TemplateView):
     template_name = "projects/home.html"
 
     def get_context_data(self, **kwargs):
-        transitions = list(Transition.objects.all())
-        counts = {(m, t): n for (m, t, _f), n in ChainCount.cells(by_field=False).items()}
-        municipalities = Municipality.objects.grouped_by_district()
-        rows = [
-            (municipality, [counts.get((municipality.pk, transition.pk), 0) for transition in transitions])
-            for municipality in municipalities
-        ]
-        return super().get_context_data(transitions=transitions, rows=rows, **kwargs)
+        return super().get_context_data(**home_context(), **kwargs)
 
 
 class ProjectListView(FilterView):

@@ -34,6 +34,9 @@ WORKFLOW_FIELDS: dict[str, tuple[str, ...]] = {
         "review_comment",
     ),
     "networks.network": ("created_at", "updated_at"),
+    # A reported barrier is answered through barrier_reports_mark_answered; when it came and when the
+    # answer is due are facts of the report.
+    "pages.barrierreport": ("status", "received_at", "answer_due_on"),
     "transfers.transferoffer": ("created_at", "updated_at"),
     "transfers.transferrequest": ("status", "created_by", "created_at", "updated_at"),
     # A transfer as a whole is a workflow record: who takes part, what was booked, every stage and the

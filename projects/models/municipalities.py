@@ -295,11 +295,14 @@ class Municipality(SluggedModel):
 
     @property
     def youth_office_label(self) -> str:
-        """ "eigenes Jugendamt" or "Jugendamt des Kreises Unna" (the Kreis in the genitive)."""
+        """ "eigenes Jugendamt", "Jugendamt des Kreises Unna"; a name that does not start with "Kreis"
+        ("Märkischer Kreis", "Rhein-Kreis Neuss") cannot be declined safely: "Kreisjugendamt (…)"."""
         office = self.youth_office_municipality
         if office == self:
             return str(_("eigenes Jugendamt"))
-        return str(_("Jugendamt des Kreises {name}")).format(name=office.name.removeprefix("Kreis ").strip())
+        if office.name.startswith("Kreis "):
+            return str(_("Jugendamt des Kreises {name}")).format(name=office.name.removeprefix("Kreis ").strip())
+        return str(_("Kreisjugendamt ({name})")).format(name=office.name)
 
     def served_label(self, provider: "Municipality") -> str:
         """How a project of ``provider`` reaches this municipality: "über den Kreis" or "über Kommune Unna"."""

@@ -12,7 +12,8 @@ from django_tasks_db.models import DBTaskResult
 
 from accounts.models import Coordinator, OutgoingMail
 from events.models import EventRegistration
-from pages.models import LegalPage
+from pages.models import LegalPage, SignLanguageVideo
+from pages.services import barrier_report_submit
 
 from ..events.factories import EventFactory
 from ..factories import (
@@ -116,6 +117,16 @@ def _town_records(municipality, tag: str, unna_offer, coordinator) -> dict:
         "pages.legalpage": LegalPage.objects.get(
             kind=LegalPage.Kind.IMPRINT if tag == "Bergkamen" else LegalPage.Kind.PRIVACY
         ),
+        # One video per topic; two topics stand in for B and S.
+        "pages.signlanguagevideo": SignLanguageVideo.objects.create(
+            topic=SignLanguageVideo.Topic.CONTENT if tag == "Bergkamen" else SignLanguageVideo.Topic.NAVIGATION,
+            file=f"gebaerdensprache/{tag}.mp4",
+            content_type="video/mp4",
+            size=1000,
+            duration_seconds=60,
+            description=f"Video {tag}",
+        ),
+        "pages.barrierreport": barrier_report_submit(description=f"Barriere in {tag}"),
     }
 
 

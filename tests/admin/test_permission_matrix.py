@@ -109,6 +109,9 @@ def coordinator_row(tag: str) -> dict[str, str]:
         "axes.accesslog": NOTHING,
         "axes.accessfailurelog": NOTHING,
         "pages.legalpage": NOTHING,
+        # Reported barriers may carry a visitor's name and address: the Redaktion's only.
+        "pages.barrierreport": NOTHING,
+        "pages.signlanguagevideo": NOTHING,
         # Sees the own municipality and picks it in forms; changes its profile (for review), nothing else;
         # names any Kommune as served by a project (a Kreis serves its towns, a town its neighbours).
         "projects.municipality": own_view(tag, change=tag, autocomplete="BS", shortcut=tag),
@@ -157,6 +160,9 @@ REVIEWER_ROW = {
     "steering.goal": with_(ALL_BOTH, shortcut="BS"),
     "events.eventregistration": with_(ALL_BOTH, change="-", add="-"),
     "pages.legalpage": LEGAL_PAGE_EDITOR,
+    "pages.signlanguagevideo": with_(ALL_BOTH, shortcut="BS"),
+    # Reports come only through the public form; the Redaktion sets their status and note.
+    "pages.barrierreport": with_(ALL_BOTH, add="-", delete="-", bulk_delete="-"),
 }
 
 EXPECTED: dict[str, dict[str, str]] = {
@@ -183,6 +189,8 @@ EXPECTED: dict[str, dict[str, str]] = {
         "accounts.outgoingmail": VIEW_BOTH,
         # Picks the user of a Koordinator assignment (user administration, superusers only).
         "accounts.user": with_(ALL_BOTH, autocomplete="BS"),
+        # Only a superuser deletes a report (spam, or test entries before the start).
+        "pages.barrierreport": with_(ALL_BOTH, add="-"),
         # django-axes shows its records with every field read-only (saving changes nothing) and
         # cannot add any; deleting an attempt unlocks a user.
         "axes.accessattempt": with_(ALL_BOTH, add="-"),

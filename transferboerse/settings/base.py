@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -153,6 +154,7 @@ RATE_LIMITS = {
         "path": r"^/verwaltung/(passwort-vergessen|passwort-neu/[^/]+/[^/]+|einladung/[^/]+/[^/]+)/$",
         "per_minute": int(env("RATE_LIMIT_PASSWORD_RESET", "5")),
     },
+    "barrier_report": {"path": r"^/barriere-melden/$", "per_minute": int(env("RATE_LIMIT_BARRIER_REPORT", "5"))},
 }
 AXES_VERBOSE = False  # its start-up banner would land in the output of every management command
 # Back-office sessions end after two hours without a request and when the browser closes.
@@ -185,6 +187,10 @@ TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# Uploads: only the sign-language videos of the Redaktion, served by pages.views (no public media URL).
+MEDIA_ROOT = env("MEDIA_ROOT", str(BASE_DIR / "media"))
+MEDIA_URL = "/medien/"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -40,5 +40,6 @@ class Command(BaseCommand):
             "Gelöscht: {user_accounts} Benutzerkonten (anonymisiert), {project_contacts} Projekt-Kontakte, "
             "{transfer_offer_contacts} Kontakte von Transfer-Angeboten (Angebote deaktiviert), "
             "{transfer_interest_contacts} Kontakte von Transferinteressen, "
-            "{outgoing_mails} E-Mails im Postausgang.".format(**counts)
+            "{outgoing_mails} E-Mails im Postausgang, "
+            "{barrier_reports} Absender gemeldeter Barrieren.".format(**counts)
         )
