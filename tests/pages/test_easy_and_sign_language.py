@@ -153,7 +153,7 @@ def test_redaktion_uploads_a_video_and_the_page_shows_format_size_and_duration(c
     )
     content = client.get("/gebaerdensprache/").content.decode()
     assert '<source src="/gebaerdensprache/navigation.mp4" type="video/mp4">' in content
-    assert f"(Dateiformat: MP4, Größe: {len(data)}\xa0Bytes, Dauer: 2:05 Minuten)" in content
+    assert f"(Format: MP4, Größe: {len(data)}\xa0Bytes, Dauer: 2:05 Minuten)" in content
     served = client.get("/gebaerdensprache/navigation.mp4")
     assert (served["Content-Type"], b"".join(served.streaming_content)) == ("video/mp4", data)
 
