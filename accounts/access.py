@@ -5,7 +5,7 @@ everything; Koordinatoren see the records of the municipalities they coordinate;
 (anonymous visitors, inactive accounts, staff without a role) sees nothing in the back office.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
 from .models import Coordinator, Role
 
@@ -24,3 +24,13 @@ def coordinated_municipalities(user) -> QuerySet:
     if not (user.is_authenticated and user.is_active):
         return Coordinator.objects.none().values("municipality")
     return Coordinator.objects.filter(user_id=user.pk).values("municipality")
+
+
+def scoped[M: Model](user, records: QuerySet[M], *, municipality: str = "municipality") -> QuerySet[M]:
+    """The shape of most access helpers: all ``records`` for reviewers; for Koordinatoren those whose
+    ``municipality`` (a lookup path, e.g. ``"project__municipality"``) they coordinate; else none."""
+    if is_reviewer(user):
+        return records
+    if is_coordinator(user):
+        return records.filter(**{f"{municipality}__in": coordinated_municipalities(user)})
+    return records.none()

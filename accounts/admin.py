@@ -1,20 +1,25 @@
-import base64
-
-import segno
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django.utils.translation import gettext_lazy as _
 
-from . import admin_outbox  # noqa: F401  (registers the outbox admin)
-from .forms import TOTPConfirmForm
-from .models import Coordinator, User
-
-TOTP_DEVICE_NAME = "Authenticator-App"
+from . import (
+    admin_outbox,  # noqa: F401  (registers the outbox admin)
+    services,
+)
+from .forms import InvitationForm, TOTPConfirmForm
+from .models import Coordinator, Role, User
+from .two_factor import (
+    confirmed_totp_device,
+    enrolment_context,
+    totp_device_for_enrolment,
+    totp_device_verify,
+    totp_devices_remove,
+)
 
 
 class CoordinatorInline(admin.TabularInline):
@@ -28,43 +33,90 @@ class UserAdmin(DjangoUserAdmin):
     inlines = [CoordinatorInline]
     list_display = ["username", "first_name", "last_name", "email", "is_staff", "is_active"]
     list_filter = ["is_staff", "is_active", "groups", "coordinator_roles__municipality"]
+    actions = ["deactivate_selected"]
 
     def get_urls(self):
         return [
             path("zwei-faktor/", self.admin_site.admin_view(self.two_factor_view), name="accounts_two_factor"),
+            path("einladen/", self.admin_site.admin_view(self.invite_view), name="accounts_user_invite"),
             *super().get_urls(),
         ]
 
+    @admin.action(description=_("Zugang der ausgewählten Personen sperren"), permissions=["change"])
+    def deactivate_selected(self, request, queryset):
+        locked = 0
+        for user in queryset:
+            try:
+                services.user_deactivate(user=user, by=request.user)
+            except (ValidationError, PermissionDenied) as error:
+                text = error.messages[0] if isinstance(error, ValidationError) else gettext("nicht erlaubt")
+                messages.error(request, gettext("{user}: {reason}").format(user=user, reason=text))
+            else:
+                locked += 1
+        if locked:
+            messages.success(
+                request, gettext("{count} Zugang/Zugänge gesperrt. Die Einträge bleiben erhalten.").format(count=locked)
+            )
+
+    def invite_view(self, request):
+        """ "Koordinator/in einladen": name, address, role and Kommunen in one form; the mail goes out."""
+        if not services.can_invite(request.user):
+            raise PermissionDenied
+        form = InvitationForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                user = services.user_invite(
+                    first_name=data["first_name"],
+                    last_name=data["last_name"],
+                    email=data["email"],
+                    role=Role(data["role"]),
+                    municipalities=data["municipalities"],
+                    by=request.user,
+                )
+            except ValidationError as error:
+                for field, errors in error.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(
+                    request,
+                    gettext("Die Einladung an {email} ist unterwegs; der Link gilt sieben Tage.").format(
+                        email=user.email
+                    ),
+                )
+                return HttpResponseRedirect(reverse("admin:accounts_user_invite"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Koordinator/in einladen"),
+            "form": form,
+            "opts": self.opts,
+        }
+        return TemplateResponse(request, "admin/accounts/invite.html", context)
+
     def two_factor_view(self, request):
         """Any staff member sets up (or removes) their own TOTP second factor."""
-        user = request.user
-        confirmed = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        confirmed = confirmed_totp_device(request.user)
+        device = confirmed or totp_device_for_enrolment(request.user)
         form = TOTPConfirmForm(request.POST or None)
-        if confirmed is None:
-            device, _ = TOTPDevice.objects.get_or_create(user=user, confirmed=False, name=TOTP_DEVICE_NAME)
-        else:
-            device = confirmed
         if request.method == "POST" and form.is_valid():
-            if device.verify_token(form.cleaned_data["token"].strip()):
+            try:
+                totp_device_verify(device=device, token=form.cleaned_data["token"])
+            except ValidationError as error:
+                form.add_error("token", error)
+            else:
                 if confirmed is None:
-                    device.confirmed = True
-                    device.save(update_fields=["confirmed"])
                     messages.success(request, gettext("Die Zwei-Faktor-Anmeldung ist eingerichtet."))
                 else:
-                    TOTPDevice.objects.filter(user=user).delete()
+                    totp_devices_remove(user=request.user)
                     messages.success(request, gettext("Die Zwei-Faktor-Anmeldung ist ausgeschaltet."))
                 return HttpResponseRedirect(reverse("admin:accounts_two_factor"))
-            form.add_error("token", gettext("Der Code stimmt nicht. Bitte geben Sie den aktuellen Code ein."))
         context = {
             **self.admin_site.each_context(request),
             "title": gettext("Zwei-Faktor-Anmeldung"),
             "form": form,
             "confirmed": confirmed is not None,
+            **({} if confirmed else enrolment_context(device)),
         }
-        if confirmed is None:
-            # segno writes the SVG itself from the device's own URL; nothing user-supplied goes in.
-            context["qr_svg"] = mark_safe(segno.make(device.config_url, error="m").svg_inline(scale=4))
-            context["secret"] = base64.b32encode(device.bin_key).decode()
         return TemplateResponse(request, "admin/accounts/two_factor.html", context)
 
 

@@ -6,6 +6,8 @@ from django_otp import user_has_device
 from django_otp.forms import OTPAuthenticationFormMixin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .models import Coordinator, Role
+
 
 class AdminLoginForm(OTPAuthenticationFormMixin, AdminAuthenticationForm):
     """The admin login. Staff who set up a second factor (TOTP) must also enter its current code;
@@ -52,3 +54,27 @@ class TOTPConfirmForm(forms.Form):
         max_length=8,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
+
+
+class InvitationForm(forms.Form):
+    """ "Koordinator/in einladen": everything a working account needs, on one page."""
+
+    first_name = forms.CharField(label=_("Vorname"), max_length=150)
+    last_name = forms.CharField(label=_("Nachname"), max_length=150)
+    email = forms.EmailField(label=_("E-Mail-Adresse"), help_text=_("An diese Adresse geht der Einladungslink."))
+    role = forms.ChoiceField(label=_("Rolle"), choices=Role.choices, initial=Role.COORDINATOR)
+    municipalities = forms.ModelMultipleChoiceField(
+        label=_("Kommunen"),
+        # By the field, not an import: accounts sits below projects.
+        queryset=Coordinator._meta.get_field("municipality").related_model.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Die Kommunen, deren Einträge die Person pflegt; Pflicht für Koordinator/innen. Auch leere "
+            "Demo-Kommunen lassen sich hier übernehmen."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipalities"].queryset = self.fields["municipalities"].queryset.order_by("name")

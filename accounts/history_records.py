@@ -133,46 +133,52 @@ class HistoryDisplayAdminMixin:
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         request.current_app = self.admin_site.name
-        object_id = unquote(object_id)
-        # Unscoped lookup: another town's record answers 403 (as the history list does), not 404.
-        try:
-            live = self.model._default_manager.filter(pk=self.opts.pk.to_python(object_id)).first()
-        except ValidationError:
-            live = None
-        if live is None:
-            raise Http404
-        history_model = self.model.history.model
-        try:
-            version_id = history_model._meta.pk.to_python(version_id)
-        except ValidationError:
-            raise Http404 from None
-        record = get_object_or_404(history_model, **{self.opts.pk.attname: live.pk, "history_id": version_id})
+        live, record = self._live_record_and_version(unquote(object_id), version_id)
         if not self.has_view_history_or_change_history_permission(request, live):
             raise PermissionDenied
         revert_disabled = self.revert_disabled(request, live)
+        form_class = self.get_form(request, live, change=True)
         if request.method == "POST":
             if revert_disabled:
                 raise PermissionDenied(gettext("Diese Version kann nicht wiederhergestellt werden."))
-            form = self.get_form(request, live, change=True)(request.POST, request.FILES, instance=live)
+            form = form_class(request.POST, request.FILES, instance=live)
             if form.is_valid():
-                obj = self.restore_version(request, form, record)
-                self.log_change(
-                    request,
-                    obj,
-                    gettext("Version vom {date} wiederhergestellt.").format(
-                        date=date_format(localtime(record.history_date), "DATETIME_FORMAT")
-                    ),
-                )
-                return self.response_change(request, obj)
+                return self._restore_and_respond(request, form, record)
         else:
-            version = record.instance
-            version._state.adding = False
-            form = self.get_form(request, live, change=True)(instance=live)
+            form = form_class(instance=live)
             # The version's values, many-to-many fields included (the form would show today's links).
-            form.initial.update(model_to_dict(version, fields=list(form.fields)))
+            form.initial.update(model_to_dict(record.instance, fields=list(form.fields)))
             form.initial.update(
                 {name: ids for name, ids in version_many_to_many(record).items() if name in form.fields}
             )
+        context = self._history_form_context(request, live, form, revert_disabled)
+        return self.render_history_view(
+            request, self.object_history_form_template, {**context, **(extra_context or {})}
+        )
+
+    def _live_record_and_version(self, object_id, version_id):
+        """The current record and the history entry to show; 404 when either does not exist."""
+        # Unscoped lookup: another town's record answers 403 (as the history list does), not 404.
+        try:
+            live = self.model._default_manager.filter(pk=self.opts.pk.to_python(object_id)).first()
+            version_id = self.model.history.model._meta.pk.to_python(version_id)
+        except ValidationError:
+            raise Http404 from None
+        if live is None:
+            raise Http404
+        record = get_object_or_404(
+            self.model.history.model, **{self.opts.pk.attname: live.pk, "history_id": version_id}
+        )
+        return live, record
+
+    def _restore_and_respond(self, request, form, record):
+        obj = self.restore_version(request, form, record)
+        restored_at = date_format(localtime(record.history_date), "DATETIME_FORMAT")
+        self.log_change(request, obj, gettext("Version vom {date} wiederhergestellt.").format(date=restored_at))
+        return self.response_change(request, obj)
+
+    def _history_form_context(self, request, live, form, revert_disabled: bool) -> dict:
+        """What django-simple-history's form template expects, for the current record ``live``."""
         admin_form = helpers.AdminForm(
             form,
             list(self.get_fieldsets(request, live)),
@@ -181,15 +187,14 @@ class HistoryDisplayAdminMixin:
             model_admin=self,
         )
         info = self.admin_site.name, self.opts.app_label, self.opts.model_name
-        context = {
+        title = (
+            gettext("Version ansehen: {object}") if revert_disabled else gettext("Version wiederherstellen: {object}")
+        )
+        return {
             **self.admin_site.each_context(request),
-            "title": (
-                gettext("Version ansehen: {object}")
-                if revert_disabled
-                else gettext("Version wiederherstellen: {object}")
-            ).format(object=live),
+            "title": title.format(object=live),
             "adminform": admin_form,
-            "object_id": object_id,
+            "object_id": live.pk,
             "original": live,
             "is_popup": False,
             "media": mark_safe(self.media + admin_form.media),
@@ -210,14 +215,12 @@ class HistoryDisplayAdminMixin:
             "has_file_field": True,
             "has_absolute_url": False,
             "form_url": "",
-            "opts": history_model._meta,
+            "opts": self.model.history.model._meta,
             "content_type_id": None,
             "save_as": False,
             "save_on_top": self.save_on_top,
             "root_path": getattr(self.admin_site, "root_path", None),
-            **(extra_context or {}),
         }
-        return self.render_history_view(request, self.object_history_form_template, context)
 
 
 class HistoryAdminMixin(HistoryDisplayAdminMixin, OneVersionPerSaveAdminMixin):

@@ -106,6 +106,18 @@ def mails_queue(*, recipients: Iterable[User], template: str, context: dict | No
     return mails
 
 
+@transaction.atomic
+def mail_queue_to_address(*, address: str, template: str, context: dict | None = None) -> OutgoingMail:
+    """Write one mail to someone without an account (a visitor who left an address) into the outbox.
+
+    Like ``mails_queue``, inside the caller's transaction; the template has no ``recipient``.
+    """
+    subject, body = render_mail(template=template, context=context or {})
+    mail = OutgoingMail.objects.create(to=address.strip(), subject=subject[:300], body=body, template=template)
+    enqueue_on_commit(tasks.outgoing_mail_send, mail.pk)
+    return mail
+
+
 # --- sending (only in the worker) ---------------------------------------------------------------
 
 

@@ -8,19 +8,21 @@ redirects there until then. Koordinatoren may set up an app (``admin:accounts_tw
 The sign-in form asks everyone with a confirmed app for its code (``accounts.forms.AdminLoginForm``).
 """
 
+import base64
 from urllib.parse import urlencode
 
 import django_otp
+import segno
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .access import is_reviewer
 
-# The same name as the set-up page in accounts/admin.py gives the app.
 TOTP_DEVICE_NAME = "Authenticator-App"
 
 
@@ -61,6 +63,19 @@ def totp_device_verify(*, device: TOTPDevice, token: str) -> None:
     if not device.confirmed:
         device.confirmed = True
         device.save(update_fields=["confirmed"])
+
+
+def totp_devices_remove(*, user) -> None:
+    TOTPDevice.objects.filter(user=user).delete()
+
+
+def enrolment_context(device: TOTPDevice) -> dict[str, str]:
+    """The QR code and the secret to type in, for a page that sets up the authenticator app."""
+    # segno writes the SVG itself from the device's own URL; nothing user-supplied goes in.
+    return {
+        "qr_svg": mark_safe(segno.make(device.config_url, error="m").svg_inline(scale=4)),
+        "secret": base64.b32encode(device.bin_key).decode(),
+    }
 
 
 def _exempt_paths() -> tuple[str, ...]:

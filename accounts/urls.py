@@ -5,5 +5,6 @@ from . import views
 app_name = "accounts"
 
 urlpatterns = [
-    path("", views.second_factor, name="second_factor"),
+    path("zweiter-faktor/", views.second_factor, name="second_factor"),
+    path("einladung/<uidb64>/<token>/", views.InvitationAcceptView.as_view(), name="invitation"),
 ]

@@ -4,13 +4,16 @@ import io
 import json
 
 from django.http import Http404, HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from transferboerse import spreadsheets
 
+from . import dcat
 from .endpoints import COLLECTIONS, Collection
+from .hsds import records, tabular
 
 LICENCE = {
     "name": "Datenlizenz Deutschland – Namensnennung – Version 2.0",
@@ -92,3 +95,30 @@ def download_json(request):
     response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=1), content_type="application/json")
     response["Content-Disposition"] = 'attachment; filename="transferboerse.json"'
     return response
+
+
+@require_safe
+def download_hsds_package(request):
+    """The HSDS records as a Frictionless data package: datapackage.json and one CSV per table, zipped."""
+    catalogue = records.build(request)
+    modified = max((service["last_modified"] for service in catalogue.services), default=timezone.now().isoformat())
+    contents = tabular.files(
+        catalogue, homepage=request.build_absolute_uri(reverse("opendata:index")), modified=modified
+    )
+    response = HttpResponse(tabular.zipped(contents), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="transferboerse-hsds.zip"'
+    return response
+
+
+@require_safe
+def catalogue_rdf(request):
+    """DCAT-AP.de catalogue as RDF/XML."""
+    return HttpResponse(
+        dcat.graph(request).serialize(format="pretty-xml"), content_type="application/rdf+xml; charset=utf-8"
+    )
+
+
+@require_safe
+def catalogue_jsonld(request):
+    """DCAT-AP.de catalogue as JSON-LD."""
+    return HttpResponse(dcat.graph(request).serialize(format="json-ld"), content_type="application/ld+json")

@@ -34,8 +34,8 @@ api = OpenDataAPI(
     title="Transferbörse – Offene Daten",
     version="1.0.0",
     description=(
-        "Nur lesender Zugriff auf die veröffentlichten Daten der Transferbörse. Feldnamen nach Open "
-        "Referral HSDS 3, wo die Begriffe passen. Lizenz der Daten: Datenlizenz Deutschland – "
+        "Nur lesender Zugriff auf die veröffentlichten Daten der Transferbörse. Feldnamen angelehnt an "
+        "Open Referral HSDS 3; gültiges HSDS 3.0 liefert /api/hsds/. Lizenz der Daten: Datenlizenz Deutschland – "
         "Namensnennung – Version 2.0 (dl-de/by-2-0)."
     ),
     openapi_extra={"info": {"license": {"name": "dl-de/by-2-0", "url": "https://www.govdata.de/dl-de/by-2-0"}}},

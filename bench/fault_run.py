@@ -270,6 +270,7 @@ def main() -> int:
         DJANGO_EMAIL_USE_TLS="false",
         DJANGO_EMAIL_TIMEOUT="3",
         DJANGO_DEFAULT_FROM_EMAIL="transferboerse@example.org",
+        DJANGO_SITE_URL="http://127.0.0.1",
         DJANGO_STATIC_ROOT=str(workdir / "static"),
         DJANGO_RATE_LIMIT_LOGIN="1000",
         DJANGO_RATE_LIMIT_INTEREST="1000",

@@ -381,6 +381,7 @@ def main() -> int:
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DJANGO_EMAIL_HOST="127.0.0.1",
         DJANGO_DEFAULT_FROM_EMAIL="transferboerse@example.org",
+        DJANGO_SITE_URL="http://127.0.0.1",
         DJANGO_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         DJANGO_STATIC_ROOT=static_root,
         # every simulated client logs in from 127.0.0.1; the other limits (per user) stay as in production

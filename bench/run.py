@@ -295,6 +295,11 @@ SELECT p.id, (SELECT o.id FROM projects_organisation o WHERE o.municipality_id =
                ORDER BY o.id OFFSET p.id %% 20 LIMIT 1)
 FROM projects_project p WHERE p.id > %(after)s
   AND EXISTS (SELECT 1 FROM projects_organisation o WHERE o.municipality_id = p.municipality_id);
+INSERT INTO projects_project_served_municipalities (project_id, municipality_id)
+SELECT p.id, m.id FROM projects_project p
+  JOIN projects_municipality k ON k.id = p.municipality_id AND k.kind = 'district'
+  JOIN projects_municipality m ON m.parent_id = k.id
+WHERE p.id > %(after)s AND p.id %% 2 = 0;
 INSERT INTO transfers_transferoffer (project_id, description, contact_name, contact_email, contact_phone,
                                      contact_is_public, is_active, created_at, updated_at)
 SELECT p.id, 'Präsentation und Hospitation', 'Koordination', 'bench@example.org', '', false, true, now(), now()
@@ -462,6 +467,9 @@ def measure_size(size: int) -> list[tuple[int, str, int, float, float]]:
         "Projektseite": project.get_absolute_url(),
         "Präventionskette": "/kommunen/bergkamen/kette/",
         "Lückenraster": "/luecken/",
+        "Kommunen": "/kommunen/",
+        "Kreisseite": "/kommunen/kreis-unna/",
+        "Lücke": "/luecken/bergkamen/uebergang-in-die-kita/",
     }
     searches = {
         "Suche": ("Besuchsdienst", {}),

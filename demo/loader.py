@@ -28,13 +28,12 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from accounts.models import Coordinator, User
+from events.models import Event, EventRegistration
 from networks.models import Network
 from projects.models import District, Field, Indicator, Municipality, Organisation, Project, TargetGroup, Transition
 from steering.models import (
     Criterion,
     CriterionRating,
-    Event,
-    EventRegistration,
     Goal,
     IndicatorRating,
     Measurement,
@@ -209,7 +208,7 @@ def load_taxonomies(catalog: Catalog, report: LoadReport) -> None:
         transition, status = _upsert(
             Transition,
             lookup={"name": data["name"]},
-            values={"short_name": short_name, "position": position},
+            values={"short_name": short_name, "position": position, "age_band": data.get("age_band", "")},
             on_create={"slug": _slug(Transition, short_name)},
         )
         catalog.transitions[short_name] = transition
@@ -227,6 +226,15 @@ def load_taxonomies(catalog: Catalog, report: LoadReport) -> None:
             report.add(key, status)
 
 
+def _profile(data: dict) -> dict:
+    """The Kommune profile of a municipality's ``[municipalities.profile]`` table (only the keys given)."""
+    profile = data.get("profile", {})
+    unknown = set(profile) - set(Municipality.PROFILE_FIELDS)
+    if unknown:
+        raise ValueError(f"{data['name']}: unbekannte Profilfelder {sorted(unknown)}")
+    return profile
+
+
 @transaction.atomic
 def load_municipalities(catalog: Catalog, report: LoadReport) -> None:
     content = read("municipalities")
@@ -242,8 +250,10 @@ def load_municipalities(catalog: Catalog, report: LoadReport) -> None:
                 "is_model_municipality": data.get("is_model_municipality", False),
                 "population": population,
                 "population_year": content["population_year"] if population else None,
+                "population_source": content["population_source"] if population else "",
                 "address": data.get("address", ""),
                 "website": data.get("website", ""),
+                **_profile(data),
             },
             on_create={"slug": _slug(Municipality, data["name"])},
         )
@@ -355,6 +365,7 @@ def load_projects(catalog: Catalog, report: LoadReport) -> None:
                 "target_groups": [catalog.target_groups[name] for name in data["target_groups"]],
                 "organisations": [catalog.organisations[name] for name in data["organisations"]],
                 "districts": [catalog.districts[(data["municipality"], name)] for name in data.get("districts", [])],
+                "served_municipalities": [catalog.municipalities[name] for name in data.get("served", [])],
             },
         )
         catalog.projects[project.title] = project
@@ -414,6 +425,11 @@ def load_transfers(catalog: Catalog, report: LoadReport) -> None:
                 "contact_name": data["contact_name"],
                 "contact_email": data["contact_email"],
                 "contact_is_public": data["contact_is_public"],
+                "success_criteria": data["success_criteria"],
+                "adopter_effort": data["adopter_effort"],
+                "adopter_costs": data.get("adopter_costs", ""),
+                "difficulty": data["difficulty"],
+                **{name: data[name] for name in TransferOffer.READINESS_CHECKS},
             },
             on_create={"is_active": data["is_active"]},
         )
@@ -424,6 +440,7 @@ def load_transfers(catalog: Catalog, report: LoadReport) -> None:
                 TransferService,
                 lookup={"offer": offer, "kind": service["kind"]},
                 values={
+                    "mode": service.get("mode", TransferService.DEFAULT_MODES[service["kind"]]),
                     "format": service["format"],
                     "effort_hours": Decimal(service["effort_hours"]),
                     "capacity": service["capacity"],
@@ -470,6 +487,11 @@ def load_transfers(catalog: Catalog, report: LoadReport) -> None:
                 "contact_name": data["contact_name"],
                 "contact_email": data["contact_email"],
                 "registered_by": catalog.users.get(data.get("registered_by")),
+                "request": (
+                    TransferRequest.objects.get(municipality=lookup["municipality"], title=data["request"])
+                    if "request" in data
+                    else None
+                ),
                 **_experience(data),
             },
         )
@@ -543,8 +565,12 @@ def load_steering(catalog: Catalog, report: LoadReport) -> None:
             )
             report.add("measurements", measurement_status)
 
+
+@transaction.atomic
+def load_events(catalog: Catalog, report: LoadReport) -> None:
+    events = read("events")
     today = timezone.localdate()
-    for data in steering["events"]:
+    for data in events["events"]:
         day = today + datetime.timedelta(days=data["days_from_today"])
 
         def at(clock: datetime.time, day=day) -> datetime.datetime:
@@ -567,7 +593,7 @@ def load_steering(catalog: Catalog, report: LoadReport) -> None:
         )
         report.add("events", status)
 
-    for data in steering["registrations"]:
+    for data in events["registrations"]:
         event, user = Event.objects.get(title=data["event"]), catalog.users[data["user"]]
         # Registrations are workflow state: any existing one (even cancelled) is left alone.
         if EventRegistration.objects.filter(event=event, user=user).exists():
@@ -591,4 +617,5 @@ def load_demo() -> LoadReport:
     load_networks(catalog, report)
     load_transfers(catalog, report)
     load_steering(catalog, report)
+    load_events(catalog, report)
     return report

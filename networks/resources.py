@@ -2,30 +2,26 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from import_export import widgets
 from import_export.fields import Field as Column
 
 from projects.access import municipalities_for, organisations_for
 from projects.models import Field, Municipality, Organisation, Transition
-from projects.resources import ScopedResource, StrictManyToManyWidget
+from projects.resources import NamedForeignKeyWidget, ScopedResource, StrictManyToManyWidget
+from transferboerse.spreadsheets import GermanChoiceWidget
 
 from .access import networks_for
 from .models import Network
 
 
-class ChoiceForeignKeyWidget(widgets.ForeignKeyWidget):
-    """Looks the name up among the user's choices only; anything else is an error."""
-
-    def __init__(self, model, *, field: str, choices):
-        super().__init__(model, field=field)
-        self.choices = choices
-
-    def get_queryset(self, value, row, *args, **kwargs):
-        return self.choices()
-
-
 class NetworkResource(ScopedResource):
-    kind = Column(attribute="kind", column_name="Art (Schlüssel)")
+    kind = Column(attribute="kind", column_name="Art", widget=GermanChoiceWidget(Network.Kind.choices))
+    header_aliases = {"Art (Schlüssel)": "kind"}
+    example = {
+        "Name": _("Arbeitskreis Frühe Hilfen"),
+        "Art": str(Network.Kind.WORKING_GROUP.label),
+        "Treffen pro Jahr (Turnus)": "4",
+        "Kooperationsvereinbarung": _("Nein"),
+    }
     municipalities = Column(attribute="municipalities", column_name="Kommunen")
     coordinating_organisation = Column(attribute="coordinating_organisation", column_name="koordiniert von")
     transitions = Column(attribute="transitions", column_name="Übergänge", widget=StrictManyToManyWidget(Transition))
@@ -58,20 +54,19 @@ class NetworkResource(ScopedResource):
         self.fields["municipalities"].widget = StrictManyToManyWidget(
             Municipality, choices=lambda: municipalities_for(self.user)
         )
-        self.fields["coordinating_organisation"].widget = ChoiceForeignKeyWidget(
+        self.fields["coordinating_organisation"].widget = NamedForeignKeyWidget(
             Organisation, field="name", choices=lambda: organisations_for(self.user)
-        )
-        for name in ["name", "description", "meetings_per_year", "meeting_note", "founded_year"]:
-            self.fields[name].column_name = str(Network._meta.get_field(name).verbose_name)
-        self.fields["has_cooperation_agreement"].column_name = str(
-            Network._meta.get_field("has_cooperation_agreement").verbose_name
         )
 
     def scope(self):
         return networks_for(self.user).select_related("coordinating_organisation")
 
     def before_import_row(self, row, **kwargs):
-        if not (row.get("koordiniert von") or "").strip():
+        if not str(row.get("koordiniert von") or "").strip():
             raise ValidationError(
-                _("Bitte geben Sie an, welche Organisation Ihrer Kommune das Netzwerk koordiniert (koordiniert von).")
+                {
+                    "coordinating_organisation": _(
+                        "Bitte geben Sie an, welche Organisation Ihrer Kommune das Netzwerk koordiniert."
+                    )
+                }
             )

@@ -8,64 +8,113 @@ hand if the person asks (the Datenschutzerklärung says so).
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from accounts.models import Coordinator
+from accounts.models import Coordinator, OutgoingMail
+from pages.models import BarrierReport
 from projects.models import Project
 from transfers.models import TransferInterest, TransferOffer
 
 
 def personal_data_export(*, email: str) -> dict:
     """Everything stored about the person with this e-mail address, as JSON-ready data."""
-    User = get_user_model()
     return {
         "email": email,
-        "user_accounts": [
-            {
-                "username": user.username,
-                "first_name": user.first_name,
-                "last_name": user.last_name,
-                "email": user.email,
-                "date_joined": user.date_joined.isoformat(),
-                "last_login": user.last_login.isoformat() if user.last_login else None,
-                "roles": sorted(user.groups.values_list("name", flat=True)),
-                "coordinates": sorted(user.coordinator_roles.values_list("municipality__name", flat=True)),
-            }
-            for user in User.objects.filter(email__iexact=email).order_by("pk")
-        ],
-        "project_contacts": [
-            {
-                "project": project.title,
-                "municipality": project.municipality.name,
-                "contact_name": project.contact_name,
-                "contact_role": project.contact_role,
-                "contact_email": project.contact_email,
-                "contact_phone": project.contact_phone,
-                "published": project.contact_is_public and project.is_published,
-            }
-            for project in Project.objects.filter(contact_email__iexact=email).select_related("municipality")
-        ],
-        "transfer_offer_contacts": [
-            {
-                "project": offer.project.title,
-                "contact_name": offer.contact_name,
-                "contact_email": offer.contact_email,
-                "contact_phone": offer.contact_phone,
-                "published": offer.contact_is_public and offer.is_active and offer.project.is_published,
-            }
-            for offer in TransferOffer.objects.filter(contact_email__iexact=email).select_related("project")
-        ],
-        "transfer_interest_contacts": [
-            {
-                "offer": interest.offer.project.title,
-                "municipality": interest.municipality.name,
-                "contact_name": interest.contact_name,
-                "contact_email": interest.contact_email,
-                "registered_at": interest.created_at.isoformat(),
-            }
-            for interest in TransferInterest.objects.filter(contact_email__iexact=email).select_related(
-                "offer__project", "municipality"
-            )
-        ],
+        "user_accounts": _user_accounts(email),
+        "project_contacts": _project_contacts(email),
+        "transfer_offer_contacts": _transfer_offer_contacts(email),
+        "transfer_interest_contacts": _transfer_interest_contacts(email),
+        "outgoing_mails": _outgoing_mails(email),
+        "barrier_reports": _barrier_reports(email),
     }
+
+
+def _user_accounts(email: str) -> list[dict]:
+    return [
+        {
+            "username": user.username,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "email": user.email,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+            "roles": sorted(user.groups.values_list("name", flat=True)),
+            "coordinates": sorted(user.coordinator_roles.values_list("municipality__name", flat=True)),
+            "event_registrations": [
+                {"event": registration.event.title, "status": registration.status}
+                for registration in user.event_registrations.select_related("event").order_by("created_at")
+            ],
+        }
+        for user in get_user_model().objects.filter(email__iexact=email).order_by("pk")
+    ]
+
+
+def _project_contacts(email: str) -> list[dict]:
+    return [
+        {
+            "project": project.title,
+            "municipality": project.municipality.name,
+            "contact_name": project.contact_name,
+            "contact_role": project.contact_role,
+            "contact_email": project.contact_email,
+            "contact_phone": project.contact_phone,
+            "published": project.contact_is_public and project.is_published,
+        }
+        for project in Project.objects.filter(contact_email__iexact=email).select_related("municipality")
+    ]
+
+
+def _transfer_offer_contacts(email: str) -> list[dict]:
+    return [
+        {
+            "project": offer.project.title,
+            "contact_name": offer.contact_name,
+            "contact_email": offer.contact_email,
+            "contact_phone": offer.contact_phone,
+            "published": offer.contact_is_public and offer.is_active and offer.project.is_published,
+        }
+        for offer in TransferOffer.objects.filter(contact_email__iexact=email).select_related("project")
+    ]
+
+
+def _transfer_interest_contacts(email: str) -> list[dict]:
+    interests = TransferInterest.objects.filter(contact_email__iexact=email)
+    return [
+        {
+            "offer": interest.offer.project.title,
+            "municipality": interest.municipality.name,
+            "contact_name": interest.contact_name,
+            "contact_email": interest.contact_email,
+            "registered_at": interest.created_at.isoformat(),
+        }
+        for interest in interests.select_related("offer__project", "municipality")
+    ]
+
+
+def _barrier_reports(email: str) -> list[dict]:
+    return [
+        {
+            "received_at": report.received_at.isoformat(),
+            "name": report.name,
+            "email": report.email,
+            "page_url": report.page_url,
+            "description": report.description,
+            "status": report.status,
+        }
+        for report in BarrierReport.objects.filter(email__iexact=email).order_by("pk")
+    ]
+
+
+def _outgoing_mails(email: str) -> list[dict]:
+    """Mails the portal wrote to the person, with their text (the outbox keeps them for the Redaktion)."""
+    return [
+        {
+            "subject": mail.subject,
+            "body": mail.body,
+            "status": mail.status,
+            "created_at": mail.created_at.isoformat(),
+            "sent_at": mail.sent_at.isoformat() if mail.sent_at else None,
+        }
+        for mail in OutgoingMail.objects.filter(to__iexact=email).order_by("created_at", "pk")
+    ]
 
 
 @transaction.atomic
@@ -97,4 +146,8 @@ def personal_data_delete(*, email: str) -> dict[str, int]:
         "transfer_interest_contacts": TransferInterest.objects.filter(contact_email__iexact=email).update(
             contact_name="", contact_email=""
         ),
+        # Mails not yet sent go too: erasure means the portal no longer writes to the address.
+        "outgoing_mails": OutgoingMail.objects.filter(to__iexact=email).delete()[0],
+        # The report stays for the Redaktion's record of barriers; who sent it goes.
+        "barrier_reports": BarrierReport.objects.filter(email__iexact=email).update(name="", email=""),
     }

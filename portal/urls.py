@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import chains, views
 
 # The namespace stays "projects": these are the project pages, and `projects:detail` & co. are reversed
 # across every app, its models and its services (no import needed, so no layer is crossed).
@@ -9,8 +9,10 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("projekte/", views.ProjectListView.as_view(), name="list"),
     path("projekte/<slug:slug>/", views.ProjectDetailView.as_view(), name="detail"),
-    path("kommunen/<slug:slug>/", views.MunicipalityDetailView.as_view(), name="municipality"),
-    path("kommunen/<slug:slug>/kette/", views.ChainView.as_view(), name="chain"),
-    path("luecken/", views.GapGridView.as_view(), name="gaps"),
-    path("luecken/csv/", views.GapGridCsvView.as_view(), name="gaps_csv"),
+    path("kommunen/", chains.MunicipalityListView.as_view(), name="municipalities"),
+    path("kommunen/<slug:slug>/", chains.MunicipalityDetailView.as_view(), name="municipality"),
+    path("kommunen/<slug:slug>/kette/", chains.ChainView.as_view(), name="chain"),
+    path("luecken/", chains.GapGridView.as_view(), name="gaps"),
+    path("luecken/csv/", chains.GapGridCsvView.as_view(), name="gaps_csv"),
+    path("luecken/<slug:slug>/<slug:transition>/", chains.GapView.as_view(), name="gap"),
 ]

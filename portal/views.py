@@ -1,30 +1,25 @@
-from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.search import SearchRank
 from django.core.paginator import Paginator
 from django.db.models import BooleanField, ExpressionWrapper, F, Prefetch, Q, Value
-from django.http import HttpResponse
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views import View
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from networks.models import Network
-from projects.models import ChainCount, District, Field, Municipality, Project, Transition
+from projects.models import District, Municipality, Project, Transition
 from projects.search import build_query, search_terms
 from search import query as search_query
 from search.snippets import snippet
 from search.vocabulary import Term, phrases_from
-from transferboerse import spreadsheets
 from transfers.models import TransferOffer, TransferService
 
 from .filters import FACETS, ProjectFilter, filter_choices
+from .home import home_context
 
 TRANSFER_OFFERS_PATH = "/transfer/angebote/"  # built by the transfer issue
 PAGE_SIZE = 20
@@ -74,14 +69,7 @@ class HomeView(TemplateView):
     template_name = "projects/home.html"
 
     def get_context_data(self, **kwargs):
-        transitions = list(Transition.objects.all())
-        counts = {(m, t): n for (m, t, _f), n in ChainCount.cells(by_field=False).items()}
-        municipalities = Municipality.objects.grouped_by_district()
-        rows = [
-            (municipality, [counts.get((municipality.pk, transition.pk), 0) for transition in transitions])
-            for municipality in municipalities
-        ]
-        return super().get_context_data(transitions=transitions, rows=rows, **kwargs)
+        return super().get_context_data(**home_context(), **kwargs)
 
 
 class ProjectListView(FilterView):
@@ -264,146 +252,3 @@ class ProjectDetailView(DetailView):
         )
         order = ["-same_transition", "-same_field", "-similarity", "title"]
         return list(queryset.order_by(*order)[:limit])
-
-
-CHAIN_PROJECTS_PER_TRANSITION = 8
-
-
-@dataclass
-class ChainLink:
-    transition: Transition
-    projects: list
-    networks: list
-    project_count: int = 0
-
-    @property
-    def more_url(self) -> str:
-        return f"{reverse('projects:list')}?{urlencode({'uebergang': self.transition.slug})}"
-
-
-def chain_links(municipality: Municipality) -> list[ChainLink]:
-    """The municipality's prevention chain: per transition its published projects and the networks carrying them.
-
-    Each column shows at most ``CHAIN_PROJECTS_PER_TRANSITION`` projects (by title) and the total count.
-    """
-    transitions = list(Transition.objects.all())
-    counts, shown = municipality.projects.published().first_per_transition(CHAIN_PROJECTS_PER_TRANSITION)
-    projects = Project.objects.only("title", "slug").in_bulk({pk for ids in shown.values() for pk in ids})
-    networks = list(
-        Network.objects.filter(Q(municipalities=municipality) | Q(projects__municipality=municipality))
-        .annotate(
-            covered_transition_ids=ArrayAgg("transitions__id", distinct=True, default=[]),
-            carried_project_ids=ArrayAgg("projects__id", distinct=True, default=[]),
-        )
-        .order_by("name")
-    )
-    links = []
-    for transition in transitions:
-        in_column = [projects[pk] for pk in shown.get(transition.pk, [])]
-        project_ids = {p.pk for p in in_column}
-        carrying = [
-            n
-            for n in networks
-            if transition.pk in n.covered_transition_ids or project_ids & set(filter(None, n.carried_project_ids))
-        ]
-        links.append(ChainLink(transition, in_column, carrying, counts.get(transition.pk, 0)))
-    return links
-
-
-class MunicipalityDetailView(DetailView):
-    template_name = "projects/municipality_detail.html"
-    queryset = Municipality.objects.select_related("parent")
-
-    def get_context_data(self, **kwargs):
-        municipality = self.object
-        offers = list(
-            TransferOffer.objects.active().offered_by(municipality).select_related("project").order_by("project__title")
-        )
-        for offer in offers:
-            offer.interest_url = transfer_interest_url(offer)
-        links = chain_links(municipality)
-        projects = sorted({p.pk: p for link in links for p in link.projects}.values(), key=lambda p: p.title)
-        networks = sorted({n.pk: n for link in links for n in link.networks}.values(), key=lambda n: n.name)
-        return super().get_context_data(chain=links, projects=projects, networks=networks, offers=offers, **kwargs)
-
-
-class ChainView(DetailView):
-    template_name = "projects/chain.html"
-    queryset = Municipality.objects.select_related("parent")
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(chain=chain_links(self.object), **kwargs)
-
-
-@dataclass
-class GapCell:
-    count: int
-    url: str
-    label: str
-
-    @property
-    def is_gap(self) -> bool:
-        return self.count == 0
-
-
-def gap_grid(*, by_field: bool):
-    """Columns (transition, field or None) and rows (municipality, cells) of published-project counts."""
-    transitions = list(Transition.objects.all())
-    fields = list(Field.objects.all()) if by_field else [None]
-    counts = ChainCount.cells(by_field=by_field)
-    columns = [(transition, field) for transition in transitions for field in fields]
-    list_url = reverse("projects:list")
-    rows = []
-    for municipality in district_groups_first(Municipality.objects.grouped_by_district()):
-        cells = []
-        for transition, field in columns:
-            count = counts.get((municipality.pk, transition.pk, field.pk if field else None), 0)
-            label = transition.label if field is None else f"{transition.label} · {field.name}"
-            if count:
-                params = {"kommune": municipality.slug, "uebergang": transition.slug}
-                if field:
-                    params["handlungsfeld"] = field.slug
-                url = f"{list_url}?{urlencode(params)}"
-            else:
-                url = transfer_offers_url(transition)
-            cells.append(GapCell(count, url, label))
-        rows.append((municipality, cells))
-    return transitions, fields, columns, rows
-
-
-class GapGridView(TemplateView):
-    template_name = "projects/gap_grid.html"
-
-    def get_context_data(self, **kwargs):
-        by_field = self.request.GET.get("aufteilung") == "handlungsfeld"
-        transitions, fields, columns, rows = gap_grid(by_field=by_field)
-        gap_count = sum(cell.is_gap for _m, cells in rows for cell in cells)
-        return super().get_context_data(
-            by_field=by_field,
-            transitions=transitions,
-            fields=fields,
-            columns=columns,
-            rows=rows,
-            gap_count=gap_count,
-            **kwargs,
-        )
-
-
-class GapGridCsvView(View):
-    """The gap grid's numbers for spreadsheets (semicolon-separated, UTF-8 with BOM for Excel)."""
-
-    def get(self, request):
-        by_field = request.GET.get("aufteilung") == "handlungsfeld"
-        _transitions, _fields, columns, rows = gap_grid(by_field=by_field)
-        suffix = "-handlungsfelder" if by_field else ""
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="luecken{suffix}.csv"'
-        response.write("\ufeff")
-        writer = spreadsheets.writer(response, delimiter=";")
-        header = [_("Kommune"), _("Kreis")]
-        header += [t.name if f is None else f"{t.name} – {f.name}" for t, f in columns]
-        writer.writerow(header)
-        for municipality, cells in rows:
-            parent = municipality.group_name if municipality.parent_id else ""  # annotated, no query
-            writer.writerow([municipality.name, parent, *[cell.count for cell in cells]])
-        return response

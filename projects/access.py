@@ -6,26 +6,26 @@ get the records of their own municipalities; anyone else gets nothing.
 
 from django.db.models import Q, QuerySet
 
-from accounts.access import coordinated_municipalities, is_coordinator, is_reviewer
+from accounts.access import coordinated_municipalities, is_coordinator, is_reviewer, scoped
 
 from .models import District, ImportJob, Indicator, Municipality, Organisation, Project, ProjectLink
 
 
 def municipalities_for(user) -> QuerySet[Municipality]:
     """Municipalities a user may assign records to."""
-    if is_reviewer(user):
+    return scoped(user, Municipality.objects.all(), municipality="pk")
+
+
+def served_municipality_choices_for(user) -> QuerySet[Municipality]:
+    """Municipalities a user may name as served by a project: any, for whoever edits projects (a Kreis
+    serves its towns, a town its neighbours; naming one gives no rights there)."""
+    if is_reviewer(user) or is_coordinator(user):
         return Municipality.objects.all()
-    if is_coordinator(user):
-        return Municipality.objects.filter(pk__in=coordinated_municipalities(user))
     return Municipality.objects.none()
 
 
 def projects_for(user) -> QuerySet[Project]:
-    if is_reviewer(user):
-        return Project.objects.all()
-    if is_coordinator(user):
-        return Project.objects.filter(municipality__in=coordinated_municipalities(user))
-    return Project.objects.none()
+    return scoped(user, Project.objects.all())
 
 
 def indicators_for(user) -> QuerySet[Indicator]:
@@ -38,11 +38,7 @@ def project_links_for(user) -> QuerySet[ProjectLink]:
 
 def organisations_for(user) -> QuerySet[Organisation]:
     """Organisations a user may edit: those of their own municipalities."""
-    if is_reviewer(user):
-        return Organisation.objects.all()
-    if is_coordinator(user):
-        return Organisation.objects.filter(municipality__in=coordinated_municipalities(user))
-    return Organisation.objects.none()
+    return scoped(user, Organisation.objects.all())
 
 
 def organisation_choices_for(user) -> QuerySet[Organisation]:
@@ -61,11 +57,7 @@ def organisation_choices_for(user) -> QuerySet[Organisation]:
 
 
 def districts_for(user) -> QuerySet[District]:
-    if is_reviewer(user):
-        return District.objects.all()
-    if is_coordinator(user):
-        return District.objects.filter(municipality__in=coordinated_municipalities(user))
-    return District.objects.none()
+    return scoped(user, District.objects.all())
 
 
 def import_jobs_for(user) -> QuerySet[ImportJob]:

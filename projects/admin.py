@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from accounts.access import is_reviewer
+from accounts.access import is_coordinator, is_reviewer
 from accounts.history_records import HistoryDisplayAdminMixin
 from accounts.scoping import ScopedAdminMixin, ScopedModelAdmin
 
@@ -24,6 +24,7 @@ from .access import (
     organisation_choices_for,
     organisations_for,
     projects_for,
+    served_municipality_choices_for,
 )
 from .diff import diff_rows
 from .import_admin import BackgroundImportMixin
@@ -33,6 +34,7 @@ from .models import (
     Indicator,
     Municipality,
     Organisation,
+    PopulationFigure,
     Project,
     ProjectLink,
     TargetGroup,
@@ -41,13 +43,187 @@ from .models import (
 from .resources import ProjectResource
 
 
+class MunicipalityContentFilter(admin.SimpleListFilter):
+    """Finds the Kommunen that exist only as empty records (e.g. the demo's model Kommunen): they are taken
+    over by inviting their coordination, not added a second time."""
+
+    title = _("Inhalt")
+    parameter_name = "inhalt"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("leer", _("ohne Projekte und ohne Koordination")),
+            ("ohne-koordination", _("ohne Koordination")),
+            ("in-pruefung", _("Profiländerungen in Prüfung")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "leer":
+            return queryset.without_content()
+        if self.value() == "ohne-koordination":
+            return queryset.filter(coordinators__isnull=True)
+        if self.value() == "in-pruefung":
+            return queryset.profiles_awaiting_review()
+        return queryset
+
+
+class MunicipalityAdminForm(forms.ModelForm):
+    """Shows a Koordinator the values of their pending profile changes rather than the public ones."""
+
+    pending_initial: dict = {}
+
+    class Meta:
+        model = Municipality
+        exclude = ["pending_changes"]  # noqa: DJ006  (the admin picks the fields through its fieldsets)
+        localized_fields = ["funding_amount"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, value in self.pending_initial.items():
+            if name in self.fields:
+                self.initial[name] = Municipality._meta.get_field(name).to_python(value)
+
+
+PROFILE_FIELDSETS = [
+    (
+        _("Profil der Kommune"),
+        {
+            "fields": ["website", "family_portal_url", "focus_areas", "steering_structure", "management"],
+            "description": _(
+                "Diese Angaben pflegt die Koordination der Kommune. Änderungen erscheinen nach der Prüfung "
+                "auf der öffentlichen Seite der Kommune."
+            ),
+        },
+    ),
+    (_("Ratsbeschluss"), {"fields": ["council_decision_date", "council_decision_body"]}),
+    (_("Förderung"), {"fields": ["funding_programme", "funding_amount", "funding_from_year", "funding_until_year"]}),
+    (
+        _("Kontakt"),
+        {"fields": ["contact_name", "contact_role", "contact_email", "contact_phone", "contact_is_public"]},
+    ),
+]
+MUNICIPALITY_REVIEW_FIELDS = ["changes_submitted_at", "changes_submitted_by", "review_comment"]
+
+
+class PopulationFigureInline(admin.TabularInline):
+    model = PopulationFigure
+    extra = 0
+    fields = ["year", "age_band", "count", "source"]
+
+
 @admin.register(Municipality)
 class MunicipalityAdmin(ScopedModelAdmin):
     scope = staticmethod(municipalities_for)
     list_display = ["name", "kind", "parent", "population", "has_own_youth_office", "is_model_municipality"]
-    list_filter = ["kind", "is_model_municipality", "has_own_youth_office"]
+    list_filter = [MunicipalityContentFilter, "kind", "is_model_municipality", "has_own_youth_office"]
     list_select_related = ["parent"]
-    search_fields = ["name"]
+    search_fields = ["name", "regional_key"]
+    inlines = [PopulationFigureInline]
+    form = MunicipalityAdminForm
+
+    # The profile belongs to the Kommune's coordinators: they change it (for review), nothing else.
+
+    def has_change_permission(self, request, obj=None):
+        if super().has_change_permission(request, obj):
+            return True
+        return obj is not None and is_coordinator(request.user) and self._in_scope(request, obj)
+
+    def get_fieldsets(self, request, obj=None):
+        profile = {name for _title, options in PROFILE_FIELDSETS for name in options["fields"]}
+        hidden = {"pending_changes", *MUNICIPALITY_REVIEW_FIELDS}
+        shown = set(super().get_fields(request, obj))
+        master = [  # in the model's order, whether editable or read-only
+            field.name
+            for field in Municipality._meta.fields
+            if field.name in shown and field.name not in profile | hidden and not field.primary_key
+        ]
+        fieldsets = [(None, {"fields": master}), *PROFILE_FIELDSETS]
+        if obj is not None:
+            fieldsets.append((_("Prüfung"), {"fields": MUNICIPALITY_REVIEW_FIELDS, "classes": ["collapse"]}))
+        return fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not is_reviewer(request.user):
+            form_fields = {
+                field.name for field in Municipality._meta.fields if field.editable and not field.primary_key
+            }
+            fields += sorted(form_fields - set(Municipality.PROFILE_FIELDS) - set(fields))
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None and obj.pending_changes and not is_reviewer(request.user):
+            form = type(form.__name__, (form,), {"pending_initial": obj.pending_changes})
+        return form
+
+    def save_model(self, request, obj, form, change):
+        if is_reviewer(request.user):
+            super().save_model(request, obj, form, change)
+            return
+        profile = {name: form.cleaned_data[name] for name in Municipality.PROFILE_FIELDS if name in form.cleaned_data}
+        saved = services.municipality_profile_save(municipality=obj, cleaned_data=profile, by=request.user)
+        obj.refresh_from_db()
+        if saved.has_pending_changes:
+            messages.info(
+                request,
+                gettext(
+                    "Ihre Änderungen am Profil sind zur Prüfung eingereicht. Bis zur Freigabe zeigt die "
+                    "öffentliche Seite die bisherigen Angaben."
+                ),
+            )
+        else:
+            messages.info(request, gettext("Keine Änderung gegenüber dem veröffentlichten Profil."))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "is_reviewer": is_reviewer(request.user)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/pruefen/",
+                self.admin_site.admin_view(self.review_view),
+                name="{}_{}_review".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def review_view(self, request, object_id):
+        """The reviewer's page for a Kommune profile: what would change, then approve or return."""
+        if not is_reviewer(request.user):
+            raise PermissionDenied
+        municipality = get_object_or_404(self.get_queryset(request), pk=object_id)
+        form = ReturnForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                if "_approve" in request.POST:
+                    services.municipality_profile_approve(municipality=municipality, by=request.user)
+                    message = gettext("Die Änderungen am Profil von {name} sind übernommen und öffentlich.")
+                elif "_return" in request.POST:
+                    services.municipality_profile_return(
+                        municipality=municipality, by=request.user, comment=form.cleaned_data["comment"]
+                    )
+                    message = gettext("Die Änderungen am Profil von {name} sind mit Ihrem Kommentar zurückgegeben.")
+                else:
+                    raise ValidationError(gettext("Bitte wählen Sie, was mit den Änderungen geschehen soll."))
+            except ValidationError as error:
+                for field, errors in getattr(error, "error_dict", {None: error.error_list}).items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, message.format(name=municipality.name))
+                return HttpResponseRedirect(reverse("admin:projects_municipality_changelist") + "?inhalt=in-pruefung")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": gettext("Profil von {name} prüfen").format(name=municipality.name),
+            "municipality": municipality,
+            "original": municipality,
+            "form": form,
+            "diff": municipality.pending_changes_diff(),
+        }
+        return TemplateResponse(request, "admin/projects/municipality/review.html", context)
 
 
 @admin.register(Organisation)
@@ -60,6 +236,24 @@ class OrganisationAdmin(ScopedModelAdmin):
     list_select_related = ["municipality"]
     search_fields = ["name", "department", "municipality__name"]
     autocomplete_fields = ["municipality"]
+
+    def get_changeform_initial_data(self, request):
+        """A Koordinator of one Kommune finds it already chosen."""
+        initial = super().get_changeform_initial_data(request)
+        municipalities = list(municipalities_for(request.user)[:2])
+        if len(municipalities) == 1 and "municipality" not in initial:
+            initial["municipality"] = municipalities[0].pk
+        return initial
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        field = form.base_fields.get("municipality")
+        if field is not None and not is_reviewer(request.user):
+            # The model's help text ("leave empty for supra-regional ones") is the reviewers' rule.
+            field.help_text = gettext(
+                "Die Kommune, in der die Organisation arbeitet. Überregionale Träger trägt die Steuerungsgruppe ein."
+            )
+        return form
 
 
 @admin.register(District)
@@ -85,32 +279,18 @@ class TaxonomyAdmin(admin.ModelAdmin):
 # Projects ---------------------------------------------------------------------------------------------
 
 
-class _FrozenWhilePublishedInline:
-    """Kennzahlen and links of a published project change only through a reviewer (the public page
-    shows them right away, and pending changes cover the project's own fields only)."""
-
-    def _frozen(self, request, obj) -> bool:
-        return obj is not None and obj.is_published and not is_reviewer(request.user)
-
-    def has_add_permission(self, request, obj):
-        return not self._frozen(request, obj) and super().has_add_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return not self._frozen(request, obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return not self._frozen(request, obj) and super().has_delete_permission(request, obj)
-
-
-class IndicatorInline(_FrozenWhilePublishedInline, admin.TabularInline):
+class IndicatorInline(admin.TabularInline):
     model = Indicator
     extra = 0
     fields = ["label", "value", "year", "position"]
 
 
-class ProjectLinkInline(_FrozenWhilePublishedInline, admin.TabularInline):
+class ProjectLinkInline(admin.TabularInline):
     model = ProjectLink
     extra = 0
+
+
+REVIEWED_INLINES = {Indicator: "indicators", ProjectLink: "links"}
 
 
 class ReviewStateFilter(admin.SimpleListFilter):
@@ -183,6 +363,7 @@ class ProjectAdmin(
         "municipality": municipalities_for,
         "organisations": organisation_choices_for,
         "districts": districts_for,
+        "served_municipalities": served_municipality_choices_for,
     }
     keep_current_choices = ("organisations",)
     form = ProjectAdminForm
@@ -196,7 +377,7 @@ class ProjectAdmin(
     ]
     list_select_related = ["municipality"]
     search_fields = ["title", "summary", "municipality__name"]
-    autocomplete_fields = ["municipality", "organisations", "districts"]
+    autocomplete_fields = ["municipality", "organisations", "districts", "served_municipalities"]
     filter_horizontal = ["transitions", "fields", "target_groups"]
     # transfers/admin.py adds the project's transfer offers (transfers sits above projects).
     inlines = [IndicatorInline, ProjectLinkInline]
@@ -209,7 +390,19 @@ class ProjectAdmin(
                 "description": _("In der Reihenfolge der Projektbeschreibungen; die Kennzahlen folgen unten."),
             },
         ),
-        (_("Einordnung"), {"fields": ["transitions", "fields", "target_groups", "organisations", "districts"]}),
+        (
+            _("Einordnung"),
+            {
+                "fields": [
+                    "transitions",
+                    "fields",
+                    "target_groups",
+                    "organisations",
+                    "districts",
+                    "served_municipalities",
+                ]
+            },
+        ),
         (
             _("Kontakt"),
             {"fields": ["contact_name", "contact_role", "contact_email", "contact_phone", "contact_is_public"]},
@@ -217,7 +410,25 @@ class ProjectAdmin(
         (_("Prüfung und Aktualität"), {"fields": REVIEW_READONLY_FIELDS, "classes": ["collapse"]}),
     ]
 
-    actions = ["confirm_selected"]
+    actions = ["submit_selected", "confirm_selected"]
+
+    @admin.action(description=_("Ausgewählte Entwürfe zur Prüfung einreichen"), permissions=["change"])
+    def submit_selected(self, request, queryset):
+        submitted = 0
+        for project in queryset.select_related("municipality"):
+            try:
+                services.project_submit(project=project, by=request.user)
+            except ValidationError as error:
+                for text in error.messages:
+                    messages.error(request, gettext("„{title}“: {message}").format(title=project.title, message=text))
+            except PermissionDenied:
+                messages.error(
+                    request, gettext("„{title}“: Diesen Schritt dürfen Sie nicht gehen.").format(title=project.title)
+                )
+            else:
+                submitted += 1
+        if submitted:
+            messages.success(request, gettext("{count} Projekt(e) zur Prüfung eingereicht.").format(count=submitted))
 
     @admin.action(description=_("Ausgewählte Projekte als aktuell bestätigen"), permissions=["change"])
     def confirm_selected(self, request, queryset):
@@ -262,14 +473,39 @@ class ProjectAdmin(
     # Saving: projects.services decides whether an edit is saved or becomes a change for review -------
 
     def save_model(self, request, obj, form, change):
+        if change and services.edits_are_proposals(Project.objects.get(pk=obj.pk), request.user):
+            return  # proposed together with the Kennzahlen and links in save_related
         saved = services.project_save(project=obj, cleaned_data=form.cleaned_data, by=request.user)
         self._show_stored(obj, saved)
 
     def save_related(self, request, form, formsets, change):
-        # The project's own many-to-many fields were saved (or proposed) by project_save; here only the
-        # inlines, which have rules of their own (_FrozenWhilePublishedInline).
+        # The project's own many-to-many fields were saved by project_save; here the inlines. A
+        # Koordinator's edit of a published project proposes its Kennzahlen and links with the fields.
+        obj = form.instance
+        if change and services.edits_are_proposals(Project.objects.get(pk=obj.pk), request.user):
+            related = {
+                REVIEWED_INLINES[formset.model]: self._rows(formset)
+                for formset in formsets
+                if formset.model in REVIEWED_INLINES and formset.has_changed()
+            }
+            saved = services.project_save(project=obj, cleaned_data=form.cleaned_data, by=request.user, related=related)
+            self._show_stored(obj, saved)
+            proposed = [formset for formset in formsets if formset.model in REVIEWED_INLINES]
+            for formset in proposed:  # nothing saved: the change message lists no rows of them
+                formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+            formsets = [formset for formset in formsets if formset not in proposed]
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)
+
+    @staticmethod
+    def _rows(formset) -> list[dict]:
+        columns = Project.RELATED_REVIEWED[REVIEWED_INLINES[formset.model]]
+        rows = [
+            form.cleaned_data
+            for form in formset.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE") and (form.instance.pk or form.has_changed())
+        ]
+        return [{column: row.get(column) for column in columns} for row in rows]
 
     def restore_version(self, request, form, record):
         saved = services.project_restore(project=form.instance, cleaned_data=form.cleaned_data, by=request.user)
@@ -336,6 +572,12 @@ class ProjectAdmin(
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = extra_context or {}
         extra_context["is_reviewer"] = is_reviewer(request.user)
+        project = self.get_queryset(request).filter(pk=object_id).first() if str(object_id).isdigit() else None
+        if project is not None and project.pending_changes:
+            # The inlines show the published Kennzahlen and links; what waits for review is listed above them.
+            extra_context["pending_related"] = [
+                row for row in project.pending_changes_diff() if row["name"] in Project.RELATED_REVIEWED
+            ]
         return super().change_view(request, object_id, form_url, extra_context)
 
     def add_view(self, request, form_url="", extra_context=None):
@@ -404,7 +646,9 @@ class ProjectAdmin(
             "original": project,
             "form": form,
             "diff": diff_rows(project.pending_changes_diff()),
+            "fields": diff_rows(project.review_rows()),
             "indicators": project.indicators.all(),
+            "links": project.links.all(),
         }
         return TemplateResponse(request, "admin/projects/project/review.html", context)
 

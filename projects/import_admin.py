@@ -9,14 +9,16 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from import_export.forms import SelectableFieldsExportForm
 
+from transferboerse import spreadsheets
 from transferboerse.uploads import LimitedImportForm
 
 from . import imports
@@ -32,10 +34,37 @@ ACTION_LABELS = {
 RECENT_JOBS = 10
 
 
+def import_notes() -> list[str]:
+    """How a file is written, for the upload page and the template's explanation sheet."""
+    return [
+        _("In der ersten Zeile stehen die Spaltennamen, darunter eine Zeile je Eintrag."),
+        _(
+            "Mehrere Einträge in einer Zelle (z. B. mehrere Übergänge) trennen Sie mit Semikolon (;), "
+            "die Namen genau wie im Portal."
+        ),
+        _(
+            "CSV-Dateien: Deutsches Excel speichert „CSV (Trennzeichen-getrennt)“ mit Semikolon als "
+            "Listentrennzeichen und in Windows-1252; beides wird erkannt, ebenso Komma und UTF-8."
+        ),
+        _("Zahlen mit Komma (1,5), Datumsangaben als TT.MM.JJJJ (31.12.2025), Ja/Nein-Felder mit „Ja“ oder „Nein“."),
+        _("Die Beispielzeile ersetzen oder löschen Sie vor dem Import."),
+    ]
+
+
+class GermanExportForm(SelectableFieldsExportForm):
+    """The export's field chooser, labelled with the German column names instead of the field names."""
+
+    def _get_field_label(self, resource, field_name: str) -> str:
+        field = resource.fields.get(field_name)
+        return field.column_name if field else field_name
+
+
 class BackgroundImportMixin:
-    """Put before ``ImportExportMixin``: replaces its synchronous import and confirm views."""
+    """Put before ``ImportExportMixin``: replaces its synchronous import and confirm views, offers the
+    import template and labels the export chooser in German."""
 
     import_form_class = LimitedImportForm
+    export_form_class = GermanExportForm
     import_template_name = "admin/import_jobs/upload.html"
     import_job_template_name = "admin/import_jobs/job.html"
 
@@ -54,6 +83,11 @@ class BackgroundImportMixin:
                 self.admin_site.admin_view(require_POST(self.import_job_confirm_view)),
                 name="{}_{}_import_confirm".format(*info),
             ),
+            path(
+                "import/vorlage.<str:file_format>",
+                self.admin_site.admin_view(self.import_template_view),
+                name="{}_{}_import_template".format(*info),
+            ),
             *[url for url in super().get_urls() if getattr(url, "name", None) not in replaced],
         ]
 
@@ -70,6 +104,7 @@ class BackgroundImportMixin:
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "max_rows": settings.MAX_IMPORT_ROWS,
+            "import_notes": import_notes(),
             **kwargs,
         }
 
@@ -141,3 +176,30 @@ class BackgroundImportMixin:
             else:
                 messages.info(request, _("Dieser Import wurde bereits bestätigt."))
         return HttpResponseRedirect(self._import_job_url(job))
+
+    def import_template_view(self, request, file_format: str):
+        """The empty import file: the columns and one example row (CSV), plus an explanation sheet (XLSX)."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        if file_format not in spreadsheets.TEMPLATE_CONTENT_TYPES:
+            raise Http404
+        resource_class = self.get_import_resource_classes(request)[0]
+        resource = resource_class(**self.get_import_resource_kwargs(request=request))
+        headers = [field.column_name for field in resource.template_fields()]
+        example = resource.template_example()
+        name = str(self.opts.verbose_name_plural)
+        if file_format == "csv":
+            content = spreadsheets.template_csv(headers, example)
+        else:
+            content = spreadsheets.template_xlsx(
+                title=name,
+                headers=headers,
+                example=example,
+                explanations=resource.column_explanations(),
+                notes=import_notes(),
+            )
+        response = HttpResponse(content, content_type=spreadsheets.TEMPLATE_CONTENT_TYPES[file_format])
+        response["Content-Disposition"] = 'attachment; filename="{}"'.format(
+            _("Vorlage-{name}.{extension}").format(name=name, extension=file_format)
+        )
+        return response

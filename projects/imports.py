@@ -133,7 +133,7 @@ def _fail(job: ImportJob, errors: list[dict]) -> None:
     )
 
 
-def _prepare(job: ImportJob) -> tuple[ScopedResource, Table, tablib.Dataset]:
+def _prepare(job: ImportJob) -> tuple[ScopedResource, Table, tablib.Dataset, list[dict]]:
     resource_class = import_string(job.resource)
     if not issubclass(resource_class, ScopedResource):
         raise TypeError(f"{job.resource} is not a ScopedResource")
@@ -141,6 +141,7 @@ def _prepare(job: ImportJob) -> tuple[ScopedResource, Table, tablib.Dataset]:
         raise ImportFileError(_("Das Benutzerkonto, das die Datei hochgeladen hat, ist gesperrt."))
     resource = resource_class(user=job.created_by)
     table = read_import_file(bytes(job.data), job.file_format)
+    table.headers, unknown = resource.normalise_headers(table.headers)
     missing = [
         resource.fields[name].column_name
         for name in resource.get_import_id_fields()
@@ -153,7 +154,19 @@ def _prepare(job: ImportJob) -> tuple[ScopedResource, Table, tablib.Dataset]:
                 "wie in einer exportierten Datei."
             ).format(names=", ".join(f"„{name}“" for name in missing))
         )
-    return resource, table, tablib.Dataset(*table.rows, headers=table.headers)
+    header_errors = [
+        {
+            "line": 1,
+            "messages": [
+                _(
+                    "Die Spalte „{name}“ gibt es nicht. Bitte verwenden Sie die Spaltennamen der Vorlage "
+                    "oder löschen Sie die Spalte."
+                ).format(name=name)
+            ],
+        }
+        for name in unknown
+    ]
+    return resource, table, tablib.Dataset(*table.rows, headers=table.headers), header_errors
 
 
 def _run(job: ImportJob, resource: ScopedResource, dataset: tablib.Dataset, *, dry_run: bool) -> Result:
@@ -170,10 +183,10 @@ def _run(job: ImportJob, resource: ScopedResource, dataset: tablib.Dataset, *, d
 
 
 def _dry_run(job: ImportJob) -> None:
-    resource, table, dataset = _prepare(job)
+    resource, table, dataset, header_errors = _prepare(job)
     ImportJob.objects.filter(pk=job.pk).update(row_count=len(table.rows), updated_at=timezone.now())
     result = _run(job, resource, dataset, dry_run=True)
-    summary = _summary(result, resource, table)
+    summary = _summary(result, resource, table, header_errors)
     if summary["error_count"]:
         summary["data"] = b""  # the file can never be confirmed; a corrected one is uploaded anew
     ImportJob.objects.filter(pk=job.pk).update(
@@ -182,10 +195,10 @@ def _dry_run(job: ImportJob) -> None:
 
 
 def _import(job: ImportJob) -> None:
-    resource, table, dataset = _prepare(job)
+    resource, table, dataset, header_errors = _prepare(job)
     with transaction.atomic():
         result = _run(job, resource, dataset, dry_run=False)  # rolls its own savepoint back on any error
-        summary = _summary(result, resource, table)
+        summary = _summary(result, resource, table, header_errors)
         if summary["error_count"]:
             # The data changed since the dry run (a project was published meanwhile, …): nothing was saved.
             status = Status.FAILED
@@ -208,13 +221,14 @@ def _log(job: ImportJob, result: Result) -> None:
             )
 
 
-def _summary(result: Result, resource: ScopedResource, table: Table) -> dict:
+def _summary(result: Result, resource: ScopedResource, table: Table, header_errors: list[dict]) -> dict:
     """Counts, German error messages per file line, and the rows of the result, for the job."""
 
     def line(number: int) -> int | None:  # the library counts data rows from 1
         return table.lines[number - 1] if 0 < number <= len(table.lines) else None
 
-    errors = [{"line": None, "messages": [_error_text(error.error)]} for error in result.base_errors]
+    errors = list(header_errors)
+    errors += [{"line": None, "messages": [_error_text(error.error)]} for error in result.base_errors]
     errors += [
         {"line": line(row.number), "messages": [_error_text(error.error) for error in row.errors]}
         for row in result.error_rows
@@ -256,7 +270,9 @@ def _validation_messages(error_dict: dict, resource: ScopedResource) -> list[str
                 column = str(model._meta.get_field(name).verbose_name)
             except Exception:
                 column = name
-        messages += [f"{column}: {message}" for message in field_messages]
+        messages += [
+            _("Spalte „{column}“: {message}").format(column=column, message=message) for message in field_messages
+        ]
     return messages
 
 

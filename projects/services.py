@@ -1,11 +1,12 @@
 """Workflow steps for projects: saving an edit, review before publishing, archiving, and confirming
-that a project is current.
+that a project is current; and the import of population figures by age band.
 
 Each step checks who may take it, changes the project atomically, records the step in the project's
 history (with the acting user) and queues mails to the people concerned in the same transaction (the
 background worker sends them, see ``accounts.outbox``).
 """
 
+from collections.abc import Iterable
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -20,9 +21,10 @@ from accounts.access import is_reviewer
 from accounts.history_records import history_paused, record_version
 from accounts.models import Coordinator, Role
 from accounts.outbox import absolute_url, mails_queue
+from transferboerse.text import normalise_text
 
 from .access import municipalities_for, projects_for
-from .models import Project
+from .models import AgeBand, Municipality, PopulationFigure, Project
 
 # What an edit in the back office may set; everything else (status, review, timestamps) is the workflow's.
 EDITABLE_FIELDS = ("municipality", *Project.REVIEWED_FIELDS)
@@ -84,8 +86,11 @@ def _edited_values(cleaned_data: dict) -> dict:
         raise ValidationError(
             _("Diese Felder lassen sich nicht bearbeiten: {names}").format(names=", ".join(sorted(unknown)))
         )
+    # Texts in one form (LF, no trailing spaces): a browser's CRLF is no change.
     return {
-        name: sorted(item.pk for item in value) if name in Project.MANY_TO_MANY_REVIEWED_FIELDS else value
+        name: sorted(item.pk for item in value)
+        if name in Project.MANY_TO_MANY_REVIEWED_FIELDS
+        else normalise_text(value)
         for name, value in cleaned_data.items()
     }
 
@@ -94,9 +99,15 @@ def _locked(project: Project) -> Project:
     return Project.objects.select_for_update().get(pk=project.pk)
 
 
-def _propose(live: Project, values: dict, by) -> Project:
+def _propose(live: Project, values: dict, by, related: dict | None = None) -> Project:
     if "municipality" in values and values.pop("municipality") != live.municipality:
         raise PermissionDenied
+    # Kennzahlen or links proposed earlier and not edited this time stay proposed.
+    for name in Project.RELATED_REVIEWED:
+        if name in (related or {}):
+            values[name] = related[name]
+        elif name in live.pending_changes:
+            values[name] = live.pending_changes[name]
     return project_propose_changes(project=live, changes=values, by=by)
 
 
@@ -123,14 +134,15 @@ def _edit_directly(live: Project, values: dict, by) -> Project:
 
 
 @transaction.atomic
-def project_save(*, project: Project, cleaned_data: dict, by) -> Project:
+def project_save(*, project: Project, cleaned_data: dict, by, related: dict | None = None) -> Project:
     """Save an edit from the back office and return the stored project.
 
     ``cleaned_data`` holds the edited fields (municipality and the reviewed fields, many-to-many as
     querysets). Only they are taken from the edit: a new project starts as a draft, an existing one keeps
     its status and review fields, whatever ``project`` holds in memory. A Koordinator's edit of a
-    published project becomes a change for review (:func:`project_propose_changes`); any other edit is
-    saved at once, with one history entry.
+    published project becomes a change for review (:func:`project_propose_changes`), together with
+    ``related``, the Kennzahlen and links edited with it (``Project.RELATED_REVIEWED``); any other edit
+    is saved at once, with one history entry (and ``related`` is saved by the caller's inlines).
     """
     values = _edited_values(cleaned_data)
     if project.pk is None:
@@ -138,7 +150,7 @@ def project_save(*, project: Project, cleaned_data: dict, by) -> Project:
     _require_access(project, by)
     live = _locked(project)
     if edits_are_proposals(live, by):
-        return _propose(live, values, by)
+        return _propose(live, values, by, related)
     return _edit_directly(live, values, by)
 
 
@@ -174,25 +186,32 @@ def project_submit(*, project: Project, by) -> Project:
     return project
 
 
+def _normalised(name: str, value):
+    if name in Project.MANY_TO_MANY_REVIEWED_FIELDS:
+        return sorted(value)
+    if name in Project.RELATED_REVIEWED:
+        return [{column: normalise_text(row.get(column)) for column in Project.RELATED_REVIEWED[name]} for row in value]
+    return normalise_text(value)
+
+
 @transaction.atomic
 def project_propose_changes(*, project: Project, changes: dict, by) -> Project:
     """Keep edits of a published project aside until a reviewer approves them.
 
-    ``changes`` maps reviewed field names to their new values (many-to-many fields: lists of ids).
+    ``changes`` maps reviewed field names to their new values (many-to-many fields: lists of ids;
+    ``indicators`` and ``links``: the whole new list of rows, see ``Project.RELATED_REVIEWED``).
     Values equal to the published ones are dropped; if nothing differs, nothing is pending.
     """
     _require_access(project, by)
     if project.status != Project.Status.PUBLISHED:
         raise ValidationError(_("Nur veröffentlichte Projekte haben ausstehende Änderungen."))
-    unknown = set(changes) - set(Project.REVIEWED_FIELDS)
+    unknown = set(changes) - set(Project.REVIEWED_FIELDS) - set(Project.RELATED_REVIEWED)
     if unknown:
         raise ValidationError(_("Unbekannte Felder: {names}").format(names=", ".join(sorted(unknown))))
-    live = project.reviewed_values()
-    normalised = {
-        name: sorted(value) if name in Project.MANY_TO_MANY_REVIEWED_FIELDS else value
-        for name, value in changes.items()
-    }
-    project.pending_changes = {name: value for name, value in normalised.items() if value != live[name]}
+    live = {**project.reviewed_values(), **project.related_values()}
+    normalised = {name: _normalised(name, value) for name, value in changes.items()}
+    # Stored texts from before normalising (or from the demo data) compare in the same form.
+    project.pending_changes = {name: value for name, value in normalised.items() if value != normalise_text(live[name])}
     project.review_comment = ""
     if project.pending_changes:
         project.submitted_at = timezone.now()
@@ -260,10 +279,12 @@ def project_approve_changes(*, project: Project, by) -> Project:
     _require_reviewer(by)
     if not (project.status == Project.Status.PUBLISHED and project.has_pending_changes):
         raise ValidationError(_("Für dieses Projekt liegen keine Änderungen zur Prüfung vor."))
-    many_to_many = {}
+    many_to_many, related = {}, {}
     for name, value in project.pending_changes.items():
         if name in Project.MANY_TO_MANY_REVIEWED_FIELDS:
             many_to_many[name] = value
+        elif name in Project.RELATED_REVIEWED:
+            related[name] = value
         else:
             setattr(project, name, value)
     project.pending_changes = {}
@@ -275,9 +296,21 @@ def project_approve_changes(*, project: Project, by) -> Project:
     with history_paused(project):
         for name, ids in many_to_many.items():
             getattr(project, name).set(ids)
+    for name, rows in related.items():
+        _replace_related(project, name, rows)
     _save(project, by=by, reason=_("Änderungen übernommen"))
     _mail_submitter("project_changes_published", project, url=project.get_absolute_url())
     return project
+
+
+def _replace_related(project: Project, name: str, rows: list[dict]) -> None:
+    """The approved Kennzahlen or links replace the published ones."""
+    manager = getattr(project, name)
+    manager.all().delete()
+    for row in rows:
+        child = manager.model(project=project, **row)
+        child.full_clean()
+        child.save()
 
 
 @transaction.atomic
@@ -383,3 +416,178 @@ def projects_remind_stale(*, now=None) -> int:
         confirmation_reminder_sent_at=now
     )
     return mails
+
+
+# The Kommune profile ------------------------------------------------------------------------------
+
+
+def _require_municipality_access(municipality: Municipality, user) -> None:
+    if not municipalities_for(user).filter(pk=municipality.pk).exists():
+        raise PermissionDenied
+
+
+def _mail_reviewers_about_profile(municipality: Municipality, *, by) -> None:
+    mails_queue(
+        recipients=_reviewers(),
+        template="municipality_changes_submitted",
+        context={
+            "municipality": municipality,
+            "actor": by,
+            "url": absolute_url(reverse("admin:projects_municipality_review", args=[municipality.pk])),
+        },
+    )
+
+
+@transaction.atomic
+def municipality_profile_save(*, municipality: Municipality, cleaned_data: dict, by) -> Municipality:
+    """Save an edit of a Kommune's profile (the fields of ``Municipality.PROFILE_FIELDS``).
+
+    A reviewer's edit is saved at once. A coordinator's edit becomes a change for review: the values
+    that differ from the public ones wait in ``pending_changes`` and the reviewers get a mail with the
+    link to the review page; an edit that changes nothing leaves nothing pending.
+    """
+    unknown = set(cleaned_data) - set(Municipality.PROFILE_FIELDS)
+    if unknown:
+        raise ValidationError(
+            _("Diese Felder lassen sich nicht bearbeiten: {names}").format(names=", ".join(sorted(unknown)))
+        )
+    _require_municipality_access(municipality, by)
+    # Browsers send CRLF, stored texts have LF: unchanged text must not count as a change.
+    cleaned_data = {name: normalise_text(value) for name, value in cleaned_data.items()}
+    live = Municipality.objects.select_for_update().get(pk=municipality.pk)
+    proposed = Municipality.objects.get(pk=municipality.pk)
+    for name, value in cleaned_data.items():
+        setattr(proposed, name, value)
+    proposed.clean_profile()
+    if is_reviewer(by):
+        for name, value in cleaned_data.items():
+            setattr(live, name, value)
+        live.full_clean()
+        live.save()
+        return live
+    approved = live.profile_values()
+    encoded = Municipality._meta.get_field("pending_changes").encoder()
+    changes = {name: value for name, value in cleaned_data.items() if value != approved[name]}
+    live.pending_changes = {name: _jsonable(encoded, value) for name, value in changes.items()}
+    live.changes_submitted_at = timezone.now() if changes else None
+    live.changes_submitted_by = by if changes else None
+    live.review_comment = ""
+    live.save(update_fields=["pending_changes", "changes_submitted_at", "changes_submitted_by", "review_comment"])
+    if changes:
+        _mail_reviewers_about_profile(live, by=by)
+    return live
+
+
+def _jsonable(encoder, value):
+    """Dates and amounts as the JSON field stores them (ISO date, decimal string); the rest unchanged."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    return encoder.default(value)
+
+
+@transaction.atomic
+def municipality_profile_approve(*, municipality: Municipality, by) -> Municipality:
+    """A reviewer takes the pending profile changes onto the public Kommune page."""
+    _require_reviewer(by)
+    live = Municipality.objects.select_for_update().get(pk=municipality.pk)
+    if not live.has_pending_changes:
+        raise ValidationError(_("Für diese Kommune liegen keine Änderungen zur Prüfung vor."))
+    submitter = live.changes_submitted_by
+    for name, value in live.pending_changes.items():
+        setattr(live, name, live._meta.get_field(name).to_python(value))
+    live.pending_changes = {}
+    live.changes_submitted_at = None
+    live.changes_submitted_by = None
+    live.review_comment = ""
+    live.full_clean()
+    live.save()
+    if submitter is not None:
+        mails_queue(
+            recipients=[submitter],
+            template="municipality_changes_published",
+            context={"municipality": live, "url": absolute_url(live.get_absolute_url())},
+        )
+    return live
+
+
+@transaction.atomic
+def municipality_profile_return(*, municipality: Municipality, by, comment: str) -> Municipality:
+    """A reviewer sends the pending profile changes back with a comment. The public profile stays; the
+    coordinator sees the comment and their proposed values, and their next save submits them again."""
+    _require_reviewer(by)
+    comment = comment.strip()
+    if not comment:
+        raise ValidationError({"comment": _("Bitte schreiben Sie, was noch geändert werden soll.")})
+    live = Municipality.objects.select_for_update().get(pk=municipality.pk)
+    if not live.has_pending_changes:
+        raise ValidationError(_("Für diese Kommune liegen keine Änderungen zur Prüfung vor."))
+    live.review_comment = comment
+    live.save(update_fields=["review_comment"])
+    if live.changes_submitted_by is not None:
+        mails_queue(
+            recipients=[live.changes_submitted_by],
+            template="municipality_changes_returned",
+            context={
+                "municipality": live,
+                "comment": comment,
+                "url": absolute_url(reverse("admin:projects_municipality_change", args=[live.pk])),
+            },
+        )
+    return live
+
+
+# Population by age band --------------------------------------------------------------------------------
+
+POPULATION_COLUMNS = ("regionalschluessel", "jahr", "altersgruppe", "anzahl", "quelle")
+
+
+def _age_band(text: str) -> str | None:
+    value = text.replace("–", "-").removesuffix("Jahre").replace(" ", "")
+    return value if value in AgeBand.values else None
+
+
+@transaction.atomic
+def population_import(*, rows: Iterable[dict[str, str]]) -> int:
+    """Store children per age band from rows keyed by the Amtlicher Regionalschlüssel (a CSV of the
+    statistics office); a row for a band and year already stored replaces it. All or nothing: any
+    faulty row raises a ValidationError naming every faulty line, and nothing is stored."""
+    rows = list(rows)
+    keys = {(row.get("regionalschluessel") or "").strip() for row in rows}
+    municipalities = {m.regional_key: m for m in Municipality.objects.filter(regional_key__in=keys - {""})}
+    errors, figures = [], []
+    for line, row in enumerate(rows, start=2):  # line 1 is the header
+        key = (row.get("regionalschluessel") or "").strip()
+        municipality = municipalities.get(key)
+        band = _age_band(row.get("altersgruppe") or "")
+        year, count = (row.get("jahr") or "").strip(), (row.get("anzahl") or "").replace(".", "").strip()
+        source = (row.get("quelle") or "").strip()
+        if municipality is None:
+            message = _("Zeile {line}: keine Kommune mit dem Regionalschlüssel „{key}“.")
+            errors.append(message.format(line=line, key=key))
+        elif band is None:
+            errors.append(
+                _("Zeile {line}: Altersgruppe „{band}“ unbekannt (erlaubt: {allowed}).").format(
+                    line=line, band=row.get("altersgruppe", ""), allowed=", ".join(AgeBand.values)
+                )
+            )
+        elif not (year.isdigit() and count.isdigit() and source):
+            errors.append(_("Zeile {line}: Jahr, Anzahl (ganze Zahlen) und Quelle sind Pflicht.").format(line=line))
+        else:
+            figure = PopulationFigure(
+                municipality=municipality, year=int(year), age_band=band, count=int(count), source=source
+            )
+            try:
+                figure.full_clean(validate_unique=False, validate_constraints=False)
+            except ValidationError as error:
+                errors.append(_("Zeile {line}: {message}").format(line=line, message=" ".join(error.messages)))
+            figures.append(figure)
+    if errors:
+        raise ValidationError(errors)
+    for figure in figures:
+        PopulationFigure.objects.update_or_create(
+            municipality=figure.municipality,
+            year=figure.year,
+            age_band=figure.age_band,
+            defaults={"count": figure.count, "source": figure.source},
+        )
+    return len(figures)

@@ -1,12 +1,12 @@
 """Who may see and edit which steering records (used by the admin and by the views)."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from accounts.access import coordinated_municipalities, is_coordinator, is_reviewer
+from accounts.access import is_coordinator, is_reviewer, scoped
 from networks.access import networks_for
 from projects.access import projects_for
 
-from .models import EventRegistration, Goal, NetworkAssessment, ProjectSelfCheck
+from .models import Goal, NetworkAssessment, ProjectSelfCheck
 
 
 def can_view_dashboard(user) -> bool:
@@ -23,27 +23,8 @@ def network_assessments_for(user) -> QuerySet[NetworkAssessment]:
 
 
 def goals_for(user) -> QuerySet[Goal]:
-    if is_reviewer(user):
-        return Goal.objects.all()
-    if is_coordinator(user):
-        return Goal.objects.filter(municipality__in=coordinated_municipalities(user))
-    return Goal.objects.none()
+    return scoped(user, Goal.objects.all())
 
 
 def can_view_goals_of(user, municipality) -> bool:
     return is_reviewer(user) or (is_coordinator(user) and municipality.pk in user.coordinated_municipality_ids())
-
-
-def event_registrations_for(user) -> QuerySet[EventRegistration]:
-    """Reviewers see every registration; a Koordinator those of their municipalities and their own."""
-    if is_reviewer(user):
-        return EventRegistration.objects.all()
-    if is_coordinator(user):
-        return EventRegistration.objects.filter(
-            Q(municipality__in=coordinated_municipalities(user)) | Q(user_id=user.pk)
-        )
-    return EventRegistration.objects.none()
-
-
-def can_register_for_events(user) -> bool:
-    return is_reviewer(user) or is_coordinator(user)

@@ -6,12 +6,10 @@ from accounts.scoping import ScopedModelAdmin
 from networks.access import networks_for
 from projects.access import municipalities_for, projects_for
 
-from .access import event_registrations_for, goals_for, network_assessments_for, self_checks_for
+from .access import goals_for, network_assessments_for, self_checks_for
 from .models import (
     Criterion,
     CriterionRating,
-    Event,
-    EventRegistration,
     Goal,
     IndicatorRating,
     Measurement,
@@ -131,14 +129,24 @@ class GoalAdmin(ScopedModelAdmin):
     list_select_related = ["municipality"]
     search_fields = ["title", "indicator", "municipality__name"]
     fieldsets = [
-        (None, {"fields": ["municipality", "dimension", "title"]}),
+        (None, {"fields": ["municipality", "dimension", "title", "kind", "deadline", "responsible"]}),
         (
-            _("SMART"),
+            _("Quantitatives Ziel: Indikator und Werte"),
             {
-                "fields": ["indicator", "unit", "baseline", "baseline_date", "target_value", "deadline", "responsible"],
+                "fields": ["indicator", "unit", "baseline", "baseline_date", "target_value"],
                 "description": _(
-                    "Spezifisch, messbar, attraktiv, realistisch, terminiert: Woran messen Sie das Ziel, "
-                    "von welchem Ausgangswert aus, bis wann und wer ist verantwortlich?"
+                    "Spezifisch, messbar, attraktiv, realistisch, terminiert: Woran messen Sie das Ziel und "
+                    "von welchem Ausgangswert aus? Die Messungen tragen Sie unten ein."
+                ),
+            },
+        ),
+        (
+            _("Qualitatives Ziel: Stand und Belege"),
+            {
+                "fields": ["progress", "evidence"],
+                "description": _(
+                    "Für Ziele, die sich nicht in Zahlen fassen lassen (z. B. „Familien fühlen sich in der Stadt "
+                    "willkommen“): Wie weit ist das Ziel erreicht, und woran sehen Sie das?"
                 ),
             },
         ),
@@ -149,6 +157,8 @@ class GoalAdmin(ScopedModelAdmin):
 
     @admin.display(description=_("Zielerreichung"))
     def attainment_display(self, obj):
+        if obj.is_qualitative:
+            return obj.get_progress_display()
         return "–" if obj.attainment is None else f"{obj.attainment} %"
 
     def get_changeform_initial_data(self, request):
@@ -157,29 +167,3 @@ class GoalAdmin(ScopedModelAdmin):
         if len(municipalities) == 1:
             initial.setdefault("municipality", municipalities[0].pk)
         return initial
-
-
-@admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
-    list_display = ["title", "starts_at", "place", "capacity", "registration_open", "is_published"]
-    list_filter = ["is_published", "registration_open"]
-    search_fields = ["title", "place", "description"]
-    date_hierarchy = "starts_at"
-    filter_horizontal = ["transitions", "fields"]
-    exclude = ["slug"]
-
-    def view_on_site(self, obj: Event) -> str | None:
-        return obj.get_absolute_url() if obj.is_published else None
-
-
-@admin.register(EventRegistration)
-class EventRegistrationAdmin(ScopedModelAdmin):
-    scope = staticmethod(event_registrations_for)
-    choice_scopes = {"municipality": municipalities_for}
-    # Registrations are made and cancelled on the public Fachtag page (steering.services keeps the
-    # waiting list); the back office shows them read-only (transferboerse.workflow).
-    list_display = ["user", "event", "municipality", "status", "created_at"]
-    list_filter = ["status", "event"]
-    list_select_related = ["user", "event", "municipality"]
-    search_fields = ["user__username", "user__last_name", "event__title"]
-    fields = ["event", "user", "municipality", "status", "created_at", "updated_at"]

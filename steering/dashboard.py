@@ -24,6 +24,7 @@ from .models import BANDS, Goal, band_for
 class MunicipalityFigures:
     municipality: Municipality
     coverage: list[tuple[Transition, int]] = field(default_factory=list)  # published projects per transition
+    own_coverage: list[tuple[Transition, int]] = field(default_factory=list)  # without those serving it
     published: int = 0
     in_review: int = 0
     stale: int = 0
@@ -31,6 +32,8 @@ class MunicipalityFigures:
     offers: int = 0
     balance: Balance | None = None
     goals: list[Goal] = field(default_factory=list)
+    network_ids: set[int] = field(default_factory=set)
+    is_total: bool = False  # a Kreis with all its towns and communities
 
     @property
     def covered(self) -> int:
@@ -70,7 +73,11 @@ def figures(municipalities=None, *, now=None) -> list[MunicipalityFigures]:
     ids = [municipality.pk for municipality in municipalities]
     transitions = list(Transition.objects.all())
     projects = Project.objects.filter(municipality_id__in=ids)
-    coverage = projects.published().counts_by_municipality_and_transition()
+    own_coverage = projects.published().counts_by_municipality_and_transition()
+    # Projects of the Kreis or a neighbour that serve a Kommune cover its transitions, too.
+    coverage = dict(own_coverage)
+    for (municipality_id, transition_id, _field), (count, _by) in Project.objects.published().served_counts().items():
+        coverage[(municipality_id, transition_id)] = coverage.get((municipality_id, transition_id), 0) + count
     published = _counts(projects.published().values_list("municipality_id").annotate(n=Count("pk")).order_by())
     in_review = _counts(projects.awaiting_review().values_list("municipality_id").annotate(n=Count("pk")).order_by())
     stale = _counts(
@@ -80,12 +87,11 @@ def figures(municipalities=None, *, now=None) -> list[MunicipalityFigures]:
         .annotate(n=Count("pk"))
         .order_by()
     )
-    networks = _counts(
-        Network.municipalities.through.objects.filter(municipality_id__in=ids)
-        .values_list("municipality_id")
-        .annotate(n=Count("network_id"))
-        .order_by()
-    )
+    networks = defaultdict(set)
+    for municipality_id, network_id in Network.municipalities.through.objects.filter(
+        municipality_id__in=ids
+    ).values_list("municipality_id", "network_id"):
+        networks[municipality_id].add(network_id)
     offers = _counts(
         TransferOffer.objects.active()
         .filter(project__municipality_id__in=ids)
@@ -101,16 +107,64 @@ def figures(municipalities=None, *, now=None) -> list[MunicipalityFigures]:
         MunicipalityFigures(
             municipality=municipality,
             coverage=[(transition, coverage.get((municipality.pk, transition.pk), 0)) for transition in transitions],
+            own_coverage=[(t, own_coverage.get((municipality.pk, t.pk), 0)) for t in transitions],
             published=published.get(municipality.pk, 0),
             in_review=in_review.get(municipality.pk, 0),
             stale=stale.get(municipality.pk, 0),
-            networks=networks.get(municipality.pk, 0),
+            networks=len(networks[municipality.pk]),
+            network_ids=networks[municipality.pk],
             offers=offers.get(municipality.pk, 0),
             balance=balance_by_id[municipality.pk],
             goals=goals.get(municipality.pk, []),
         )
         for municipality in municipalities
     ]
+
+
+def with_district_totals(rows: list[MunicipalityFigures]) -> list[MunicipalityFigures]:
+    """The rows with, after the last town of each Kreis, a row summing the Kreis and its towns.
+
+    Coverage counts the Kreis's and the towns' own projects (a project serving several towns is
+    counted once, for its own Kommune); networks are counted once however many towns they reach.
+    """
+    groups: dict[int, list[MunicipalityFigures]] = defaultdict(list)
+    for row in rows:
+        groups[row.municipality.parent_id or row.municipality.pk].append(row)
+    result = []
+    for index, row in enumerate(rows):
+        result.append(row)
+        group = row.municipality.parent_id or row.municipality.pk
+        following = rows[index + 1] if index + 1 < len(rows) else None
+        if following is not None and (following.municipality.parent_id or following.municipality.pk) == group:
+            continue
+        members = groups[group]
+        district = next((r.municipality for r in members if r.municipality.pk == group), None)
+        if district is None or len(members) < 2:
+            continue
+        own = summed_own_coverage(members)
+        result.append(
+            MunicipalityFigures(
+                municipality=district,
+                coverage=own,
+                own_coverage=own,
+                published=sum(r.published for r in members),
+                in_review=sum(r.in_review for r in members),
+                stale=sum(r.stale for r in members),
+                networks=len(set().union(*(r.network_ids for r in members))),
+                offers=sum(r.offers for r in members),
+                is_total=True,
+            )
+        )
+    return result
+
+
+def summed_own_coverage(rows: list[MunicipalityFigures]) -> list[tuple[Transition, int]]:
+    """Per transition, the summed own projects of ``rows`` (without those counted through a service area)."""
+    totals: dict[int, list] = {}
+    for row in rows:
+        for transition, count in row.own_coverage:
+            totals.setdefault(transition.pk, [transition, 0])[1] += count
+    return [(transition, count) for transition, count in totals.values()]
 
 
 def transfers_over_time(municipality_ids=None) -> list[tuple[str, int]]:

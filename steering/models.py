@@ -1,11 +1,10 @@
-"""Steering: good-practice self-check, network quality checklist, goals (Zielraute), Fachtage."""
+"""Steering: good-practice self-check, network quality checklist, goals (Zielraute)."""
 
-import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, FilteredRelation, Q
@@ -14,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from networks.models import Network
-from projects.models import Field, Municipality, Project, SluggedModel, Transition
+from projects.models import Municipality, Project
 
 LEVELS = [(1, _("Stufe 1")), (2, _("Stufe 2")), (3, _("Stufe 3")), (4, _("Stufe 4"))]
 LEVEL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
@@ -265,7 +264,12 @@ class GoalQuerySet(models.QuerySet):
 
 
 class Goal(models.Model):
-    """A SMART goal of one municipality, placed on the Zielraute."""
+    """A SMART goal of one municipality, placed on the Zielraute.
+
+    Quantitative goals are measured: an indicator with baseline, target and measurements, and the
+    attainment is the share of the way reached. Qualitative goals ("Familien fühlen sich willkommen")
+    are described: their state (``progress``) and the evidence for it, never a percentage.
+    """
 
     class Dimension(models.TextChoices):
         CHAINS = "1", _("1 Präventionsketten aufgebaut")
@@ -273,16 +277,39 @@ class Goal(models.Model):
         EDUCATION = "2b", _("2b Bildungschancen verbessert")
         COMMUNITY = "3", _("3 Handlungsfähige Kommune")
 
+    class Kind(models.TextChoices):
+        QUANTITATIVE = "quantitative", _("quantitativ: mit Indikator, Ausgangs- und Zielwert")
+        QUALITATIVE = "qualitative", _("qualitativ: Stand und Belege in Worten")
+
+    class Progress(models.TextChoices):
+        OPEN = "open", _("noch nicht begonnen")
+        STARTED = "started", _("begonnen")
+        PARTLY = "partly", _("teilweise erreicht")
+        REACHED = "reached", _("erreicht")
+
+    QUANTITATIVE_FIELDS = ("indicator", "baseline", "baseline_date", "target_value")
+
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="goals", verbose_name=_("Kommune")
     )
     dimension = models.CharField(_("Zielraute"), max_length=2, choices=Dimension)
     title = models.CharField(_("Was soll erreicht werden?"), max_length=200)
-    indicator = models.CharField(_("Indikator"), max_length=200, help_text=_("Woran wird die Zielerreichung gemessen?"))
+    kind = models.CharField(_("Art des Ziels"), max_length=12, choices=Kind, default=Kind.QUANTITATIVE)
+    indicator = models.CharField(
+        _("Indikator"), max_length=200, blank=True, help_text=_("Woran wird die Zielerreichung gemessen?")
+    )
     unit = models.CharField(_("Einheit"), max_length=30, blank=True, help_text=_("z. B. „%“ oder „Familien“"))
-    baseline = models.DecimalField(_("Ausgangswert"), max_digits=12, decimal_places=2)
-    baseline_date = models.DateField(_("Stand des Ausgangswerts"))
-    target_value = models.DecimalField(_("Zielwert"), max_digits=12, decimal_places=2)
+    baseline = models.DecimalField(_("Ausgangswert"), max_digits=12, decimal_places=2, null=True, blank=True)
+    baseline_date = models.DateField(_("Stand des Ausgangswerts"), null=True, blank=True)
+    target_value = models.DecimalField(_("Zielwert"), max_digits=12, decimal_places=2, null=True, blank=True)
+    progress = models.CharField(
+        _("Stand"), max_length=10, choices=Progress, blank=True, help_text=_("Nur für qualitative Ziele.")
+    )
+    evidence = models.TextField(
+        _("Belege und Beobachtungen"),
+        blank=True,
+        help_text=_("Nur für qualitative Ziele: Woran sehen Sie den Stand? z. B. Rückmeldungen, Befragungen."),
+    )
     deadline = models.DateField(_("Termin"))
     responsible = models.CharField(_("Verantwortlich"), max_length=200)
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
@@ -300,6 +327,17 @@ class Goal(models.Model):
             models.CheckConstraint(
                 condition=Q(deadline__gt=models.F("baseline_date")), name="goal_deadline_after_baseline"
             ),
+            models.CheckConstraint(
+                condition=Q(kind="qualitative")
+                | (
+                    Q(baseline__isnull=False, baseline_date__isnull=False, target_value__isnull=False)
+                    & ~Q(indicator="")
+                ),
+                name="goal_quantitative_has_numbers",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="quantitative") | ~Q(progress=""), name="goal_qualitative_has_progress"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -310,12 +348,24 @@ class Goal(models.Model):
 
     def clean(self):
         errors = {}
+        if self.is_qualitative:
+            if not self.progress:
+                errors["progress"] = _("Bitte geben Sie an, wie weit das qualitative Ziel erreicht ist.")
+        else:
+            required = _("Für ein quantitatives Ziel erforderlich (oder wählen Sie „qualitativ“).")
+            for name in self.QUANTITATIVE_FIELDS:
+                if getattr(self, name) in (None, ""):
+                    errors[name] = required
         if self.baseline is not None and self.target_value is not None and self.baseline == self.target_value:
             errors["target_value"] = _("Der Zielwert muss sich vom Ausgangswert unterscheiden.")
         if self.baseline_date and self.deadline and self.deadline <= self.baseline_date:
             errors["deadline"] = _("Der Termin muss nach dem Stand des Ausgangswerts liegen.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def is_qualitative(self) -> bool:
+        return self.kind == self.Kind.QUALITATIVE
 
     # Measurements are prefetched by ``with_measurements``; these use ``.all()`` to profit from that.
     def sorted_measurements(self) -> list["Measurement"]:
@@ -327,13 +377,17 @@ class Goal(models.Model):
         return measurements[-1] if measurements else None
 
     def attainment_of(self, value: Decimal) -> int:
+        # Only for quantitative goals; a qualitative goal has no measurements and no percentage.
         """Share of the way from baseline to target, in whole percent, capped to 0–100."""
         share = (Decimal(value) - self.baseline) / (self.target_value - self.baseline)
         return int(max(Decimal(0), min(Decimal(1), share)) * 100)
 
     @property
     def attainment(self) -> int | None:
-        """Percent of the way reached by the latest measurement (None: nothing measured yet)."""
+        """Percent of the way reached by the latest measurement (None: nothing measured yet, or a
+        qualitative goal)."""
+        if self.is_qualitative:
+            return None
         latest = self.latest
         return None if latest is None else self.attainment_of(latest.value)
 
@@ -344,6 +398,8 @@ class Goal(models.Model):
     @property
     def trend(self) -> str:
         """Direction of the last two values (baseline counts as the first), relative to the target."""
+        if self.is_qualitative:
+            return Trend.UNKNOWN
         values = [self.baseline, *(m.value for m in self.sorted_measurements())]
         if len(values) < 2:
             return Trend.UNKNOWN
@@ -354,10 +410,13 @@ class Goal(models.Model):
 
     @property
     def is_overdue(self) -> bool:
-        return self.deadline < timezone.localdate() and (self.attainment or 0) < 100
+        reached = self.progress == self.Progress.REACHED if self.is_qualitative else (self.attainment or 0) >= 100
+        return self.deadline < timezone.localdate() and not reached
 
-    def chart_data(self) -> dict:
-        """What the goal chart (static/js/steering-charts.js) draws."""
+    def chart_data(self) -> dict | None:
+        """What the goal chart (static/js/steering-charts.js) draws; a qualitative goal has none."""
+        if self.is_qualitative:
+            return None
         points = [(self.baseline_date, self.baseline), *((m.measured_on, m.value) for m in self.sorted_measurements())]
         return {
             "type": "goal",
@@ -383,120 +442,33 @@ class Measurement(models.Model):
         ordering = ["goal", "measured_on"]
         constraints = [
             models.UniqueConstraint(fields=["goal", "measured_on"], name="measurement_one_per_goal_and_day"),
+            models.CheckConstraint(condition=Q(value__gte=0), name="measurement_value_not_negative"),
         ]
 
     def __str__(self) -> str:
         return f"{self.measured_on:%d.%m.%Y}: {self.value}"
 
+    def clean(self):
+        try:
+            goal = self.goal  # in the admin's inline: the goal as just edited, saved or not
+        except ObjectDoesNotExist:
+            return
+        if goal.is_qualitative:
+            raise ValidationError(
+                _("Ein qualitatives Ziel hat keine Messwerte; beschreiben Sie seinen Stand unter „Belege“.")
+            )
+        errors = {}
+        if self.measured_on and goal.baseline_date and self.measured_on < goal.baseline_date:
+            errors["measured_on"] = _("Der Stichtag liegt vor dem Stand des Ausgangswerts ({date}).").format(
+                date=goal.baseline_date.strftime("%d.%m.%Y")
+            )
+        if self.value is not None and self.value < 0:
+            errors["value"] = _("Ein Messwert kann nicht negativ sein.")
+        elif self.value is not None and goal.unit.strip() == "%" and self.value > 100:
+            errors["value"] = _("Ein Anteil in Prozent liegt zwischen 0 und 100.")
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def attainment(self) -> int:
         return self.goal.attainment_of(self.value)
-
-
-# --- 5. Fachtage -----------------------------------------------------------------------------------
-
-
-class EventQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
-
-    def upcoming(self, now: datetime.datetime | None = None):
-        return self.published().filter(ends_at__gte=now or timezone.now())
-
-    def with_counts(self):
-        return self.annotate(
-            confirmed_count=models.Count("registrations", filter=Q(registrations__status="confirmed")),
-            waiting_count=models.Count("registrations", filter=Q(registrations__status="waiting")),
-        ).order_by("starts_at", "pk")  # aggregating queries ignore Meta.ordering
-
-
-class Event(SluggedModel):
-    """A Fachtag: a day of exchange between municipalities."""
-
-    slug_source = "title"
-
-    title = models.CharField(_("Titel"), max_length=200)
-    slug = models.SlugField(_("Kurzname (URL)"), max_length=80, unique=True, blank=True)
-    starts_at = models.DateTimeField(_("Beginn"))
-    ends_at = models.DateTimeField(_("Ende"))
-    place = models.CharField(_("Ort"), max_length=200)
-    address = models.TextField(_("Anschrift"), blank=True)
-    description = models.TextField(_("Beschreibung"), blank=True)
-    programme = models.TextField(_("Programm"), blank=True, help_text=_("Eine Zeile pro Programmpunkt."))
-    transitions = models.ManyToManyField(Transition, blank=True, related_name="events", verbose_name=_("Übergänge"))
-    fields = models.ManyToManyField(Field, blank=True, related_name="events", verbose_name=_("Handlungsfelder"))
-    capacity = models.PositiveSmallIntegerField(_("Plätze"), validators=[MinValueValidator(1)])
-    registration_open = models.BooleanField(_("Anmeldung offen"), default=True)
-    is_published = models.BooleanField(_("veröffentlicht"), default=True)
-    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
-
-    objects = EventQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("Fachtag")
-        verbose_name_plural = _("Fachtage")
-        ordering = ["starts_at"]
-        constraints = [
-            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="event_ends_after_start"),
-            models.CheckConstraint(condition=Q(capacity__gte=1), name="event_capacity_positive"),
-        ]
-
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("steering:event", kwargs={"slug": self.slug})
-
-    def clean(self):
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": _("Das Ende muss nach dem Beginn liegen.")})
-
-    @property
-    def is_past(self) -> bool:
-        return self.ends_at < timezone.now()
-
-    def programme_lines(self) -> list[str]:
-        return [line.strip() for line in self.programme.splitlines() if line.strip()]
-
-
-class EventRegistration(models.Model):
-    class Status(models.TextChoices):
-        CONFIRMED = "confirmed", _("angemeldet")
-        WAITING = "waiting", _("Warteliste")
-        CANCELLED = "cancelled", _("abgemeldet")
-
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("Fachtag"))
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="event_registrations",
-        verbose_name=_("Person"),
-    )
-    municipality = models.ForeignKey(
-        Municipality,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="event_registrations",
-        verbose_name=_("Kommune"),
-    )
-    status = models.CharField(_("Status"), max_length=10, choices=Status, default=Status.CONFIRMED)
-    created_at = models.DateTimeField(_("angemeldet am"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("Anmeldung zum Fachtag")
-        verbose_name_plural = _("Anmeldungen zu Fachtagen")
-        ordering = ["event__starts_at", "created_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["event", "user"],
-                condition=~Q(status="cancelled"),
-                name="eventregistration_one_active_per_user",
-                violation_error_message=_("Sie sind für diesen Fachtag bereits angemeldet."),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user} – {self.event}"

@@ -1,23 +1,20 @@
-from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, TemplateView
 
 from networks.models import Network
 from projects.models import Municipality
 from transferboerse import spreadsheets
 
-from . import dashboard, services
-from .access import can_register_for_events, can_view_dashboard, can_view_goals_of
-from .calendar import calendar_for
-from .models import BANDS, Event, EventRegistration, Goal, NetworkAssessment, QualityIndicator
+from . import dashboard
+from .access import can_view_dashboard, can_view_goals_of
+from .models import BANDS, Goal, NetworkAssessment, QualityIndicator
 from .pdf import html_to_pdf
 
 
@@ -45,6 +42,7 @@ class DashboardView(SteeringOnlyMixin, TemplateView):
         rows = dashboard.figures()
         return super().get_context_data(
             rows=rows,
+            table_rows=dashboard.with_district_totals(rows),
             charts=dashboard.chart_data(rows),
             bands=BANDS,
             generated_at=timezone.now(),
@@ -95,10 +93,11 @@ class GoalsView(LoginRequiredMixin, DetailView):
         ]
         return super().get_context_data(
             goals=goals,
-            unmeasured=[goal for goal in goals if goal.attainment is None],
+            unmeasured=[goal for goal in goals if goal.attainment is None and not goal.is_qualitative],
+            qualitative=[goal for goal in goals if goal.is_qualitative],
             raster=raster,
             bands=BANDS,
-            charts={f"goal-{goal.pk}": goal.chart_data() for goal in goals},
+            charts={f"goal-{goal.pk}": goal.chart_data() for goal in goals if not goal.is_qualitative},
             **kwargs,
         )
 
@@ -167,99 +166,3 @@ class NetworkQualityCsvView(SteeringOnlyMixin, View):
                 + ["" if change is None else f"{change:+d}" for _level, change in row["cells"]]
             )
         return response
-
-
-# --- Fachtage --------------------------------------------------------------------------------------
-
-
-def _own_registrations(user) -> dict[int, EventRegistration]:
-    if not user.is_authenticated:
-        return {}
-    registrations = EventRegistration.objects.filter(user=user).exclude(status=EventRegistration.Status.CANCELLED)
-    return {registration.event_id: registration for registration in registrations}
-
-
-class EventListView(ListView):
-    template_name = "steering/event_list.html"
-    context_object_name = "events"
-    paginate_by = 20
-
-    def get_queryset(self):
-        events = Event.objects.published().with_counts().prefetch_related("transitions", "fields")
-        if self.request.GET.get("zeitraum") == "vergangen":
-            return events.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
-        return events.upcoming()
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            show_past=self.request.GET.get("zeitraum") == "vergangen",
-            **kwargs,
-        )
-
-
-class EventDetailView(DetailView):
-    template_name = "steering/event_detail.html"
-    context_object_name = "event"
-
-    def get_queryset(self):
-        return Event.objects.published().with_counts().prefetch_related("transitions", "fields")
-
-    def get_context_data(self, **kwargs):
-        user = self.request.user
-        return super().get_context_data(
-            registration=_own_registrations(user).get(self.object.pk),
-            can_register=can_register_for_events(user),
-            free_places=max(0, self.object.capacity - self.object.confirmed_count),
-            **kwargs,
-        )
-
-
-class EventRegisterView(LoginRequiredMixin, View):
-    def post(self, request, slug):
-        event = get_object_or_404(Event.objects.published(), slug=slug)
-        if not can_register_for_events(request.user):
-            raise PermissionDenied
-        try:
-            registration = services.registration_register(event=event, user=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            if registration.status == EventRegistration.Status.CONFIRMED:
-                messages.success(request, _("Sie sind für „{event}“ angemeldet.").format(event=event))
-            else:
-                messages.info(
-                    request,
-                    _(
-                        "Der Fachtag ist ausgebucht. Sie stehen auf der Warteliste und rücken nach, "
-                        "wenn ein Platz frei wird."
-                    ),
-                )
-        return redirect(event)
-
-
-class EventCancelView(LoginRequiredMixin, View):
-    def post(self, request, slug):
-        event = get_object_or_404(Event.objects.published(), slug=slug)
-        registration = _own_registrations(request.user).get(event.pk)
-        if registration is None:
-            raise Http404
-        services.registration_cancel(registration=registration, by=request.user)
-        messages.success(request, _("Sie sind von „{event}“ abgemeldet.").format(event=event))
-        return redirect(event)
-
-
-def _ics_response(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-class EventIcsView(View):
-    def get(self, request, slug):
-        event = get_object_or_404(Event.objects.published(), slug=slug)
-        return _ics_response(calendar_for([event]), f"{event.slug}.ics")
-
-
-class EventFeedView(View):
-    def get(self, request):
-        return _ics_response(calendar_for(Event.objects.published()), "fachtage.ics")

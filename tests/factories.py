@@ -125,6 +125,7 @@ class TransferOfferFactory(factory.django.DjangoModelFactory):
 
     project = factory.SubFactory(ProjectFactory)
     description = "Wir stellen Ergebnisse vor und begleiten die Umsetzung."
+    success_criteria = "Eine feste Ansprechperson in der übernehmenden Kommune."
     contact_name = "Koordinationsstelle"
     contact_email = "koordination@example.org"
 
@@ -135,6 +136,7 @@ class TransferServiceFactory(factory.django.DjangoModelFactory):
 
     offer = factory.SubFactory(TransferOfferFactory)
     kind = TransferService.Kind.PRESENTATION
+    mode = factory.LazyAttribute(lambda service: TransferService.DEFAULT_MODES[service.kind])
     effort_hours = 4
     capacity = 3
 

@@ -84,10 +84,17 @@ def test_every_csv_writer_of_the_portal_goes_through_the_shared_helper():
     }
 
     unsafe = [path for path, text in sources.items() if "csv.writer(" in text or "DictWriter" in text]
-    serving_csv = sorted(path for path, text in sources.items() if "text/csv" in text)
+    # The DCAT catalogue only names the media type of the CSV files it describes; it writes none.
+    serving_csv = sorted(path for path, text in sources.items() if "text/csv" in text and path != "api/dcat.py")
     assert unsafe == []
     assert [path for path in serving_csv if "spreadsheets.writer(" not in sources[path]] == []
-    assert serving_csv == ["api/open_data.py", "portal/views.py", "steering/views.py", "transfers/views.py"]
+    assert serving_csv == [
+        "api/hsds/tabular.py",
+        "api/open_data.py",
+        "portal/chains.py",
+        "steering/views.py",
+        "transfers/views.py",
+    ]
 
 
 def test_admin_exports_use_the_neutralising_formats_only(admin_user):
@@ -121,7 +128,7 @@ def hostile(transitions, selm):
 
 
 def csv_cells(content: bytes, delimiter: str) -> list[str]:
-    rows = csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=delimiter)
+    rows = csv.reader(io.StringIO(content.decode("utf-8-sig"), newline=""), delimiter=delimiter)
     return [cell for row in rows for cell in row]
 
 
@@ -190,7 +197,7 @@ ADMIN_EXPORTS = [
 def test_admin_csv_export_neutralises_formulas(client, hostile, url_name, expected):
     client.force_login(hostile["coordinator"])
 
-    cells = csv_cells(admin_export(client, url_name, SafeCSV), ",")
+    cells = csv_cells(admin_export(client, url_name, SafeCSV), ";")
 
     assert ({cell for cell in cells if cell.startswith("'")}, still_dangerous(cells)) == (expected, [])
 

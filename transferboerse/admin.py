@@ -14,16 +14,27 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.urls import path
 from django.utils.translation import gettext
 
+from transferboerse.widgets import DecimalInput
 from transferboerse.workflow import is_workflow_record, workflow_fields
 
 NUL = "\x00"
 # Inline rows one form may hold. Django's own cap is 2,000, and building and rendering that many rows for a
 # tampered management form (TOTAL_FORMS=99999) keeps a worker busy for many seconds.
 MAX_INLINE_ROWS = 300
+# Numbers with decimals are typed and shown the German way ("1,5") in every admin form and inline.
+LOCALISED_NUMBERS = {
+    models.DecimalField: {"localize": True, "widget": DecimalInput},
+    models.FloatField: {"localize": True, "widget": DecimalInput},
+}
+
+
+def _localise_numbers(model_admin) -> None:
+    model_admin.formfield_overrides = {**LOCALISED_NUMBERS, **model_admin.formfield_overrides}
 
 
 def contains_nul(values) -> bool:
@@ -62,7 +73,18 @@ class HardenedModelAdminMixin:
     Besides the input checks it keeps the workflow intact on every model (``transferboerse.workflow``): the
     fields only services may write are read-only whatever the ModelAdmin declares, and workflow records
     (transfers, their timelines, Fachtag registrations) are shown but never added or changed here.
+    Numbers with decimals accept "1,5" in its forms and inlines (``LOCALISED_NUMBERS``).
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _localise_numbers(self)
+
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        for inline in inlines:
+            _localise_numbers(inline)
+        return inlines
 
     def get_readonly_fields(self, request, obj=None):
         declared = list(super().get_readonly_fields(request, obj))

@@ -9,8 +9,10 @@ admin.site.site_title = _("Transferbörse")
 admin.site.index_title = _("Übersicht")
 
 urlpatterns = [
-    # Before the admin's URLs: the second factor after the password (accounts/two_factor.py).
-    path("verwaltung/zweiter-faktor/", include("accounts.urls")),
+    # Before the admin's URLs: the second factor after the password (accounts/two_factor.py), the
+    # invitation link and the password reset (accounts/password_urls.py: URL names without namespace).
+    path("verwaltung/", include("accounts.urls")),
+    path("verwaltung/", include("accounts.password_urls")),
     path("verwaltung/", admin.site.urls),
     path("netzwerke/", include("networks.urls")),
     path("suche/", include("search.urls")),
@@ -18,9 +20,11 @@ urlpatterns = [
     # Operations: health check, legal pages, open data API.
     path("healthz", healthz, name="healthz"),
     path("api/v1/", include("api.urls")),
+    path("api/hsds/", include("api.hsds.urls")),
     path("offene-daten/", include("api.open_data_urls")),
-    # Steering: dashboard, goals, network quality, Fachtage.
+    # Steering: dashboard, goals, network quality.
     path("", include("steering.urls")),
+    path("", include("events.urls")),
     path("", include("pages.urls")),
     path("", include("portal.urls")),
 ]

@@ -28,3 +28,12 @@ class LightSelect(forms.Select):
             if value is not False
         )
         return mark_safe(f'<select name="{escape(widget["name"])}"{attrs}>{options}</select>')
+
+
+class DecimalInput(forms.TextInput):
+    """A number with decimals, typed the German way ("1,5"): a text input, because a browser's number
+    input reads the comma by the browser's own language, not the page's, and may drop it (1,5 → 15).
+    The form field is localised, so "1,5" and "1.5" are read as 1.5 and the value is shown as "1,5"."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})

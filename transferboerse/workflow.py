@@ -26,7 +26,17 @@ WORKFLOW_FIELDS: dict[str, tuple[str, ...]] = {
         "created_at",
         "updated_at",
     ),
+    # The Kommune profile: a coordinator's edit waits for review (projects.services.municipality_profile_save).
+    "projects.municipality": (
+        "pending_changes",
+        "changes_submitted_at",
+        "changes_submitted_by",
+        "review_comment",
+    ),
     "networks.network": ("created_at", "updated_at"),
+    # A reported barrier is answered through barrier_reports_mark_answered; when it came and when the
+    # answer is due are facts of the report.
+    "pages.barrierreport": ("status", "received_at", "answer_due_on"),
     "transfers.transferoffer": ("created_at", "updated_at"),
     "transfers.transferrequest": ("status", "created_by", "created_at", "updated_at"),
     # A transfer as a whole is a workflow record: who takes part, what was booked, every stage and the
@@ -60,10 +70,10 @@ WORKFLOW_FIELDS: dict[str, tuple[str, ...]] = {
     "steering.projectselfcheck": ("updated_by", "created_at", "updated_at"),
     "steering.networkassessment": ("updated_by", "created_at", "updated_at"),
     "steering.goal": ("created_at", "updated_at"),
-    "steering.event": ("created_at", "updated_at"),
-    # Registrations are made and cancelled on the public Fachtag page (steering.services); the waiting
+    "events.event": ("created_at", "updated_at"),
+    # Registrations are made and cancelled on the public Fachtag page (events.services); the waiting
     # list moves up there.
-    "steering.eventregistration": ("event", "user", "municipality", "status", "created_at", "updated_at"),
+    "events.eventregistration": ("event", "user", "municipality", "status", "created_at", "updated_at"),
     "pages.legalpage": ("updated_at",),
     # The mail outbox: the worker records every attempt; "Erneut versuchen" is an admin action that
     # calls accounts.outbox.outgoing_mails_retry.
@@ -100,7 +110,7 @@ WORKFLOW_RECORDS: frozenset[str] = frozenset(
     {
         "transfers.transferinterest",
         "transfers.transferevent",
-        "steering.eventregistration",
+        "events.eventregistration",
         "accounts.outgoingmail",
         "django_tasks_database.dbtaskresult",
     }

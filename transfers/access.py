@@ -5,17 +5,13 @@ Acting on a transfer is decided separately, by ``TransferInterest.sides_of``.
 
 from django.db.models import QuerySet
 
-from accounts.access import coordinated_municipalities, is_coordinator, is_reviewer
+from accounts.access import coordinated_municipalities, is_coordinator, is_reviewer, scoped
 
 from .models import TransferEvent, TransferInterest, TransferOffer, TransferRequest, TransferService
 
 
 def transfer_offers_for(user) -> QuerySet[TransferOffer]:
-    if is_reviewer(user):
-        return TransferOffer.objects.all()
-    if is_coordinator(user):
-        return TransferOffer.objects.filter(project__municipality__in=coordinated_municipalities(user))
-    return TransferOffer.objects.none()
+    return scoped(user, TransferOffer.objects.all(), municipality="project__municipality")
 
 
 def transfer_services_for(user) -> QuerySet[TransferService]:
@@ -23,11 +19,7 @@ def transfer_services_for(user) -> QuerySet[TransferService]:
 
 
 def transfer_requests_for(user) -> QuerySet[TransferRequest]:
-    if is_reviewer(user):
-        return TransferRequest.objects.all()
-    if is_coordinator(user):
-        return TransferRequest.objects.filter(municipality__in=coordinated_municipalities(user))
-    return TransferRequest.objects.none()
+    return scoped(user, TransferRequest.objects.all())
 
 
 def transfer_interests_for(user) -> QuerySet[TransferInterest]:
@@ -62,4 +54,5 @@ def events_for(user, interest: TransferInterest) -> QuerySet[TransferEvent]:
 
 
 def can_view_ledger(user) -> bool:
-    return is_reviewer(user)
+    """The ledger is reciprocal: reviewers and every Kommune's coordinators see all Kommunen's figures."""
+    return is_reviewer(user) or is_coordinator(user)

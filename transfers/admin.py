@@ -25,6 +25,23 @@ class TransferHistoryAdmin(HistoryDisplayAdminMixin, ScopedAdminMixin, SimpleHis
 class TransferServiceInline(admin.TabularInline):
     model = TransferService
     extra = 0
+    fields = ["kind", "mode", "format", "effort_hours", "capacity"]
+
+
+OFFER_FIELDSETS = [
+    (None, {"fields": ["project", "description", "success_criteria"]}),
+    (
+        _("Sind Sie bereit für den Transfer?"),
+        {
+            "fields": TransferOffer.READINESS_CHECKS,
+            "description": _(
+                "Alle fünf Punkte: transferbereit; drei oder vier: weitgehend transferbereit; sonst: im Aufbau."
+            ),
+        },
+    ),
+    (_("Für die übernehmende Kommune"), {"fields": ["adopter_effort", "adopter_costs", "difficulty"]}),
+    (_("Kontakt"), {"fields": ["contact_name", "contact_email", "contact_phone", "contact_is_public", "is_active"]}),
+]
 
 
 @admin.register(TransferOffer)
@@ -36,6 +53,7 @@ class TransferOfferAdmin(TransferHistoryAdmin):
     list_select_related = ["project", "project__municipality"]
     search_fields = ["project__title", "description", "contact_name"]
     autocomplete_fields = ["project"]
+    fieldsets = OFFER_FIELDSETS
     inlines = [TransferServiceInline]
 
     def view_on_site(self, obj: TransferOffer) -> str | None:
@@ -77,6 +95,7 @@ class TransferInterestAdmin(TransferHistoryAdmin):
         "offer",
         "municipality",
         "services",
+        "request",
         "stage",
         "message",
         "preferred_period",
@@ -103,7 +122,8 @@ class TransferInterestAdmin(TransferHistoryAdmin):
 class TransferOfferInline(admin.StackedInline):
     model = TransferOffer
     extra = 0
-    fields = ["description", "contact_name", "contact_email", "contact_phone", "contact_is_public", "is_active"]
+    fieldsets = [(name, options) for name, options in OFFER_FIELDSETS if "project" not in options["fields"]]
+    fieldsets.insert(0, (None, {"fields": ["description", "success_criteria"]}))
     show_change_link = True
 
 

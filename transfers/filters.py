@@ -25,6 +25,21 @@ class OfferFilter(django_filters.FilterSet):
     service = django_filters.ChoiceFilter(
         label=_("Leistung"), field_name="services__kind", choices=TransferService.Kind.choices, empty_label=_("alle")
     )
+    mode = django_filters.ChoiceFilter(
+        label=_("Transferform"),
+        field_name="services__mode",
+        choices=TransferService.Mode.choices,
+        empty_label=_("alle"),
+    )
+    effort = django_filters.ChoiceFilter(
+        label=_("Aufwand für Ihre Kommune"),
+        field_name="adopter_effort",
+        choices=TransferOffer.Effort.choices,
+        empty_label=_("jeder"),
+    )
+    difficulty = django_filters.ChoiceFilter(
+        label=_("Schwierigkeit"), choices=TransferOffer.Difficulty.choices, empty_label=_("jede")
+    )
 
     class Meta:
         model = TransferOffer

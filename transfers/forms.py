@@ -7,7 +7,16 @@ from django.utils.translation import gettext_lazy as _
 
 from projects.models import Field, Municipality, TargetGroup, Transition
 
-from .models import Action, NotificationPreference, TransferInterest, TransferOffer, TransferService
+from .models import (
+    Action,
+    NotificationPreference,
+    Side,
+    TransferInterest,
+    TransferOffer,
+    TransferPlan,
+    TransferRequest,
+    TransferService,
+)
 
 
 def _helper(submit_label: str, action: str = "") -> FormHelper:
@@ -47,11 +56,20 @@ class InterestForm(MunicipalityChoiceMixin, forms.Form):
     )
     contact_name = forms.CharField(label=_("Ansprechperson"), max_length=120)
     contact_email = forms.EmailField(label=_("E-Mail"))
+    request = forms.ModelChoiceField(
+        label=_("Antwort auf Ihr Gesuch"),
+        queryset=TransferRequest.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("– auf kein Gesuch –"),
+        help_text=_("Sobald die anbietende Kommune annimmt, gilt das Gesuch als vermittelt."),
+    )
 
     def __init__(self, *args, offer: TransferOffer, municipalities, **kwargs):
         super().__init__(*args, **kwargs)
         self.offer = offer
         self._set_municipalities(municipalities)
+        self.fields["request"].queryset = TransferRequest.objects.open().filter(municipality__in=municipalities)
         services = TransferService.objects.with_booked().filter(offer=offer)
         self.fields["services"].queryset = services
         self.fields["services"].label_from_instance = lambda service: _(
@@ -83,6 +101,14 @@ class InterestForm(MunicipalityChoiceMixin, forms.Form):
             return cleaned
         if municipality.pk == self.offer.project.municipality_id:
             raise forms.ValidationError(_("Eine Kommune kann kein Transferinteresse am eigenen Angebot anmelden."))
+        request = cleaned.get("request")
+        if request is not None and request.municipality_id != municipality.pk:
+            self.add_error(
+                "request",
+                _("Das Gesuch „{title}“ ist nicht von {municipality}.").format(
+                    title=request.title, municipality=municipality
+                ),
+            )
         if TransferInterest.objects.open().filter(offer=self.offer, municipality=municipality).exists():
             raise forms.ValidationError(
                 _("{municipality} hat für dieses Angebot bereits ein offenes Transferinteresse.").format(
@@ -177,3 +203,83 @@ class NotificationPreferenceForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper(_("Einstellung speichern"))
+
+
+# --- the transfer plan --------------------------------------------------------------------------
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = TransferPlan
+        fields = ["goals", "support_group", "midpoint_on"]
+        widgets = {
+            "goals": forms.Textarea(attrs={"rows": 4}),
+            "support_group": forms.Textarea(attrs={"rows": 4}),
+            "midpoint_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, prefix="plan", **kwargs)
+        self.helper = _helper(_("Plan speichern"))
+        self.helper.add_input(Hidden("form", "plan"))
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(label=_("Meilenstein"), max_length=200)
+    due_on = forms.DateField(label=_("fällig am"), widget=forms.DateInput(attrs={"type": "date"}))
+    owner = forms.ChoiceField(label=_("verantwortlich"))
+
+    def __init__(self, *args, owners: list[tuple[str, object]], **kwargs):
+        """``owners``: ``(side, user)`` for every coordinator of both sides."""
+        super().__init__(*args, prefix="milestone", **kwargs)
+        self.owners = {f"{side}:{user.pk}": (side, user) for side, user in owners}
+        self.fields["owner"].choices = [
+            (key, f"{user.get_full_name() or user.username} ({Side(side).label})")
+            for key, (side, user) in self.owners.items()
+        ]
+        self.helper = _helper(_("Meilenstein hinzufügen"))
+        self.helper.add_input(Hidden("form", "milestone"))
+
+    def clean_owner(self):
+        return self.owners[self.cleaned_data["owner"]]
+
+
+class MidpointForm(forms.Form):
+    midpoint_review = forms.CharField(
+        label=_("Ergebnis des Halbzeit-Checks"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Wo steht die Übernahme gegenüber ihren Zielen? Was ändern Sie für die zweite Hälfte?"),
+        error_messages={"required": _("Bitte halten Sie fest, was der Halbzeit-Check ergeben hat.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, prefix="midpoint", **kwargs)
+        self.helper = _helper(_("Halbzeit-Check festhalten"))
+        self.helper.add_input(Hidden("form", "midpoint"))
+
+
+class CloseForm(forms.Form):
+    lessons = forms.CharField(
+        label=_("Was hat Ihre Kommune gelernt?"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Erscheint nach dem Abschluss auf der Seite des Projekts."),
+        error_messages={"required": _("Bitte schreiben Sie, was Ihre Kommune gelernt hat.")},
+    )
+
+    def __init__(self, *args, side: str, **kwargs):
+        super().__init__(*args, prefix=f"close-{side}", **kwargs)
+        self.side = side
+        if side == Side.OFFERING:
+            self.fields["success_factors_addition"] = forms.CharField(
+                label=_("Neuer Erfolgsfaktor für die Projektbeschreibung"),
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+                help_text=_("Wird der Projektbeschreibung angefügt, sobald die Redaktion die Änderung freigibt."),
+            )
+            self.fields["pitfalls_addition"] = forms.CharField(
+                label=_("Neuer Stolperstein für die Projektbeschreibung"),
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+            )
+        self.helper = _helper(_("Erkenntnisse festhalten ({side})").format(side=Side(side).label))
+        self.helper.add_input(Hidden("form", f"close-{side}"))

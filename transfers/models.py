@@ -1,6 +1,8 @@
+import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -30,7 +32,36 @@ class TransferOfferQuerySet(models.QuerySet):
 
 
 class TransferOffer(models.Model):
-    """A municipality offers its know-how on one of its projects to others (Transfer-Angebot)."""
+    """A municipality offers its know-how on one of its projects to others (Transfer-Angebot).
+
+    The giving Kommune says how ready the practice is for a transfer (a short checklist, after
+    openTransfer's "Sind Sie bereit für den Transfer?"), what a takeover depends on, and what effort,
+    costs and difficulty the adopting Kommune should expect.
+    """
+
+    class Effort(models.TextChoices):
+        LOW = "low", _("gering")
+        MEDIUM = "medium", _("mittel")
+        HIGH = "high", _("hoch")
+
+    class Difficulty(models.TextChoices):
+        EASY = "easy", _("einfach")
+        MEDIUM = "medium", _("mittel")
+        DEMANDING = "demanding", _("anspruchsvoll")
+
+    class Readiness(models.TextChoices):
+        EMERGING = "emerging", _("im Aufbau")
+        PARTLY = "partly", _("weitgehend transferbereit")
+        READY = "ready", _("transferbereit")
+
+    # the readiness checklist, in the order the offer page lists it
+    READINESS_CHECKS = [
+        "ready_concept",
+        "ready_contact_time",
+        "ready_results",
+        "ready_material",
+        "ready_costs",
+    ]
 
     project = models.ForeignKey(
         Project, on_delete=models.PROTECT, related_name="transfer_offers", verbose_name=_("Projekt")
@@ -45,6 +76,31 @@ class TransferOffer(models.Model):
         _("Kontakt veröffentlichen"),
         default=False,
         help_text=_("Nur mit Einverständnis der Ansprechperson ankreuzen."),
+    )
+    success_criteria = models.TextField(
+        _("Was für eine Übernahme entscheidend ist"),
+        help_text=_("Die wichtigsten Voraussetzungen, damit das Projekt in einer anderen Kommune gelingt."),
+    )
+    ready_concept = models.BooleanField(_("Das Konzept ist schriftlich dokumentiert."), default=False)
+    ready_contact_time = models.BooleanField(
+        _("Eine Ansprechperson ist benannt und hat Zeit für den Transfer."), default=False
+    )
+    ready_results = models.BooleanField(_("Ergebnisse sind belegt (Zahlen, Auswertung)."), default=False)
+    ready_material = models.BooleanField(
+        _("Material kann weitergegeben werden (Vorlagen, Leitfäden, Verträge)."), default=False
+    )
+    ready_costs = models.BooleanField(_("Die Kosten der Umsetzung sind bekannt."), default=False)
+    adopter_effort = models.CharField(
+        _("Aufwand für die übernehmende Kommune"), max_length=10, choices=Effort, default=Effort.MEDIUM
+    )
+    adopter_costs = models.CharField(
+        _("Kosten für die übernehmende Kommune"),
+        max_length=200,
+        blank=True,
+        help_text=_("z. B. „eine halbe Stelle Koordination, rund 2.000 € Sachkosten im Jahr“"),
+    )
+    difficulty = models.CharField(
+        _("Schwierigkeit der Übernahme"), max_length=10, choices=Difficulty, default=Difficulty.MEDIUM
     )
     is_active = models.BooleanField(_("aktiv"), default=True)
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
@@ -72,6 +128,32 @@ class TransferOffer(models.Model):
     def municipality(self) -> Municipality:
         return self.project.municipality
 
+    def readiness_checklist(self) -> list[tuple[str, bool]]:
+        """``(label, fulfilled)`` for every point of the readiness checklist."""
+        return [(self._meta.get_field(name).verbose_name, getattr(self, name)) for name in self.READINESS_CHECKS]
+
+    @property
+    def readiness_count(self) -> int:
+        return sum(getattr(self, name) for name in self.READINESS_CHECKS)
+
+    @property
+    def readiness(self) -> str:
+        """All five points: ready; three or four: partly; fewer: still emerging."""
+        count = self.readiness_count
+        if count == len(self.READINESS_CHECKS):
+            return self.Readiness.READY
+        if count >= 3:
+            return self.Readiness.PARTLY
+        return self.Readiness.EMERGING
+
+    def get_readiness_display(self) -> str:
+        return self.Readiness(self.readiness).label
+
+    def modes(self) -> list[str]:
+        """The transfer modes of the offer's services, each once, in the order of the choices."""
+        present = {service.mode for service in self.services.all()}
+        return [label for value, label in TransferService.Mode.choices if value in present]
+
 
 class TransferServiceQuerySet(models.QuerySet):
     def with_booked(self):
@@ -97,6 +179,23 @@ class TransferService(models.Model):
         COACHING = "coaching", _("Coaching der Umsetzung")
         SITE_VISIT = "site_visit", _("Hospitation")
 
+    class Mode(models.TextChoices):
+        """How the know-how travels (openTransfer's transfer modes; Kollegiale Visitation as in Westfalen-Lippe)."""
+
+        KNOWLEDGE = "knowledge", _("Wissenstransfer")
+        SITE_VISIT = "site_visit", _("Hospitation")
+        PEER_REVIEW = "peer_review", _("Kollegiale Visitation / Peer-Review")
+        COACHING = "coaching", _("Coaching")
+        PARTNERSHIP = "partnership", _("Partnerschaft mit Vereinbarung")
+
+    # the mode a service of each kind has unless the giving Kommune chooses another
+    DEFAULT_MODES = {
+        Kind.PRESENTATION: Mode.KNOWLEDGE,
+        Kind.SUCCESS_FACTORS: Mode.KNOWLEDGE,
+        Kind.COACHING: Mode.COACHING,
+        Kind.SITE_VISIT: Mode.SITE_VISIT,
+    }
+
     class Format(models.TextChoices):
         ON_SITE = "on_site", _("vor Ort")
         ONLINE = "online", _("online")
@@ -106,6 +205,7 @@ class TransferService(models.Model):
         TransferOffer, on_delete=models.CASCADE, related_name="services", verbose_name=_("Transfer-Angebot")
     )
     kind = models.CharField(_("Leistung"), max_length=20, choices=Kind)
+    mode = models.CharField(_("Transferform"), max_length=12, choices=Mode, default=Mode.KNOWLEDGE)
     format = models.CharField(_("Format"), max_length=10, choices=Format, default=Format.ON_SITE)
     effort_hours = models.DecimalField(
         _("Aufwand in Stunden"), max_digits=5, decimal_places=1, validators=[MinValueValidator(0)]
@@ -247,6 +347,15 @@ class TransferInterest(models.Model):
         Stage.IMPLEMENTED,
     ]
     COMPLETED_STAGES = [Stage.IMPLEMENTED, Stage.RATED]
+    # the transfer plan starts with the Erstgespräch
+    PLAN_STAGES = [
+        Stage.FIRST_MEETING,
+        Stage.PRESENTATION,
+        Stage.COACHING,
+        Stage.DECISION,
+        Stage.IMPLEMENTED,
+        Stage.RATED,
+    ]
     CANCELLED_STAGES = [Stage.DECLINED, Stage.WITHDRAWN]
 
     offer = models.ForeignKey(
@@ -260,6 +369,15 @@ class TransferInterest(models.Model):
     )
     services = models.ManyToManyField(
         TransferService, blank=True, related_name="interests", verbose_name=_("gewünschte Leistungen")
+    )
+    request = models.ForeignKey(
+        "TransferRequest",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="interests",
+        verbose_name=_("aus dem Gesuch"),
+        help_text=_("Das Gesuch der interessierten Kommune, auf das dieser Transfer antwortet."),
     )
     message = models.TextField(_("Nachricht"), blank=True)
     preferred_period = models.CharField(_("gewünschter Zeitraum"), max_length=120, blank=True)
@@ -332,6 +450,10 @@ class TransferInterest(models.Model):
     def clean(self):
         if self.offer_id and self.municipality_id and self.offer.project.municipality_id == self.municipality_id:
             raise ValidationError(_("Eine Kommune kann kein Transferinteresse am eigenen Angebot anmelden."))
+        if self.request_id and self.municipality_id and self.request.municipality_id != self.municipality_id:
+            raise ValidationError(
+                {"request": _("Ein Transfer kann nur auf ein Gesuch der interessierten Kommune antworten.")}
+            )
 
     # --- the stage workflow -------------------------------------------------------------------
 
@@ -430,6 +552,78 @@ NEXT_STEP_LABELS = {
 }
 
 
+class TransferPlan(models.Model):
+    """How the adopting Kommune takes the practice over, once the Erstgespräch has happened.
+
+    After URBACT's transfer networks: goals, milestones on both sides, a local Begleitgruppe, a
+    mid-point check and a closing step in which both sides say what they learned.
+    """
+
+    interest = models.OneToOneField(
+        TransferInterest, on_delete=models.CASCADE, related_name="plan", verbose_name=_("Transferinteresse")
+    )
+    goals = models.TextField(_("Ziele der Übernahme"), blank=True)
+    support_group = models.TextField(
+        _("Begleitgruppe vor Ort"),
+        blank=True,
+        help_text=_("Eine Zeile je Organisation mit ihrer Rolle, z. B. „Gesamtschule Werne – Schulsozialarbeit“."),
+    )
+    midpoint_on = models.DateField(_("Halbzeit-Check am"), null=True, blank=True)
+    midpoint_review = models.TextField(_("Ergebnis des Halbzeit-Checks"), blank=True)
+    midpoint_done_at = models.DateTimeField(_("Halbzeit-Check festgehalten am"), null=True, blank=True)
+    lessons_offering = models.TextField(_("Was die anbietende Kommune gelernt hat"), blank=True)
+    lessons_adopting = models.TextField(_("Was die übernehmende Kommune gelernt hat"), blank=True)
+    closed_at = models.DateTimeField(_("abgeschlossen am"), null=True, blank=True)
+    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("geändert"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Transferplan")
+        verbose_name_plural = _("Transferpläne")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return _("Transferplan: {interest}").format(interest=self.interest)
+
+    def get_absolute_url(self) -> str:
+        return reverse("transfers:plan", kwargs={"pk": self.interest_id})
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+
+class PlanMilestone(models.Model):
+    """One step of a transfer plan with its date and the person on one side who sees to it."""
+
+    plan = models.ForeignKey(
+        TransferPlan, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("Transferplan")
+    )
+    title = models.CharField(_("Meilenstein"), max_length=200)
+    due_on = models.DateField(_("fällig am"))
+    side = models.CharField(_("Seite"), max_length=10, choices=Side)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="plan_milestones",
+        verbose_name=_("verantwortlich"),
+    )
+    done_at = models.DateTimeField(_("erledigt am"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("erinnert am"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Meilenstein")
+        verbose_name_plural = _("Meilensteine")
+        ordering = ["due_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.due_on:%d.%m.%Y})"
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_at is not None
+
+
 class TransferEventQuerySet(models.QuerySet):
     def visible_to(self, municipality_ids):
         """Private notes are shown only to the municipality that wrote them."""
@@ -509,6 +703,8 @@ class Notification(models.Model):
         related_name="notifications",
         verbose_name=_("Transferinteresse"),
     )
+    # set for news of a saved search: every mail that carries it names this link to stop the search
+    unsubscribe_url = models.CharField(_("Abbestellen"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("erstellt"), auto_now_add=True)
     read_at = models.DateTimeField(_("gelesen"), null=True, blank=True)
     mailed_at = models.DateTimeField(_("per E-Mail versandt"), null=True, blank=True)
@@ -611,3 +807,48 @@ class Follow(models.Model):
     @property
     def target(self):
         return self.offer or self.request or self.project
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class SavedSearch(models.Model):
+    """A user's saved filters and search on one list ("Suchauftrag"); new results are notified.
+
+    ``seen_ids`` holds the results the user already knows about, so each check reports only what
+    is new. The token makes the unsubscribe link in every mail work without signing in.
+    """
+
+    Frequency = NotificationPreference.Frequency
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="saved_searches",
+        verbose_name=_("Benutzer/in"),
+    )
+    list_name = models.CharField(_("Liste"), max_length=20)
+    query = models.CharField(_("Filter und Suche"), max_length=1000, blank=True)
+    description = models.CharField(_("Beschreibung"), max_length=300)
+    frequency = models.CharField(_("Benachrichtigung"), max_length=10, choices=Frequency, default=Frequency.DAILY)
+    token = models.CharField(_("Schlüssel zum Abbestellen"), max_length=64, unique=True, default=_new_token)
+    seen_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
+    last_checked_at = models.DateTimeField(_("zuletzt geprüft"), null=True, blank=True)
+    created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Suchauftrag")
+        verbose_name_plural = _("Suchaufträge")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "list_name", "query"], name="savedsearch_unique_per_user_list_query"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.description
+
+    def get_unsubscribe_url(self) -> str:
+        return reverse("transfers:saved_search_unsubscribe", kwargs={"token": self.token})

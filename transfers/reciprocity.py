@@ -1,4 +1,9 @@
-"""Reciprocity: which municipalities give know-how and which receive it (the ledger)."""
+"""Reciprocity: which municipalities give know-how and which receive it (the ledger).
+
+The ledger counts a transfer once it is "umgesetzt" (implemented, and then rated) – a registered or
+running transfer is an intention, not know-how that has travelled. By stage the balances still hold
+every transfer, for the steering dashboard's overview of the workflow.
+"""
 
 from dataclasses import dataclass, field
 
@@ -6,7 +11,7 @@ from django.db.models import Count
 
 from projects.models import Municipality
 
-from .models import TransferInterest
+from .models import TransferInterest, TransferService
 
 # "open" in the ledger: under way, not yet implemented
 IN_PROGRESS = [stage for stage in TransferInterest.OPEN_STAGES if stage not in TransferInterest.COMPLETED_STAGES]
@@ -18,6 +23,9 @@ class Balance:
     municipality: Municipality
     given: dict[str, int] = field(default_factory=dict)  # by stage
     received: dict[str, int] = field(default_factory=dict)
+    # completed transfers by the transfer mode of their services (filled by ``with_modes``)
+    given_by_mode: dict[str, int] = field(default_factory=dict)
+    received_by_mode: dict[str, int] = field(default_factory=dict)
 
     @staticmethod
     def _sum(counts: dict[str, int], stages) -> int:
@@ -50,7 +58,16 @@ class Balance:
 
     @property
     def has_received_nothing(self) -> bool:
-        return self.received_open + self.received_completed == 0
+        """No transfer received has been implemented yet."""
+        return self.received_completed == 0
+
+    def by_mode(self) -> list[tuple[str, int, int]]:
+        """``(mode label, given, received)`` for every mode with a completed transfer."""
+        return [
+            (label, self.given_by_mode.get(value, 0), self.received_by_mode.get(value, 0))
+            for value, label in TransferService.Mode.choices
+            if self.given_by_mode.get(value) or self.received_by_mode.get(value)
+        ]
 
     def by_stage(self) -> list[tuple[str, int, int]]:
         """``(stage label, given, received)`` for every stage."""
@@ -83,5 +100,25 @@ def balances(municipalities=None) -> list[Balance]:
     return list(by_id.values())
 
 
+def with_modes(rows: list[Balance]) -> list[Balance]:
+    """Fill in the completed transfers by mode, in two queries. A transfer whose services have two
+    modes counts once for each; one without services counts for none."""
+    by_id = {row.municipality.pk: row for row in rows}
+    completed = TransferInterest.objects.completed().filter(services__isnull=False)
+    for path, attribute in [
+        ("offer__project__municipality_id", "given_by_mode"),
+        ("municipality_id", "received_by_mode"),
+    ]:
+        counts = (
+            completed.filter(**{f"{path}__in": by_id})
+            .values_list(path, "services__mode")
+            .annotate(count=Count("pk", distinct=True))
+            .order_by()
+        )
+        for municipality_id, mode, count in counts:
+            getattr(by_id[municipality_id], attribute)[mode] = count
+    return rows
+
+
 def balance_for(municipality: Municipality) -> Balance:
-    return balances([municipality])[0]
+    return with_modes(balances([municipality]))[0]

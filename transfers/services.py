@@ -1,29 +1,37 @@
 """Writes of the Transferbörse: each step is atomic, leaves a timeline entry and queues its notifications."""
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime, time
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import QueryDict
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.outbox import absolute_url, mails_queue
 from networks.models import Network
-from projects.models import Field, Municipality, TargetGroup, Transition
+from projects.models import Field, Municipality, Project, TargetGroup, Transition
+from projects.services import project_propose_changes
+from transferboerse.background import enqueue_on_commit
 
-from . import matching
+from . import matching, saved_searches, tasks
 from .models import (
     STEPS,
     Action,
     Follow,
     Notification,
     NotificationPreference,
+    PlanMilestone,
+    SavedSearch,
     Side,
     TransferEvent,
     TransferInterest,
     TransferOffer,
+    TransferPlan,
     TransferRequest,
     TransferService,
 )
@@ -41,7 +49,14 @@ def coordinators_of(municipality_ids: Iterable[int]):
 
 
 def notify(
-    recipients: Iterable[User], *, subject: str, body: str, url: str = "", interest=None, exclude: User | None = None
+    recipients: Iterable[User],
+    *,
+    subject: str,
+    body: str,
+    url: str = "",
+    interest=None,
+    exclude: User | None = None,
+    unsubscribe_url: str = "",
 ) -> list[Notification]:
     """Store an in-app notification per recipient and queue the mail for those who want it at once.
 
@@ -51,7 +66,9 @@ def notify(
     users = {user.pk: user for user in recipients if exclude is None or user.pk != exclude.pk}
     notifications = Notification.objects.bulk_create(
         [
-            Notification(recipient=user, subject=subject, body=body, url=url, interest=interest)
+            Notification(
+                recipient=user, subject=subject, body=body, url=url, interest=interest, unsubscribe_url=unsubscribe_url
+            )
             for user in users.values()
         ]
     )
@@ -78,7 +95,11 @@ def mail_instant_notifications(notifications: list[Notification]) -> int:
         mails_queue(
             recipients=[user],
             template="notification",
-            context={"notification": notification, "url": absolute_url(notification.url)},
+            context={
+                "notification": notification,
+                "url": absolute_url(notification.url),
+                "unsubscribe_url": absolute_url(notification.unsubscribe_url) if notification.unsubscribe_url else "",
+            },
         )
         mailed.append(notification.pk)
     if mailed:
@@ -151,6 +172,90 @@ def followers_of(*targets) -> list[User]:
     return list(users.values())
 
 
+# --- saved searches -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def saved_search_create(*, user: User, list_name: str, query: str, frequency: str) -> SavedSearch:
+    """Save the list's current filters and search; what it shows now counts as seen."""
+    if list_name not in saved_searches.LISTS:
+        raise ValidationError(_("Für diese Liste lassen sich keine Suchaufträge speichern."))
+    query = QueryDict(query).copy()
+    for page in ("page", "seite"):  # the page of the list is no part of the search
+        query.pop(page, None)
+    query = query.urlencode()
+    existing = SavedSearch.objects.filter(user=user, list_name=list_name, query=query).first()
+    if existing is not None:
+        existing.frequency = frequency
+        existing.save(update_fields=["frequency"])
+        return existing
+    searchable = saved_searches.LISTS[list_name]
+    saved = SavedSearch(
+        user=user,
+        list_name=list_name,
+        query=query,
+        frequency=frequency,
+        description=_("{list}: {query}").format(
+            list=searchable.label, query=saved_searches.describe(list_name, query) or _("alle")
+        )[:300],
+        seen_ids=saved_searches.result_ids(list_name, query),
+        last_checked_at=timezone.now(),
+    )
+    saved.full_clean()
+    saved.save()
+    return saved
+
+
+@transaction.atomic
+def saved_search_unsubscribe(*, token: str) -> SavedSearch | None:
+    """Delete the saved search of the link; ``None`` if it is gone already."""
+    saved = SavedSearch.objects.filter(token=token).first()
+    if saved is not None:
+        saved.delete()
+    return saved
+
+
+def saved_searches_check(*, frequency: str) -> int:
+    """Notify each saved search of this frequency of the results that are new since its last check.
+
+    One transaction per saved search; the notification goes out like every other (at once or in the
+    user's digest) and names the link to stop the search. Returns how many searches found something.
+    """
+    found = 0
+    for saved_id in list(SavedSearch.objects.filter(frequency=frequency).values_list("pk", flat=True)):
+        with transaction.atomic():
+            saved = (
+                SavedSearch.objects.select_for_update(skip_locked=True, of=("self",))
+                .select_related("user")
+                .filter(pk=saved_id)
+                .first()
+            )
+            if saved is None or saved.list_name not in saved_searches.LISTS:
+                continue
+            ids = saved_searches.result_ids(saved.list_name, saved.query)
+            new = sorted(set(ids) - set(saved.seen_ids))
+            saved.seen_ids = ids
+            saved.last_checked_at = timezone.now()
+            saved.save(update_fields=["seen_ids", "last_checked_at"])
+            if not new or not saved.user.is_active:
+                continue
+            items = saved_searches.results(saved.list_name, new)
+            searchable = saved_searches.LISTS[saved.list_name]
+            notifications = notify(
+                [saved.user],
+                subject=_("Neu in Ihrem Suchauftrag „{search}“: {items}").format(
+                    search=saved.description, items=", ".join(str(item) for item in items)
+                )[:200],
+                body=_("Neu zu Ihrem Suchauftrag „{search}“:\n\n{items}").format(
+                    search=saved.description, items="\n".join(f"- {item}" for item in items)
+                ),
+                url=reverse(searchable.url_name) + (f"?{saved.query}" if saved.query else ""),
+                unsubscribe_url=saved.get_unsubscribe_url(),
+            )
+            found += bool(notifications)
+    return found
+
+
 # --- interests ----------------------------------------------------------------------------------
 
 # LOCKING: a registration locks the offer's row, a step (withdrawal included) the interest's row, each
@@ -172,9 +277,13 @@ def interest_register(
     preferred_period: str = "",
     contact_name: str = "",
     contact_email: str = "",
+    request: TransferRequest | None = None,
 ) -> TransferInterest:
     """Register a municipality's interest in an offer; refused for its own offer, for a second open
-    interest and for services without free capacity (rows locked so two towns cannot take the last place)."""
+    interest and for services without free capacity (rows locked so two towns cannot take the last place).
+
+    ``request`` is the municipality's Gesuch the interest answers; accepting the interest marks it
+    "vermittelt"."""
     if municipality.pk not in user.coordinated_municipality_ids():
         raise ValidationError(_("Sie koordinieren diese Kommune nicht."))
     # Lock the offer row only (see LOCKING): a lock on the offering Kommune's row, as a plain
@@ -206,9 +315,12 @@ def interest_register(
                 )
             }
         )
+    if request is not None and request.status != TransferRequest.Status.OPEN:
+        raise ValidationError({"request": _("Das Gesuch „{title}“ ist nicht mehr offen.").format(title=request.title)})
     interest = TransferInterest(
         offer=offer,
         municipality=municipality,
+        request=request,
         message=message,
         preferred_period=preferred_period,
         contact_name=contact_name,
@@ -304,6 +416,10 @@ def interest_advance(
             raise ValidationError({"experience_worked": _("Bitte beschreiben Sie, was funktioniert hat.")})
     interest.full_clean()
     interest.save()
+    if action == Action.ACCEPT:
+        TransferPlan.objects.get_or_create(interest=interest)
+        if interest.request_id:
+            _request_mark_matched(interest, by=user)
     TransferEvent.objects.create(
         interest=interest,
         action=action,
@@ -351,7 +467,221 @@ def interest_advance(
     return interest
 
 
+# --- the transfer plan --------------------------------------------------------------------------
+
+REMINDER_HOUR = 8  # due milestones are reminded in the morning of their date (local time)
+
+
+def _plan_side(interest: TransferInterest, user: User, *, side: str | None = None) -> str:
+    """The side the user writes the plan for; refused before the Erstgespräch or for others."""
+    sides = interest.sides_of(user)
+    if not sides:
+        raise StepNotAllowed(_("Sie koordinieren keine der beiden Kommunen dieses Transfers."))
+    if interest.stage not in TransferInterest.PLAN_STAGES:
+        raise StepNotAllowed(_("Einen Transferplan gibt es erst nach dem Erstgespräch."))
+    if side is not None and side not in sides:
+        raise StepNotAllowed(_("Sie koordinieren diese Seite des Transfers nicht."))
+    return side or (Side.ADOPTING if Side.ADOPTING in sides else Side.OFFERING)
+
+
+def _open_plan(interest: TransferInterest) -> TransferPlan:
+    plan, _created = TransferPlan.objects.select_for_update(of=("self",), no_key=True).get_or_create(interest=interest)
+    if plan.is_closed:
+        raise StepNotAllowed(_("Der Transferplan ist abgeschlossen."))
+    return plan
+
+
+def _side_municipality_id(interest: TransferInterest, side: str) -> int:
+    return interest.municipality_id if side == Side.ADOPTING else interest.offering_municipality_id
+
+
+def _notify_other_side(interest: TransferInterest, side: str, *, subject: str, body: str, by: User) -> None:
+    other = Side.OFFERING if side == Side.ADOPTING else Side.ADOPTING
+    notify(
+        coordinators_of([_side_municipality_id(interest, other)]),
+        subject=subject,
+        body=body,
+        url=reverse("transfers:plan", kwargs={"pk": interest.pk}),
+        interest=interest,
+        exclude=by,
+    )
+
+
+@transaction.atomic
+def plan_save(
+    *, interest: TransferInterest, user: User, goals: str, support_group: str, midpoint_on: date | None
+) -> TransferPlan:
+    """Write the goals, the local Begleitgruppe and the date of the mid-point check."""
+    _plan_side(interest, user)
+    plan = _open_plan(interest)
+    plan.goals, plan.support_group, plan.midpoint_on = goals, support_group, midpoint_on
+    plan.full_clean()
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def milestone_add(
+    *, interest: TransferInterest, user: User, title: str, due_on: date, side: str, owner: User
+) -> PlanMilestone:
+    """Add a milestone for one side; its owner coordinates that side and is reminded on the due date."""
+    _plan_side(interest, user)
+    if owner.pk not in {u.pk for u in coordinators_of([_side_municipality_id(interest, side)])}:
+        raise ValidationError(
+            {"owner": _("Verantwortlich kann nur eine Koordinatorin oder ein Koordinator dieser Seite sein.")}
+        )
+    plan = _open_plan(interest)
+    milestone = PlanMilestone(plan=plan, title=title, due_on=due_on, side=side, owner=owner)
+    milestone.full_clean()
+    milestone.save()
+    remind_at = timezone.make_aware(datetime.combine(due_on, time(REMINDER_HOUR)))
+    enqueue_on_commit(tasks.milestone_remind.using(run_after=max(remind_at, timezone.now())), milestone.pk)
+    return milestone
+
+
+@transaction.atomic
+def milestone_done(*, milestone: PlanMilestone, user: User) -> PlanMilestone:
+    interest = milestone.plan.interest
+    _plan_side(interest, user)
+    _open_plan(interest)
+    milestone.done_at = timezone.now()
+    milestone.save(update_fields=["done_at"])
+    return milestone
+
+
+@transaction.atomic
+def milestone_remind(*, milestone_id: int, today: date | None = None) -> bool:
+    """Remind the owner of a due, open milestone once; returns whether a reminder went out."""
+    milestone = (
+        PlanMilestone.objects.select_for_update(of=("self",), no_key=True)
+        .select_related("plan__interest__offer__project", "owner")
+        .filter(pk=milestone_id)
+        .first()
+    )
+    today = today or timezone.localdate()
+    if milestone is None or milestone.is_done or milestone.reminded_at or milestone.due_on > today:
+        return False
+    if milestone.plan.is_closed or not milestone.owner.is_active:
+        return False
+    interest = milestone.plan.interest
+    notify(
+        [milestone.owner],
+        subject=_("Meilenstein fällig: „{title}“").format(title=milestone.title),
+        body=_("Im Transferplan „{project}“ ist der Meilenstein „{title}“ am {date} fällig.").format(
+            project=interest.offer.project, title=milestone.title, date=f"{milestone.due_on:%d.%m.%Y}"
+        ),
+        url=reverse("transfers:plan", kwargs={"pk": interest.pk}),
+        interest=interest,
+    )
+    milestone.reminded_at = timezone.now()
+    milestone.save(update_fields=["reminded_at"])
+    return True
+
+
+@transaction.atomic
+def plan_midpoint_record(*, interest: TransferInterest, user: User, review: str) -> TransferPlan:
+    """Hold the mid-point check: where the adoption stands against its goals and milestones."""
+    side = _plan_side(interest, user)
+    if not review.strip():
+        raise ValidationError({"midpoint_review": _("Bitte halten Sie fest, was der Halbzeit-Check ergeben hat.")})
+    plan = _open_plan(interest)
+    plan.midpoint_review = review
+    plan.midpoint_done_at = timezone.now()
+    plan.save(update_fields=["midpoint_review", "midpoint_done_at", "updated_at"])
+    _notify_other_side(
+        interest,
+        side,
+        subject=_("Halbzeit-Check festgehalten – „{project}“").format(project=interest.offer.project),
+        body=review,
+        by=user,
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_close(
+    *,
+    interest: TransferInterest,
+    user: User,
+    side: str,
+    lessons: str,
+    success_factors_addition: str = "",
+    pitfalls_addition: str = "",
+) -> TransferPlan:
+    """One side says what it learned; once both have, the plan is closed.
+
+    The giving Kommune may add to its project's success factors and pitfalls: the additions go to
+    the project's review as proposed changes (``project_propose_changes``), as every edit of a
+    published project does."""
+    side = _plan_side(interest, user, side=side)
+    plan = _open_plan(interest)
+    if plan.midpoint_done_at is None:
+        raise ValidationError(_("Vor dem Abschluss steht der Halbzeit-Check."))
+    if not lessons.strip():
+        raise ValidationError({"lessons": _("Bitte schreiben Sie, was Ihre Kommune gelernt hat.")})
+    if side == Side.OFFERING:
+        plan.lessons_offering = lessons
+        project = interest.offer.project
+        changes = {}
+        if success_factors_addition.strip():
+            changes["success_factors"] = "\n".join(filter(None, [project.success_factors, success_factors_addition]))
+        if pitfalls_addition.strip():
+            changes["pitfalls"] = "\n".join(filter(None, [project.pitfalls, pitfalls_addition]))
+        if changes:
+            project_propose_changes(project=project, changes=changes, by=user)
+    else:
+        plan.lessons_adopting = lessons
+    if plan.lessons_offering.strip() and plan.lessons_adopting.strip():
+        plan.closed_at = timezone.now()
+    plan.save()
+    if plan.is_closed:
+        involved = {u.pk for u in coordinators_of([interest.municipality_id, interest.offering_municipality_id])}
+        project = interest.offer.project
+        notify(
+            [u for u in followers_of(project) if u.pk not in involved],
+            subject=_("Erkenntnisse aus einem Transfer von „{project}“").format(project=project),
+            body=_("{giver}:\n{lessons_offering}\n\n{taker}:\n{lessons_adopting}").format(
+                giver=project.municipality,
+                lessons_offering=plan.lessons_offering,
+                taker=interest.municipality,
+                lessons_adopting=plan.lessons_adopting,
+            ),
+            url=project.get_absolute_url(),
+        )
+    _notify_other_side(
+        interest,
+        side,
+        subject=_("Abschluss des Transferplans – „{project}“").format(project=interest.offer.project),
+        body=_("Was {municipality} gelernt hat:\n\n{lessons}").format(
+            municipality=Municipality.objects.get(pk=_side_municipality_id(interest, side)), lessons=lessons
+        ),
+        by=user,
+    )
+    return plan
+
+
 # --- requests -----------------------------------------------------------------------------------
+
+
+def _request_mark_matched(interest: TransferInterest, *, by: User) -> None:
+    """The giving Kommune accepted a transfer that answers a Gesuch: the Gesuch is "vermittelt"."""
+    request = TransferRequest.objects.select_for_update(of=("self",), no_key=True).get(pk=interest.request_id)
+    if request.status != TransferRequest.Status.OPEN:
+        return
+    request.status = TransferRequest.Status.MATCHED
+    request.save(update_fields=["status", "updated_at"])
+    notify(
+        followers_of(request),
+        subject=_("Transfer-Gesuch vermittelt: „{title}“").format(title=request.title),
+        body=_("{municipality} übernimmt für das Gesuch „{title}“ das Projekt „{project}“ aus {giver}.").format(
+            municipality=request.municipality,
+            title=request.title,
+            project=interest.offer.project,
+            giver=interest.offer.project.municipality,
+        ),
+        url=request.get_absolute_url(),
+        exclude=by,
+    )
 
 
 @transaction.atomic
@@ -393,6 +723,33 @@ def request_publish(
         exclude=user,
     )
     return request
+
+
+@transaction.atomic
+def offer_ask(*, project: Project, request: TransferRequest, user: User) -> list[Notification]:
+    """Ask the Kommune of a published project without an active offer to offer a transfer for a Gesuch.
+
+    Only the Gesuch's own Kommune may ask; the project's coordinators get a notification with a link
+    to the form of a new offer for the project."""
+    if request.municipality_id not in user.coordinated_municipality_ids():
+        raise ValidationError(_("Nur die suchende Kommune kann um ein Transfer-Angebot bitten."))
+    if not project.is_published or project.municipality_id == request.municipality_id:
+        raise ValidationError(_("Für dieses Projekt kann kein Transfer-Angebot angefragt werden."))
+    if project.transfer_offers.filter(is_active=True).exists():
+        raise ValidationError(_("Zu diesem Projekt gibt es schon ein Transfer-Angebot."))
+    return notify(
+        coordinators_of([project.municipality_id]),
+        subject=_("{municipality} bittet um ein Transfer-Angebot zu „{project}“").format(
+            municipality=request.municipality, project=project
+        ),
+        body=_(
+            "{municipality} sucht „{title}“ und hält Ihr Projekt „{project}“ für die passende Antwort.\n\n"
+            "{need}\n\nWenn Sie Ihr Wissen weitergeben können, legen Sie bitte ein Transfer-Angebot an: "
+            "mit Transferbereitschaft, Transferform und dem, was für eine Übernahme entscheidend ist."
+        ).format(municipality=request.municipality, title=request.title, project=project, need=request.need),
+        url=reverse("admin:transfers_transferoffer_add") + "?" + urlencode({"project": project.pk}),
+        exclude=user,
+    )
 
 
 @transaction.atomic

@@ -3,22 +3,43 @@ from collections import OrderedDict
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from projects.models import Municipality, Project
+from projects.models import Municipality, Project, Transition
 from transferboerse import spreadsheets
 
-from . import matching, reciprocity, services
+from . import matching, reciprocity, saved_searches, services
 from .access import can_view_ledger, events_for, transfer_interests_for
 from .filters import OfferFilter, RequestFilter
-from .forms import InterestForm, NotificationPreferenceForm, RequestForm, StepForm
-from .models import Action, Follow, NotificationPreference, TransferInterest, TransferOffer, TransferRequest
+from .forms import (
+    CloseForm,
+    InterestForm,
+    MidpointForm,
+    MilestoneForm,
+    NotificationPreferenceForm,
+    PlanForm,
+    RequestForm,
+    StepForm,
+)
+from .models import (
+    Action,
+    Follow,
+    NotificationPreference,
+    PlanMilestone,
+    SavedSearch,
+    Side,
+    TransferInterest,
+    TransferOffer,
+    TransferPlan,
+    TransferRequest,
+)
 
 
 def _coordinated_municipalities(user):
@@ -106,7 +127,11 @@ class InterestCreateView(LoginRequiredMixin, FormView):
 
     def get_initial(self):
         user = self.request.user
-        return {"contact_name": user.get_full_name() or user.username, "contact_email": user.email}
+        return {
+            "contact_name": user.get_full_name() or user.username,
+            "contact_email": user.email,
+            "request": self.request.GET.get("gesuch", ""),
+        }
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(offer=self.offer, **kwargs)
@@ -123,6 +148,7 @@ class InterestCreateView(LoginRequiredMixin, FormView):
                 preferred_period=data["preferred_period"],
                 contact_name=data["contact_name"],
                 contact_email=data["contact_email"],
+                request=data["request"],
             )
         except ValidationError as error:
             _apply_validation_error(form, error)
@@ -148,8 +174,9 @@ class RequestListView(FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = list(context["object_list"])
-        suggestions = matching.offers_for_requests(page)
+        suggestions = matching.suggestions_for_requests(page)
         context["requests_with_suggestions"] = [(request, suggestions.get(request.pk, [])) for request in page]
+        context["scale_note"] = matching.SCALE_NOTE
         return context
 
 
@@ -159,10 +186,22 @@ class RequestDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
+        transfer_request = self.object
+        own_ids = user.coordinated_municipality_ids() if user.is_authenticated else set()
+        visible = set(transfer_interests_for(user).filter(request=transfer_request).values_list("pk", flat=True))
+        transfers = list(
+            transfer_request.interests.exclude(stage__in=TransferInterest.CANCELLED_STAGES).select_related(
+                "offer__project__municipality"
+            )
+        )
+        for interest in transfers:
+            interest.is_visible = interest.pk in visible
         return super().get_context_data(
-            suggestions=matching.offers_for_request(self.object),
-            is_own_request=user.is_authenticated and self.object.municipality_id in user.coordinated_municipality_ids(),
-            is_following=self.object.pk in _follow_ids(user, "request"),
+            suggestions=matching.suggestions_for_request(transfer_request),
+            scale_note=matching.SCALE_NOTE,
+            transfers=transfers,
+            is_own_request=transfer_request.municipality_id in own_ids,
+            is_following=transfer_request.pk in _follow_ids(user, "request"),
             **kwargs,
         )
 
@@ -179,6 +218,17 @@ class RequestCreateView(LoginRequiredMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "municipalities": _coordinated_municipalities(self.request.user)}
 
+    def get_initial(self):
+        """A gap page links here with ``?kommune=…&uebergang=…``: the Gesuch starts with both filled in."""
+        initial = super().get_initial()
+        municipality = _coordinated_municipalities(self.request.user).filter(slug=self.request.GET.get("kommune"))
+        if municipality:
+            initial["municipality"] = municipality[0]
+        transitions = Transition.objects.filter(slug__in=self.request.GET.getlist("uebergang"))
+        if transitions:
+            initial["transitions"] = list(transitions)
+        return initial
+
     def form_valid(self, form):
         data = form.cleaned_data
         try:
@@ -188,6 +238,25 @@ class RequestCreateView(LoginRequiredMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("Ihr Gesuch ist veröffentlicht."))
         return redirect(request)
+
+
+class OfferAskView(LoginRequiredMixin, View):
+    """The Kommune of a Gesuch asks the Kommune of a fitting project for a Transfer-Angebot."""
+
+    def post(self, request, slug, project_pk):
+        transfer_request = get_object_or_404(TransferRequest.objects.open(), slug=slug)
+        project = get_object_or_404(Project.objects.published(), pk=project_pk)
+        try:
+            services.offer_ask(project=project, request=transfer_request, user=request.user)
+        except ValidationError as error:
+            raise PermissionDenied(error.messages[0]) from error
+        messages.success(
+            request,
+            _("{municipality} ist gebeten, ein Transfer-Angebot zu „{project}“ anzulegen.").format(
+                municipality=project.municipality, project=project
+            ),
+        )
+        return redirect(transfer_request)
 
 
 class RequestCloseView(LoginRequiredMixin, View):
@@ -227,7 +296,7 @@ class MyTransfersView(LoginRequiredMixin, TemplateView):
         for interest in interests:
             interest.my_actions = interest.allowed_actions(user)
         own_requests = list(TransferRequest.objects.open().filter(municipality_id__in=ids).with_details())
-        suggestions = matching.offers_for_requests(own_requests)
+        suggestions = matching.suggestions_for_requests(own_requests)
         return super().get_context_data(
             municipalities=list(Municipality.objects.filter(pk__in=ids)),
             incoming=_by_stage(incoming),
@@ -262,6 +331,7 @@ class InterestDetailView(LoginRequiredMixin, DetailView):
             step_forms=forms,
             step_error=step_error,
             sides=interest.sides_of(user),
+            plan_stages=TransferInterest.PLAN_STAGES,
             **kwargs,
         )
 
@@ -297,6 +367,129 @@ class InterestStepView(InterestDetailView):
         return redirect(interest)
 
 
+# --- the transfer plan --------------------------------------------------------------------------
+
+
+class PlanView(LoginRequiredMixin, DetailView):
+    """The transfer plan of one interest: both sides read and write it, the Steuerungsgruppe reads it."""
+
+    template_name = "transfers/plan.html"
+    context_object_name = "interest"
+
+    def get_queryset(self):
+        return transfer_interests_for(self.request.user).select_related("offer__project__municipality", "municipality")
+
+    def get_object(self, queryset=None):
+        interest = super().get_object(queryset)
+        if interest.stage not in TransferInterest.PLAN_STAGES:
+            raise Http404(_("Einen Transferplan gibt es erst nach dem Erstgespräch."))
+        return interest
+
+    def plan(self) -> TransferPlan:
+        interest = self.object
+        return TransferPlan.objects.filter(interest=interest).first() or TransferPlan(interest=interest)
+
+    def owners(self) -> list[tuple[str, object]]:
+        interest = self.object
+        return [
+            (side, user)
+            for side, municipality_id in [
+                (Side.ADOPTING, interest.municipality_id),
+                (Side.OFFERING, interest.offering_municipality_id),
+            ]
+            for user in services.coordinators_of([municipality_id]).order_by("username")
+        ]
+
+    def get_context_data(self, forms=None, **kwargs):
+        plan = self.plan()
+        sides = self.object.sides_of(self.request.user)
+        forms = forms or {}
+        can_edit = bool(sides) and not plan.is_closed
+        context = {
+            "plan": plan,
+            "milestones": list(plan.milestones.select_related("owner")) if plan.pk else [],
+            "can_edit": can_edit,
+        }
+        if can_edit:
+            context.update(
+                plan_form=forms.get("plan") or PlanForm(instance=plan),
+                milestone_form=forms.get("milestone") or MilestoneForm(owners=self.owners()),
+                midpoint_form=forms.get("midpoint") or MidpointForm(),
+                close_forms=[
+                    forms.get(f"close-{side}") or CloseForm(side=side)
+                    for side in (Side.OFFERING, Side.ADOPTING)
+                    if side in sides
+                    and not getattr(plan, f"lessons_{side}").strip()
+                    # a refused closing is shown with its error even before the mid-point check
+                    and (plan.midpoint_done_at or f"close-{side}" in forms)
+                ],
+            )
+        return super().get_context_data(**context, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.object = interest = self.get_object()
+        which = request.POST.get("form", "")
+        if which == "plan":
+            form = PlanForm(request.POST, instance=self.plan())
+        elif which == "milestone":
+            form = MilestoneForm(request.POST, owners=self.owners())
+        elif which == "midpoint":
+            form = MidpointForm(request.POST)
+        elif which in (f"close-{Side.OFFERING}", f"close-{Side.ADOPTING}"):
+            form = CloseForm(request.POST, side=which.removeprefix("close-"))
+        else:
+            return HttpResponseBadRequest(_("Unbekanntes Formular."))
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(forms={which: form}), status=400)
+        data = form.cleaned_data
+        user = request.user
+        try:
+            if which == "plan":
+                services.plan_save(interest=interest, user=user, **data)
+            elif which == "milestone":
+                side, owner = data["owner"]
+                services.milestone_add(
+                    interest=interest, user=user, title=data["title"], due_on=data["due_on"], side=side, owner=owner
+                )
+            elif which == "midpoint":
+                services.plan_midpoint_record(interest=interest, user=user, review=data["midpoint_review"])
+            else:
+                services.plan_close(interest=interest, user=user, side=form.side, **data)
+        except services.StepNotAllowed as error:
+            raise PermissionDenied(error.messages[0]) from error
+        except ValidationError as error:
+            _apply_validation_error(form, error)
+            return self.render_to_response(self.get_context_data(forms={which: form}), status=400)
+        messages.success(request, _("Der Transferplan ist gespeichert."))
+        return redirect("transfers:plan", pk=interest.pk)
+
+
+class PlanPrintView(PlanView):
+    template_name = "transfers/plan_print.html"
+
+    def get_context_data(self, **kwargs):
+        plan = self.plan()
+        return DetailView.get_context_data(
+            self, plan=plan, milestones=list(plan.milestones.select_related("owner")) if plan.pk else [], **kwargs
+        )
+
+    def post(self, request, *args, **kwargs):
+        return HttpResponseBadRequest()
+
+
+class MilestoneDoneView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        milestone = get_object_or_404(
+            PlanMilestone.objects.filter(plan__interest__in=transfer_interests_for(request.user)), pk=pk
+        )
+        try:
+            services.milestone_done(milestone=milestone, user=request.user)
+        except services.StepNotAllowed as error:
+            raise PermissionDenied(error.messages[0]) from error
+        messages.success(request, _("Erledigt: {title}.").format(title=milestone.title))
+        return redirect("transfers:plan", pk=milestone.plan.interest_id)
+
+
 # --- reciprocity --------------------------------------------------------------------------------
 
 
@@ -305,11 +498,15 @@ class LedgerView(LoginRequiredMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not can_view_ledger(request.user):
-            raise PermissionDenied(_("Die Transferbilanz sehen nur Mitglieder der Steuerungsgruppe."))
+            raise PermissionDenied(
+                _("Die Transferbilanz sehen die Koordination der Kommunen und die Steuerungsgruppe.")
+            )
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        rows = sorted(reciprocity.balances(), key=lambda row: (-abs(row.balance), row.municipality.name))
+        rows = sorted(
+            reciprocity.with_modes(reciprocity.balances()), key=lambda row: (-abs(row.balance), row.municipality.name)
+        )
         return super().get_context_data(
             rows=rows,
             without_received=[
@@ -387,6 +584,68 @@ class NotificationListView(LoginRequiredMixin, ListView):
         services.notification_preference_set(user=request.user, frequency=form.cleaned_data["frequency"])
         messages.success(request, _("Ihre Einstellung ist gespeichert."))
         return redirect("transfers:notifications")
+
+
+# --- saved searches -----------------------------------------------------------------------------
+
+
+class SavedSearchListView(LoginRequiredMixin, ListView):
+    """Meine Suchaufträge: save the current search of a list (POST from the list) or stop one."""
+
+    template_name = "transfers/saved_search_list.html"
+    context_object_name = "saved_searches"
+
+    def get_queryset(self):
+        return self.request.user.saved_searches.all()
+
+    def get_context_data(self, **kwargs):
+        for saved in self.object_list:
+            searchable = saved_searches.LISTS.get(saved.list_name)
+            saved.list_url = (
+                reverse(searchable.url_name) + (f"?{saved.query}" if saved.query else "") if searchable else ""
+            )
+        return super().get_context_data(frequencies=SavedSearch.Frequency.choices, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if "delete" in request.POST:
+            saved = get_object_or_404(request.user.saved_searches, pk=request.POST.get("delete"))
+            services.saved_search_unsubscribe(token=saved.token)
+            messages.success(request, _("Der Suchauftrag „{search}“ ist gelöscht.").format(search=saved))
+            return redirect("transfers:saved_searches")
+        frequency = request.POST.get("frequency", "")
+        if frequency not in SavedSearch.Frequency.values:
+            return HttpResponseBadRequest(_("Bitte wählen Sie, wie oft Sie benachrichtigt werden möchten."))
+        try:
+            saved = services.saved_search_create(
+                user=request.user,
+                list_name=request.POST.get("list_name", ""),
+                query=request.POST.get("query", ""),
+                frequency=frequency,
+            )
+        except ValidationError as error:
+            return HttpResponseBadRequest(error.messages[0])
+        messages.success(
+            request,
+            _("Gespeichert: „{search}“. Neue Treffer melden wir Ihnen {frequency}.").format(
+                search=saved, frequency=saved.get_frequency_display()
+            ),
+        )
+        return redirect("transfers:saved_searches")
+
+
+class SavedSearchUnsubscribeView(TemplateView):
+    """The link in every mail of a saved search: a confirmation page, then the search is gone."""
+
+    template_name = "transfers/saved_search_unsubscribe.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(saved=SavedSearch.objects.filter(token=kwargs["token"]).first(), **kwargs)
+
+    def post(self, request, token):
+        saved = services.saved_search_unsubscribe(token=token)
+        if saved is not None:
+            messages.success(request, _("Der Suchauftrag „{search}“ ist abbestellt.").format(search=saved))
+        return redirect("transfers:saved_search_unsubscribe", token=token)
 
 
 FOLLOW_TARGETS = {

@@ -1,5 +1,6 @@
 from django import template
 
+from accounts.outbox import absolute_url
 from pages.text import render_text
 
 register = template.Library()
@@ -8,3 +9,12 @@ register = template.Library()
 @register.filter
 def legal_text(value: str):
     return render_text(value)
+
+
+@register.filter
+def site_url(path: str) -> str:
+    """The portal's public address (``SITE_URL``) in front of a path, without asking the request for its host.
+
+    Used where even the error page for a request with an unknown host renders (base.html's print line).
+    """
+    return absolute_url(path)

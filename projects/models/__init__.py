@@ -1,7 +1,16 @@
 """The models of the projects app, one module per group; every name is importable from ``projects.models``."""
 
 from .import_jobs import ImportJob, ImportJobStatus
-from .municipalities import District, Municipality, MunicipalityQuerySet, Organisation
+from .municipalities import (
+    District,
+    Municipality,
+    MunicipalityQuerySet,
+    Organisation,
+    PopulationFigure,
+    PopulationFigureQuerySet,
+    median_or_none,
+    per_thousand,
+)
 from .project import (
     CONFIRMATION_INTERVAL,
     DERIVED_FIELDS,
@@ -12,13 +21,14 @@ from .project import (
     ProjectQuerySet,
 )
 from .search import ChainCount, SearchQueryField
-from .taxonomy import YEAR_VALIDATORS, Field, OrderedTaxonomy, SluggedModel, TargetGroup, Transition
+from .taxonomy import YEAR_VALIDATORS, AgeBand, Field, OrderedTaxonomy, SluggedModel, TargetGroup, Transition
 
 __all__ = [
     "CONFIRMATION_INTERVAL",
     "DERIVED_FIELDS",
     "STALE_AFTER",
     "YEAR_VALIDATORS",
+    "AgeBand",
     "ChainCount",
     "District",
     "Field",
@@ -29,6 +39,8 @@ __all__ = [
     "MunicipalityQuerySet",
     "OrderedTaxonomy",
     "Organisation",
+    "PopulationFigure",
+    "PopulationFigureQuerySet",
     "Project",
     "ProjectLink",
     "ProjectQuerySet",
@@ -36,4 +48,6 @@ __all__ = [
     "SluggedModel",
     "TargetGroup",
     "Transition",
+    "median_or_none",
+    "per_thousand",
 ]

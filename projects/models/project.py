@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -46,6 +47,36 @@ class ProjectQuerySet(models.QuerySet):
     def of_municipality(self, municipality: Municipality):
         return self.filter(municipality=municipality)
 
+    def serving(self, municipalities):
+        """Projects of these municipalities or naming one of them as served (for filters "… mit allen Städten")."""
+        served = Project.served_municipalities.through.objects.filter(
+            project_id=OuterRef("pk"), municipality__in=municipalities
+        )
+        return self.filter(Q(municipality__in=municipalities) | models.Exists(served))
+
+    def served_in(self, municipality: Municipality):
+        """Projects of other municipalities that name ``municipality`` as served."""
+        return self.filter(served_municipalities=municipality).exclude(municipality=municipality)
+
+    def served_counts(self, *, by_field: bool = False) -> dict[tuple[int, int, int | None], tuple[int, list[int]]]:
+        """``{(served municipality id, transition id, field id or None): (projects, [their municipality ids])}``
+        for the projects of this queryset that name other municipalities as served; one query."""
+        through = Project.served_municipalities.through
+        keys = ["municipality_id", "project__transitions", *(["project__fields"] if by_field else [])]
+        rows = (
+            through.objects.filter(project__in=self, project__transitions__isnull=False)
+            .exclude(project__municipality_id=models.F("municipality_id"))
+            .values_list(*keys)
+            .annotate(
+                count=models.Count("project_id", distinct=True),
+                providers=ArrayAgg("project__municipality_id", distinct=True),
+            )
+            .order_by()
+        )
+        if by_field:
+            return {(m, t, f): (n, providers) for m, t, f, n, providers in rows if f is not None}
+        return {(m, t, None): (n, providers) for m, t, n, providers in rows}
+
     def with_transfer_offer(self):
         return self.filter(has_transfer_offer=True)
 
@@ -69,7 +100,8 @@ class ProjectQuerySet(models.QuerySet):
     def with_page_lists(self):
         """The short lists of the project page as arrays in the project's own row, not a query each.
 
-        ``field_names``, ``target_group_names``, ``organisation_names`` (strings) and ``indicator_rows``,
+        ``field_names``, ``target_group_names``, ``organisation_names``, ``served_municipality_names``
+        (strings) and ``indicator_rows``,
         ``link_rows`` (dicts), each in display order.
         """
         project = OuterRef("pk")
@@ -81,6 +113,9 @@ class ProjectQuerySet(models.QuerySet):
             field_names=names(Field, "position", "name"),
             target_group_names=names(TargetGroup, "position", "name"),
             organisation_names=names(Organisation, "name"),
+            served_municipality_names=ArraySubquery(
+                Municipality.objects.filter(served_projects=project).order_by("name").values("name")
+            ),
             indicator_rows=ArraySubquery(
                 Indicator.objects.filter(project=project)
                 .order_by("position", "pk")
@@ -114,6 +149,12 @@ class ProjectQuerySet(models.QuerySet):
         """Published projects nobody confirmed as current for a year."""
         limit = (now or timezone.now()) - CONFIRMATION_INTERVAL
         return self.published().filter(Q(confirmed_at__isnull=True) | Q(confirmed_at__lt=limit))
+
+    def currently_confirmed(self, now=None):
+        """Published projects confirmed as current within the last 18 months: no "möglicherweise veraltet"
+        note on their page (``Project.is_stale`` is the same rule for one project)."""
+        limit = (now or timezone.now()) - STALE_AFTER
+        return self.published().filter(confirmed_at__gte=limit)
 
     def counts_by_municipality_and_transition(self) -> dict[tuple[int, int], int]:
         """``{(municipality_id, transition_id): number of projects}`` in one query."""
@@ -151,13 +192,24 @@ class Project(SluggedModel):
         "target_groups",
         "organisations",
         "districts",
+        "served_municipalities",
         "contact_name",
         "contact_role",
         "contact_email",
         "contact_phone",
         "contact_is_public",
     ]
-    MANY_TO_MANY_REVIEWED_FIELDS = ["transitions", "fields", "target_groups", "organisations", "districts"]
+    MANY_TO_MANY_REVIEWED_FIELDS = [
+        "transitions",
+        "fields",
+        "target_groups",
+        "organisations",
+        "districts",
+        "served_municipalities",
+    ]
+    # Kennzahlen and links of a published project are reviewed too: in ``pending_changes`` as the whole
+    # new list, each row with these fields.
+    RELATED_REVIEWED = {"indicators": ("label", "value", "year", "position"), "links": ("label", "url")}
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="projects", verbose_name=_("Kommune")
@@ -180,6 +232,15 @@ class Project(SluggedModel):
         TargetGroup, blank=True, related_name="projects", verbose_name=_("Zielgruppen")
     )
     districts = models.ManyToManyField(District, blank=True, related_name="projects", verbose_name=_("Sozialräume"))
+    # A Kreis project for the towns its Jugendamt serves, or a town's project open to its neighbours:
+    # their chains and gap cells count it, marked "über den Kreis" / "über Kommune X".
+    served_municipalities = models.ManyToManyField(
+        Municipality,
+        blank=True,
+        related_name="served_projects",
+        verbose_name=_("wirkt auch in"),
+        help_text=_("Weitere Kommunen, für die das Projekt arbeitet, z. B. die Gemeinden des Kreisjugendamts."),
+    )
 
     start_year = models.PositiveSmallIntegerField(_("seit"), null=True, blank=True, validators=YEAR_VALIDATORS)
     contact_name = models.CharField(_("Ansprechperson"), max_length=120, blank=True)
@@ -240,7 +301,7 @@ class Project(SluggedModel):
         verbose_name_plural=_("Versionen der Projekte"),
         # The trigger-maintained search and facet columns are derived from fields and relations that are kept.
         excluded_fields=["pending_changes", "updated_at", "confirmation_reminder_sent_at", *DERIVED_FIELDS],
-        m2m_fields=[transitions, fields, target_groups, organisations, districts],
+        m2m_fields=[transitions, fields, target_groups, organisations, districts, served_municipalities],
     )
 
     class Meta:
@@ -338,23 +399,70 @@ class Project(SluggedModel):
                 values[name] = getattr(self, name)
         return values
 
+    def related_values(self) -> dict[str, list[dict]]:
+        """The live Kennzahlen and links, as stored in ``pending_changes``."""
+        if not self.pk:
+            return {name: [] for name in self.RELATED_REVIEWED}
+        return {
+            name: [dict(zip(columns, row, strict=True)) for row in getattr(self, name).values_list(*columns)]
+            for name, columns in self.RELATED_REVIEWED.items()
+        }
+
     def pending_changes_diff(self) -> list[dict]:
         """Field by field: what the pending changes would change in the published version."""
-        live = self.reviewed_values()
+        return [row for row in self.review_rows() if row["changed"]]
+
+    def review_rows(self) -> list[dict]:
+        """Every reviewed field as the reviewer sees it: the published value (``old``, empty for a
+        submission that was never published), the value that will be published (``new``) and whether it
+        changes. Many-to-many fields as the names of their records."""
+        current = self.reviewed_values()
+        published = current if self.is_published else dict.fromkeys(current)
+        pending = self.pending_changes if self.is_published else {}
+        names = self._related_names([current, pending])
         rows = []
         for name in self.REVIEWED_FIELDS:
-            if name not in self.pending_changes or self.pending_changes[name] == live[name]:
-                continue
-            field = self._meta.get_field(name)
-            old, new = live[name], self.pending_changes[name]
-            if name in self.MANY_TO_MANY_REVIEWED_FIELDS:
-                names = dict(field.related_model.objects.filter(pk__in={*old, *new}).values_list("pk", "name"))
-                old = ", ".join(sorted(names.get(pk, "?") for pk in old))
-                new = ", ".join(sorted(names.get(pk, "?") for pk in new))
-            else:
-                old, new = _display(old), _display(new)
-            rows.append({"name": name, "label": field.verbose_name, "old": old, "new": new})
+            old, new = published[name], pending.get(name, current[name])
+            rows.append(
+                {
+                    "name": name,
+                    "label": self._meta.get_field(name).verbose_name,
+                    "old": self._shown(name, old, names),
+                    "new": self._shown(name, new, names),
+                    "changed": self.is_published and name in pending and new != old,
+                }
+            )
+        live_related = self.related_values()
+        for name in self.RELATED_REVIEWED:
+            old = live_related[name] if self.is_published else None
+            new = pending.get(name, live_related[name])
+            rows.append(
+                {
+                    "name": name,
+                    "label": self._meta.get_field(name).related_model._meta.verbose_name_plural,
+                    "old": "" if old is None else _related_lines(name, old),
+                    "new": _related_lines(name, new),
+                    "changed": self.is_published and name in pending and new != old,
+                }
+            )
         return rows
+
+    def _related_names(self, versions: list[dict]) -> dict[str, dict[int, str]]:
+        ids = {
+            name: {pk for version in versions for pk in version.get(name) or []}
+            for name in self.MANY_TO_MANY_REVIEWED_FIELDS
+        }
+        return {
+            name: dict(self._meta.get_field(name).related_model.objects.filter(pk__in=pks).values_list("pk", "name"))
+            for name, pks in ids.items()
+        }
+
+    def _shown(self, name: str, value, names: dict) -> str:
+        if value is None:
+            return ""
+        if name in self.MANY_TO_MANY_REVIEWED_FIELDS:
+            return ", ".join(sorted(names[name].get(pk, "?") for pk in value))
+        return _display(value)
 
     def sections(self) -> list[tuple[str, str]]:
         """The descriptive sections in the order the source documents use."""
@@ -365,6 +473,15 @@ class Project(SluggedModel):
             (_("Erfolgsfaktoren"), self.success_factors),
             (_("Stolpersteine"), self.pitfalls),
         ]
+
+
+def _related_lines(name: str, rows: list[dict]) -> str:
+    """Kennzahlen ("label: value (year)") or links ("label: url"), one a line."""
+    if name == "indicators":
+        return "\n".join(
+            f"{row['label']}: {row['value']}" + (f" ({row['year']})" if row.get("year") else "") for row in rows
+        )
+    return "\n".join(f"{row['label']}: {row['url']}" for row in rows)
 
 
 def _display(value) -> str:

@@ -36,10 +36,28 @@ class OrderedTaxonomy(SluggedModel):
         return self.name
 
 
+class AgeBand(models.TextChoices):
+    """The age bands of the population statistics (as Wegweiser Kommune uses them), one per life phase."""
+
+    UNDER_3 = "0-2", _("0–2 Jahre")
+    FROM_3 = "3-5", _("3–5 Jahre")
+    FROM_6 = "6-9", _("6–9 Jahre")
+    FROM_10 = "10-15", _("10–15 Jahre")
+    FROM_16 = "16-18", _("16–18 Jahre")
+    FROM_19 = "19-24", _("19–24 Jahre")
+
+
 class Transition(OrderedTaxonomy):
     """An Übergang in a child's life, from pregnancy to work; ``position`` gives the chain order."""
 
     short_name = models.CharField(_("Kurzbezeichnung"), max_length=40, blank=True)
+    age_band = models.CharField(
+        _("Altersgruppe"),
+        max_length=5,
+        choices=AgeBand,
+        blank=True,
+        help_text=_("Für wen die Projekte an diesem Übergang arbeiten (Projekte je 1 000 Kinder)."),
+    )
 
     class Meta(OrderedTaxonomy.Meta):
         verbose_name = _("Übergang")

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from accounts.access import is_reviewer
 from projects.access import projects_for
+from projects.models import Municipality
 
 register = template.Library()
 
@@ -48,3 +49,11 @@ def backoffice_dashboard(context) -> list[dict]:
             "bestaetigung-faellig",
         ),
     ]
+
+
+@register.simple_tag(takes_context=True)
+def profiles_awaiting_review(context) -> list:
+    """For reviewers: the Kommunen whose profile changes wait for their review."""
+    if not is_reviewer(context["request"].user):
+        return []
+    return list(Municipality.objects.profiles_awaiting_review().order_by("changes_submitted_at", "name"))

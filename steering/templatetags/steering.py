@@ -1,7 +1,7 @@
 from django import template
 from django.core.exceptions import ObjectDoesNotExist
 
-from ..models import Event, NetworkAssessment, QualityIndicator
+from ..models import NetworkAssessment, QualityIndicator
 
 register = template.Library()
 
@@ -34,11 +34,6 @@ def network_quality(network):
         change = rating.level - before if rating and before else None
         rows.append({"indicator": indicator, "rating": rating, "previous": before, "change": change})
     return {"latest": latest, "previous": previous, "rows": rows}
-
-
-@register.simple_tag
-def upcoming_events(limit=3):
-    return list(Event.objects.upcoming().with_counts()[:limit])
 
 
 @register.filter

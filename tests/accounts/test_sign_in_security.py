@@ -132,13 +132,27 @@ def test_two_factor_setup_confirms_device_with_current_code(client, staff, setti
 
     response = client.post(url, {"token": "x"})
     assert response.context["form"].errors == {
-        "token": ["Der Code stimmt nicht. Bitte geben Sie den aktuellen Code ein."]
+        "token": ["Der Code stimmt nicht. Bitte geben Sie den aktuellen sechsstelligen Code aus Ihrer App ein."]
     }
 
     response = client.post(url, {"token": _current_code(device)})
     assert response.status_code == 302
     device.refresh_from_db()
     assert device.confirmed is True
+
+
+def test_two_factor_setup_page_throttles_wrong_codes_like_the_sign_in(client, staff):
+    client.force_login(staff)
+    url = reverse("admin:accounts_two_factor")
+    client.get(url)
+    device = TOTPDevice.objects.get(user=staff)
+
+    client.post(url, {"token": "000000"})
+    response = client.post(url, {"token": _current_code(device)})
+
+    assert response.context["form"].errors["token"][0].startswith("Zu viele falsche Codes.")
+    device.refresh_from_db()
+    assert device.confirmed is False
 
 
 def test_two_factor_setup_needs_sign_in(client):

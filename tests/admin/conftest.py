@@ -11,9 +11,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 
 from accounts.models import Coordinator, OutgoingMail
-from pages.models import LegalPage
-from steering.models import EventRegistration
+from events.models import EventRegistration
+from pages.models import LegalPage, SignLanguageVideo
+from pages.services import barrier_report_submit
 
+from ..events.factories import EventFactory
 from ..factories import (
     DistrictFactory,
     FieldFactory,
@@ -33,7 +35,6 @@ from ..steering.factories import (
     AssessmentFactory,
     CriterionFactory,
     CriterionRatingFactory,
-    EventFactory,
     GoalFactory,
     IndicatorRatingFactory,
     MeasurementFactory,
@@ -107,15 +108,25 @@ def _town_records(municipality, tag: str, unna_offer, coordinator) -> dict:
         ),
         "steering.criterion": criterion,
         "steering.qualityindicator": quality_indicator,
-        "steering.event": event,
+        "events.event": event,
         "steering.projectselfcheck": self_check,
         "steering.networkassessment": assessment,
         "steering.goal": goal,
-        "steering.eventregistration": registration,
+        "events.eventregistration": registration,
         # The legal pages exist once each (data migration); two of them stand in for B and S.
         "pages.legalpage": LegalPage.objects.get(
             kind=LegalPage.Kind.IMPRINT if tag == "Bergkamen" else LegalPage.Kind.PRIVACY
         ),
+        # One video per topic; two topics stand in for B and S.
+        "pages.signlanguagevideo": SignLanguageVideo.objects.create(
+            topic=SignLanguageVideo.Topic.CONTENT if tag == "Bergkamen" else SignLanguageVideo.Topic.NAVIGATION,
+            file=f"gebaerdensprache/{tag}.mp4",
+            content_type="video/mp4",
+            size=1000,
+            duration_seconds=60,
+            description=f"Video {tag}",
+        ),
+        "pages.barrierreport": barrier_report_submit(description=f"Barriere in {tag}"),
     }
 
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils import timezone
 
@@ -98,3 +99,42 @@ def test_admin_bulk_confirm_only_touches_own_projects(client, bergkamen, selm, c
     foreign.refresh_from_db()
     assert timezone.now() - own.confirmed_at < timedelta(minutes=1)
     assert timezone.now() - foreign.confirmed_at > timedelta(days=399)
+
+
+@pytest.mark.parametrize(
+    ("confirmed_days_ago", "note"),
+    [
+        (640, "Angaben möglicherweise veraltet (zuletzt bestätigt am {date})"),
+        (None, "Angaben möglicherweise veraltet (noch nie als aktuell bestätigt)"),
+        (500, None),
+    ],
+)
+def test_project_page_says_when_its_entry_may_be_outdated(client, bergkamen, confirmed_days_ago, note):
+    confirmed_at = None if confirmed_days_ago is None else _ago(confirmed_days_ago)
+    project = ProjectFactory(municipality=bergkamen, status=Project.Status.PUBLISHED)
+    Project.objects.filter(pk=project.pk).update(confirmed_at=confirmed_at)  # publishing confirms; undo that
+
+    page = client.get(project.get_absolute_url()).content.decode()
+
+    if note is None:
+        assert "möglicherweise veraltet" not in page
+    else:
+        shown = date_filter(timezone.localtime(confirmed_at), "j. F Y") if confirmed_at else ""
+        assert note.format(date=shown) in page
+
+
+def test_currently_confirmed_are_the_published_projects_confirmed_within_18_months(bergkamen):
+    fresh = ProjectFactory(title="Frisch", municipality=bergkamen, status=Project.Status.PUBLISHED)
+    old = ProjectFactory(title="Alt", municipality=bergkamen, status=Project.Status.PUBLISHED)
+    never = ProjectFactory(title="Nie", municipality=bergkamen, status=Project.Status.PUBLISHED)
+    draft = ProjectFactory(title="Entwurf", municipality=bergkamen, status=Project.Status.DRAFT)
+    Project.objects.filter(pk=fresh.pk).update(confirmed_at=_ago(500))
+    Project.objects.filter(pk=old.pk).update(confirmed_at=_ago(640))
+    Project.objects.filter(pk=never.pk).update(confirmed_at=None)
+    Project.objects.filter(pk=draft.pk).update(confirmed_at=_ago(1))
+
+    assert list(Project.objects.currently_confirmed().values_list("title", flat=True)) == ["Frisch"]
+    assert [project.is_stale for project in Project.objects.filter(pk__in=[fresh.pk, old.pk]).order_by("title")] == [
+        True,
+        False,
+    ]

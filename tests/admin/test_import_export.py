@@ -65,22 +65,24 @@ def test_project_import_rejects_rows_of_another_town_and_saves_nothing(bergkamen
     assert Project.objects.count() == 0
 
 
-def test_project_import_reports_unknown_names_and_missing_fields_in_german(
-    bergkamen, coordinator_bergkamen, transitions
-):
+def test_project_import_reports_every_error_of_a_row_at_once_in_german(bergkamen, coordinator_bergkamen, transitions):
     dataset = _dataset(
-        ["Bergkamen", "Ohne Text", "", ""],
-        ["Bergkamen", "Mit Tippfehler", "Text.", "Übergang in die Kita; Mondlandung"],
+        ["Bergkamen", "Ohne Text", "", "Übergang in die Kita; Mondlandung"],
+        ["Bergkamen", "Mit Tippfehler", "Text.", "Mondlandung"],
     )
 
     result = ProjectResource(user=coordinator_bergkamen).import_data(
         dataset, dry_run=True, rollback_on_validation_errors=True
     )
 
-    assert result.invalid_rows[0].error.message_dict == {"summary": ["Dieses Feld darf nicht leer sein."]}
-    assert [str(error.error) for row in result.rows for error in row.errors] == [
-        "Unbekannt oder nicht auswählbar: „Mondlandung“"
+    assert [row.error.message_dict for row in result.invalid_rows] == [
+        {
+            "summary": ["Dieses Feld darf nicht leer sein."],
+            "transitions": ["Unbekannt oder nicht auswählbar: „Mondlandung“"],
+        },
+        {"transitions": ["Unbekannt oder nicht auswählbar: „Mondlandung“"]},
     ]
+    assert [row.errors for row in result.rows] == [[], []]
     assert Project.objects.count() == 0
 
 
@@ -150,7 +152,7 @@ def test_admin_import_dry_run_lists_row_errors_and_saves_nothing(
 
     assert page.status_code == 200
     content = page.content.decode()
-    assert "Zeile 3: Die Zeile gehört zur Kommune „Selm“" in content
+    assert "Zeile 3: Spalte „Kommune“: Die Zeile gehört zur Kommune „Selm“" in content
     assert "Import bestätigen" not in content
     assert (job.status, job.error_count) == (ImportJob.Status.CHECKED, 1)
     assert Project.objects.count() == 0

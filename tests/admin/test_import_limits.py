@@ -358,16 +358,17 @@ def test_dry_run_errors_are_listed_per_line_and_cannot_be_confirmed(
         {
             "line": 4,
             "messages": [
-                "Die Zeile gehört zur Kommune „Selm“. Sie können nur Projekte Ihrer eigenen Kommune importieren."
+                "Spalte „Kommune“: Die Zeile gehört zur Kommune „Selm“. "
+                "Sie können nur Projekte Ihrer eigenen Kommune importieren."
             ],
         },
-        {"line": 5, "messages": ["Kurzbeschreibung: Dieses Feld darf nicht leer sein."]},
+        {"line": 5, "messages": ["Spalte „Kurzbeschreibung“: Dieses Feld darf nicht leer sein."]},
     ]
     assert (job.status, job.error_count, bytes(job.data)) == (ImportJob.Status.CHECKED, 2, b"")
     assert messages(response) == [
         "Der Probelauf hat Fehler gefunden. Bitte korrigieren Sie die Datei und laden Sie sie erneut hoch."
     ]
-    assert "Zeile 4: Die Zeile gehört zur Kommune „Selm“" in client.get(job_url(job)).content.decode()
+    assert "Zeile 4: Spalte „Kommune“: Die Zeile gehört zur Kommune „Selm“" in client.get(job_url(job)).content.decode()
     assert Project.objects.count() == 0
 
 

@@ -109,8 +109,12 @@ def coordinator_row(tag: str) -> dict[str, str]:
         "axes.accesslog": NOTHING,
         "axes.accessfailurelog": NOTHING,
         "pages.legalpage": NOTHING,
-        # Sees the own municipality, read-only, and picks it in forms.
-        "projects.municipality": own_view(tag, autocomplete=tag, shortcut=tag),
+        # Reported barriers may carry a visitor's name and address: the Redaktion's only.
+        "pages.barrierreport": NOTHING,
+        "pages.signlanguagevideo": NOTHING,
+        # Sees the own municipality and picks it in forms; changes its profile (for review), nothing else;
+        # names any Kommune as served by a project (a Kreis serves its towns, a town its neighbours).
+        "projects.municipality": own_view(tag, change=tag, autocomplete="BS", shortcut=tag),
         "projects.organisation": own(tag, delete=False, autocomplete=tag),
         "projects.district": own(tag, delete=False, autocomplete=tag),
         "projects.transition": VIEW_BOTH,
@@ -134,11 +138,11 @@ def coordinator_row(tag: str) -> dict[str, str]:
         # public Fachtag page) are visible for the own municipality.
         "steering.criterion": VIEW_BOTH,
         "steering.qualityindicator": VIEW_BOTH,
-        "steering.event": with_(VIEW_BOTH, shortcut="BS"),
+        "events.event": with_(VIEW_BOTH, shortcut="BS"),
         "steering.projectselfcheck": own(tag, delete=False),
         "steering.networkassessment": own(tag, delete=False),
         "steering.goal": own(tag, delete=False, shortcut=tag),
-        "steering.eventregistration": own_view(tag),
+        "events.eventregistration": own_view(tag),
     }
 
 
@@ -152,10 +156,13 @@ REVIEWER_ROW = {
     "transfers.transferoffer": with_(ALL_BOTH, restore="BS", shortcut="BS"),
     "transfers.transferrequest": with_(ALL_BOTH, restore="BS", shortcut="BS"),
     "transfers.transferinterest": with_(ALL_BOTH, change="-", add="-", shortcut="BS"),
-    "steering.event": with_(ALL_BOTH, shortcut="BS"),
+    "events.event": with_(ALL_BOTH, shortcut="BS"),
     "steering.goal": with_(ALL_BOTH, shortcut="BS"),
-    "steering.eventregistration": with_(ALL_BOTH, change="-", add="-"),
+    "events.eventregistration": with_(ALL_BOTH, change="-", add="-"),
     "pages.legalpage": LEGAL_PAGE_EDITOR,
+    "pages.signlanguagevideo": with_(ALL_BOTH, shortcut="BS"),
+    # Reports come only through the public form; the Redaktion sets their status and note.
+    "pages.barrierreport": with_(ALL_BOTH, add="-", delete="-", bulk_delete="-"),
 }
 
 EXPECTED: dict[str, dict[str, str]] = {
@@ -182,6 +189,8 @@ EXPECTED: dict[str, dict[str, str]] = {
         "accounts.outgoingmail": VIEW_BOTH,
         # Picks the user of a Koordinator assignment (user administration, superusers only).
         "accounts.user": with_(ALL_BOTH, autocomplete="BS"),
+        # Only a superuser deletes a report (spam, or test entries before the start).
+        "pages.barrierreport": with_(ALL_BOTH, add="-"),
         # django-axes shows its records with every field read-only (saving changes nothing) and
         # cannot add any; deleting an attempt unlocks a user.
         "axes.accessattempt": with_(ALL_BOTH, add="-"),
@@ -265,7 +274,8 @@ def _actual(client, model, objects: dict) -> dict[str, str]:
             response = client.post(export_url, data)
             if response.status_code == 200 and response.get("Content-Disposition", "").startswith("attachment"):
                 text = response.content.decode("utf-8-sig")
-                cells = {cell for row in csv.reader(io.StringIO(text)) for cell in row}
+                rows = csv.reader(io.StringIO(text, newline=""), delimiter=";")  # as German Excel reads it
+                cells = {cell for row in rows for cell in row}
                 exported = "".join(tag for tag, obj in sorted(objects.items()) if str(obj) in cells) or "-"
     result["export"] = exported
     result["restore"] = _restored(client, model, objects)

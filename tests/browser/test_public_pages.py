@@ -103,8 +103,8 @@ def test_gap_grid_shows_selm_lacks_a_kita_offer(page, kreis_unna, assert_no_axe_
     page.goto("/luecken/")
 
     selm_kita = page.locator("tr", has=page.get_by_role("rowheader", name="Selm")).locator("td").nth(1)
-    assert selm_kita.text_content().strip() == "○ Lücke: Selm, Kita – Transfer-Angebote anderer Kommunen ansehen"
-    assert selm_kita.locator("a").get_attribute("href") == "/transfer/angebote/?transition=uebergang-in-die-kita"
+    assert selm_kita.text_content().strip() == "○ Lücke: Selm, Kita – Angebote und Projekte anderer Kommunen ansehen"
+    assert selm_kita.locator("a").get_attribute("href") == "/luecken/selm/uebergang-in-die-kita/"
     assert_no_axe_violations(page)
 
 

@@ -11,8 +11,9 @@ from django.contrib.auth.models import Group
 from accounts.models import Role
 from projects.models import Transition
 
+from ..events.factories import EventFactory
 from ..factories import MunicipalityFactory, ProjectFactory, UserFactory
-from ..steering.factories import EventFactory, GoalFactory, MeasurementFactory
+from ..steering.factories import GoalFactory, MeasurementFactory
 from .test_steering_story import log_in
 
 DASHBOARD_CHARTS = ["coverage", "stages", "reciprocity", "attainment", "attainment_over_time", "transfers_over_time"]

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from accounts.models import Role
 from steering.models import CriterionRating, IndicatorRating, NetworkAssessment, ProjectSelfCheck
 
+from ..events.factories import EventFactory
 from ..factories import (
     MunicipalityFactory,
     NetworkFactory,
@@ -21,7 +22,7 @@ from ..factories import (
     UserFactory,
     make_coordinator,
 )
-from ..steering.factories import EventFactory, GoalFactory, MeasurementFactory
+from ..steering.factories import GoalFactory, MeasurementFactory
 
 PASSWORD = "geheim-1234"  # UserFactory's password
 

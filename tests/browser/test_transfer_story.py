@@ -141,8 +141,11 @@ def test_transfer_story_selm_takes_over_the_baby_visiting_service(page, people, 
     # The Steuerungsgruppe's ledger: Bergkamen gave one, Selm received one.
     log_in(page, "steuerung")
     page.goto("/transfer/bilanz/")
-    columns = ["gegeben umgesetzt", "gegeben laufend", "erhalten umgesetzt", "erhalten laufend", "Saldo"]
-    for municipality, expected in [("Bergkamen", ["1", "0", "0", "0", "+1"]), ("Selm", ["0", "0", "1", "0", "-1"])]:
+    columns = ["gegeben", "erhalten", "Saldo", "nach Transferform"]
+    for municipality, expected in [
+        ("Bergkamen", ["1", "0", "+1", "Wissenstransfer: 1 gegeben, 0 erhalten"]),
+        ("Selm", ["0", "1", "-1", "Wissenstransfer: 0 gegeben, 1 erhalten"]),
+    ]:
         row = page.locator("tbody tr", has=page.get_by_role("rowheader", name=municipality))
         cells = row.locator("td").all_inner_texts()
         assert dict(zip(columns, cells, strict=True)) == dict(zip(columns, expected, strict=True))

@@ -9,12 +9,11 @@ from django.utils import timezone
 
 from accounts.models import Coordinator, User
 from demo.loader import demo_password, read
+from events.models import Event, EventRegistration
 from networks.models import Network
 from projects.models import District, Field, Indicator, Municipality, Organisation, Project, TargetGroup, Transition
 from steering.models import (
     CriterionRating,
-    Event,
-    EventRegistration,
     Goal,
     IndicatorRating,
     Measurement,
@@ -561,7 +560,7 @@ def test_steering_network_assessments_span_two_years_except_selm(demo):
     assert set(years.values()) == {2}
 
 
-def test_steering_events_include_one_past_and_two_upcoming(demo):
+def test_events_include_one_past_and_two_upcoming(demo):
     assert Event.objects.count() - Event.objects.upcoming().count() == 1
     assert EventRegistration.objects.get().user.username == "koordination-selm"
 
@@ -592,3 +591,30 @@ def test_transfer_rated_demo_transfer_carries_an_experience_report(demo):
     assert report.rating == 4
     assert report.rated_at is not None
     assert report.experience_worked.startswith("Das Anschreiben aller Familien")
+
+
+def test_municipality_kreis_unna_has_the_profile_of_its_application(demo):
+    kreis = Municipality.objects.get(name="Kreis Unna")
+
+    assert kreis.focus_area_list == ["Früherkennung", "Verantwortungsgemeinschaften bilden", "Schnittmengen nutzen"]
+    assert kreis.steering_structure.startswith("Lenkungsgruppe (strategische Ebene): Entscheidungsträger")
+    assert (kreis.funding_programme, kreis.funding_from_year, kreis.funding_until_year) == (
+        "Kein Kind zurücklassen! Kommunen in NRW beugen vor",
+        2012,
+        2014,
+    )
+    assert (kreis.council_decision_date, kreis.funding_amount, kreis.pending_changes) == (None, None, {})
+
+
+def test_werne_dropout_request_suggests_kamens_contact_point_first_with_reasons(demo):
+    from transfers import matching
+    from transfers.models import TransferRequest
+
+    request = TransferRequest.objects.with_details().get(title="Begleitung für Jugendliche mit Abbruchrisiko")
+    first = matching.suggestions_for_request(request)[0]
+    assert first.project.title == "Kontaktstelle für jugendliche Schul- und Ausbildungsabbrecher Kamen"
+    assert (first.offer, first.level) == (None, "hohe Passung")
+    assert first.reasons()[:2] == [
+        "gleicher Übergang: in die Sekundarstufe, Schule–Beruf",
+        "Zielgruppe: Jugendliche am Übergang Schule–Beruf, Schulmüde Jugendliche",
+    ]

@@ -25,6 +25,7 @@ def production_env(**overrides: str) -> dict[str, str]:
         DJANGO_CSRF_TRUSTED_ORIGINS="https://transferboerse.example.org",
         DJANGO_EMAIL_HOST="smtp.example.org",
         DJANGO_DEFAULT_FROM_EMAIL="transferboerse@example.org",
+        DJANGO_SITE_URL="https://transferboerse.example.org",
     )
     env.update(overrides)
     return env

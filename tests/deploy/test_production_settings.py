@@ -18,7 +18,14 @@ def test_check_deploy_reports_nothing(deploy_env):
 
 @pytest.mark.parametrize(
     "variable",
-    ["DJANGO_SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOWED_HOSTS", "DJANGO_EMAIL_HOST", "DJANGO_DEFAULT_FROM_EMAIL"],
+    [
+        "DJANGO_SECRET_KEY",
+        "DATABASE_URL",
+        "DJANGO_ALLOWED_HOSTS",
+        "DJANGO_EMAIL_HOST",
+        "DJANGO_DEFAULT_FROM_EMAIL",
+        "DJANGO_SITE_URL",
+    ],
 )
 def test_production_settings_refuse_to_start_without(variable):
     env = production_env()

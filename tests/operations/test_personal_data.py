@@ -3,8 +3,12 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from accounts.models import Coordinator, User
+from accounts.models import Coordinator, OutgoingMail, User
+from events.models import EventRegistration
+from pages.models import BarrierReport
+from pages.services import barrier_report_submit
 from projects.models import Project
+from tests.events.factories import EventFactory
 from tests.factories import ProjectFactory, TransferInterestFactory, TransferOfferFactory, make_coordinator
 from transfers.models import TransferInterest, TransferOffer
 
@@ -22,6 +26,11 @@ def erika(bergkamen, selm):
     offer = TransferOfferFactory(project=project, contact_name="Erika Muster", contact_email=EMAIL)
     TransferInterestFactory(offer=offer, municipality=selm, contact_name="Max Kurz", contact_email="max@selm.de")
     ProjectFactory(municipality=selm, title="Lotsen", contact_name="Max Kurz", contact_email="max@selm.de")
+    barrier_report_submit(description="Die Karte ist nicht bedienbar.", name="Erika Muster", email=EMAIL)
+    barrier_report_submit(description="Schrift zu klein.", name="Max Kurz", email="max@selm.de")
+    EventRegistration.objects.create(event=EventFactory(title="Fachtag Übergänge"), user=user, municipality=bergkamen)
+    OutgoingMail.objects.create(to=EMAIL, subject="Projekt veröffentlicht", body="Guten Tag", template="t")
+    OutgoingMail.objects.create(to="max@selm.de", subject="Projekt eingereicht", body="Guten Tag", template="t")
     return user
 
 
@@ -32,6 +41,7 @@ def test_personal_data_export_lists_every_record_of_the_person(erika, capsys):
     data = json.loads(capsys.readouterr().out)
     assert [account["username"] for account in data["user_accounts"]] == ["erika"]
     assert data["user_accounts"][0]["coordinates"] == ["Bergkamen"]
+    assert data["user_accounts"][0]["event_registrations"] == [{"event": "Fachtag Übergänge", "status": "confirmed"}]
     assert data["project_contacts"] == [
         {
             "project": "Willkommensbesuche",
@@ -45,6 +55,12 @@ def test_personal_data_export_lists_every_record_of_the_person(erika, capsys):
     ]
     assert [offer["project"] for offer in data["transfer_offer_contacts"]] == ["Willkommensbesuche"]
     assert data["transfer_interest_contacts"] == []
+    assert [(report["name"], report["description"]) for report in data["barrier_reports"]] == [
+        ("Erika Muster", "Die Karte ist nicht bedienbar.")
+    ]
+    assert ("Projekt veröffentlicht", "queued") in [
+        (mail["subject"], mail["status"]) for mail in data["outgoing_mails"]
+    ]
 
 
 @pytest.mark.django_db
@@ -64,6 +80,12 @@ def test_personal_data_delete_removes_the_person_and_keeps_others(erika, capsys)
     assert (offer.contact_name, offer.contact_email, offer.is_active) == ("", "", False)
     assert list(Project.objects.exclude(contact_email="").values_list("contact_email", flat=True)) == ["max@selm.de"]
     assert TransferInterest.objects.get().contact_email == "max@selm.de"
+    assert sorted(BarrierReport.objects.values_list("description", "name", "email")) == [
+        ("Die Karte ist nicht bedienbar.", "", ""),
+        ("Schrift zu klein.", "Max Kurz", "max@selm.de"),
+    ]
+    assert OutgoingMail.objects.filter(to__iexact=EMAIL).exists() is False
+    assert OutgoingMail.objects.filter(to="max@selm.de").exists() is True
     assert capsys.readouterr().out.startswith("Gelöscht: 1 Benutzerkonten (anonymisiert), 1 Projekt-Kontakte, 1 ")
 
 

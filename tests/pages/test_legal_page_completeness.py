@@ -69,7 +69,6 @@ def test_migrated_pages_keep_only_operator_placeholders():
             "[Zahl: Anmeldeprotokoll]",
         ],
         "barrierefreiheit": [
-            "[Zahl: Antwortfrist]",
             "[Anschrift und E-Mail-Adresse der Ombudsstelle, aktuell auf https://www.lbbp.nrw.de/ombudsstelle "
             "nachsehen]",
             "barrierefreiheit@example.org",

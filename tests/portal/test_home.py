@@ -2,8 +2,15 @@ import pytest
 from django.urls import reverse
 
 from projects.models import Project
+from transfers.models import TransferInterest
 
-from ..factories import DistrictMunicipalityFactory, MunicipalityFactory, ProjectFactory
+from ..factories import (
+    DistrictMunicipalityFactory,
+    MunicipalityFactory,
+    ProjectFactory,
+    TransferInterestFactory,
+    TransferOfferFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -49,8 +56,8 @@ def test_home_query_count_does_not_grow_with_rows(client, transitions, django_as
         municipality = MunicipalityFactory(name=f"Stadt {number}")
         ProjectFactory(municipality=municipality, transitions=transitions[:2])
 
-    # transitions, counts, municipalities, upcoming Fachtage
-    with django_assert_num_queries(4):
+    # transitions, counts, municipalities, newest, most adopted, upcoming Fachtage
+    with django_assert_num_queries(6):
         response = client.get(reverse("projects:home"))
 
     assert len(response.context["rows"]) == municipality_count
@@ -59,3 +66,65 @@ def test_home_query_count_does_not_grow_with_rows(client, transitions, django_as
 def test_home_without_municipalities_shows_empty_state(client, transitions):
     response = client.get(reverse("projects:home"))
     assert "Es sind noch keine Kommunen eingetragen." in response.content.decode()
+
+
+def test_home_explains_a_praeventionskette_and_has_no_table_of_zeros(client, transitions):
+    kreis = DistrictMunicipalityFactory(name="Kreis Unna")
+    MunicipalityFactory(name="Selm", parent=kreis)
+
+    content = client.get(reverse("projects:home")).content.decode()
+
+    assert "Eine Präventionskette verbindet die Angebote für Kinder, Jugendliche und ihre Familien" in content
+    assert "<table" not in content
+
+
+def test_home_has_one_entry_per_transition_with_its_published_count(client, transitions):
+    bergkamen = MunicipalityFactory(name="Bergkamen")
+    kamen = MunicipalityFactory(name="Kamen")
+    ProjectFactory(municipality=bergkamen, transitions=[transitions[0]])
+    ProjectFactory(municipality=kamen, transitions=[transitions[0], transitions[4]])
+    ProjectFactory(municipality=kamen, transitions=[transitions[1]], status=Project.Status.DRAFT)
+
+    response = client.get(reverse("projects:home"))
+
+    entries = [(transition.short_name, count) for transition, count in response.context["per_transition"]]
+    assert entries == [("Geburt", 2), ("Kita", 0), ("Grundschule", 0), ("Sekundarstufe", 0), ("Beruf", 1)]
+    assert f'href="/projekte/?uebergang={transitions[0].slug}"' in response.content.decode()
+
+
+def test_home_groups_kommunen_by_kreis_with_their_coverage(client, transitions):
+    kreis = DistrictMunicipalityFactory(name="Kreis Unna")
+    bergkamen = MunicipalityFactory(name="Bergkamen", parent=kreis)
+    MunicipalityFactory(name="Selm", parent=kreis)
+    MunicipalityFactory(name="Dortmund")
+    ProjectFactory(municipality=bergkamen, transitions=[transitions[0], transitions[4]])
+    ProjectFactory(municipality=bergkamen, transitions=[transitions[0]])
+
+    response = client.get(reverse("projects:home"))
+
+    groups = [
+        (
+            group.kreis and group.kreis.municipality.name,
+            [(line.municipality.name, line.covered) for line in group.members],
+        )
+        for group in response.context["kreis_groups"]
+    ]
+    assert groups == [("Kreis Unna", [("Bergkamen", 2), ("Selm", 0)]), (None, [("Dortmund", 0)])]
+    assert "2 von 5 Übergängen" in response.content.decode()
+
+
+def test_home_shows_newest_and_most_adopted_published_projects(client, transitions):
+    kamen = MunicipalityFactory(name="Kamen")
+    old = ProjectFactory(municipality=kamen, title="Stadtteileltern")
+    new = ProjectFactory(municipality=kamen, title="Ausbildungslotsen")
+    ProjectFactory(municipality=kamen, title="Entwurf", status=Project.Status.DRAFT)
+    offer = TransferOfferFactory(project=old)
+    for stage in [TransferInterest.Stage.IMPLEMENTED, TransferInterest.Stage.RATED, TransferInterest.Stage.REGISTERED]:
+        TransferInterestFactory(offer=offer, stage=stage)
+
+    response = client.get(reverse("projects:home"))
+
+    assert [project.title for project in response.context["newest"]] == ["Ausbildungslotsen", "Stadtteileltern"]
+    assert [(p.title, p.adoptions) for p in response.context["most_adopted"]] == [("Stadtteileltern", 2)]
+    assert "von 2 Kommunen übernommen" in response.content.decode()
+    assert new.title in response.content.decode()

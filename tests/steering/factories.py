@@ -2,12 +2,10 @@ import datetime
 from decimal import Decimal
 
 import factory
-from django.utils import timezone
 
 from steering.models import (
     Criterion,
     CriterionRating,
-    Event,
     Goal,
     IndicatorRating,
     Measurement,
@@ -96,14 +94,3 @@ class MeasurementFactory(factory.django.DjangoModelFactory):
     goal = factory.SubFactory(GoalFactory)
     measured_on = datetime.date(2025, 12, 31)
     value = Decimal("60")
-
-
-class EventFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Event
-
-    title = factory.Sequence(lambda n: f"Fachtag {n}")
-    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
-    ends_at = factory.LazyAttribute(lambda event: event.starts_at + datetime.timedelta(hours=6))
-    place = "Kreishaus Unna"
-    capacity = 2

@@ -14,6 +14,7 @@ def _goal_data(municipality, **overrides):
         "municipality": municipality.pk,
         "dimension": "2a",
         "title": "Familien früh erreichen",
+        "kind": "quantitative",
         "indicator": "Anteil besuchter Familien",
         "unit": "%",
         "baseline": "70",

@@ -10,6 +10,7 @@ from projects.models import Project
 from transfers.models import TransferInterest
 
 from ..factories import (
+    DistrictMunicipalityFactory,
     MunicipalityFactory,
     NetworkFactory,
     OrganisationFactory,
@@ -113,10 +114,39 @@ def test_dashboard_query_count_does_not_grow_with_municipalities(
     client.force_login(steering_member)
     client.get(reverse("steering:dashboard"))  # session and groups warm
 
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(20):
         response = client.get(reverse("steering:dashboard"))
 
     assert len(response.context["rows"]) == count
+
+
+def test_dashboard_sums_each_kreis_and_counts_projects_serving_a_town(client, steering_member, transitions):
+    kreis = DistrictMunicipalityFactory(name="Kreis Unna")
+    bergkamen = MunicipalityFactory(name="Bergkamen", parent=kreis)
+    boenen = MunicipalityFactory(name="Bönen", parent=kreis, has_own_youth_office=False)
+    centres = ProjectFactory(municipality=kreis, title="Familienzentren im Kreis Unna")
+    centres.transitions.set(transitions[:2])
+    centres.served_municipalities.set([boenen])
+    ProjectFactory(municipality=bergkamen).transitions.set(transitions[1:3])
+    network = NetworkFactory(name="AK Kinderschutz", municipalities=[bergkamen, boenen])
+    ProjectFactory(municipality=boenen, status=Project.Status.IN_REVIEW)
+    client.force_login(steering_member)
+
+    response = client.get(reverse("steering:dashboard"))
+
+    rows = [
+        (row.municipality.name, row.is_total, [count for _t, count in row.coverage], row.published, row.networks)
+        for row in response.context["table_rows"]
+    ]
+    assert rows == [
+        ("Kreis Unna", False, [1, 1, 0, 0, 0], 1, 0),
+        ("Bergkamen", False, [0, 1, 1, 0, 0], 1, 1),
+        ("Bönen", False, [1, 1, 0, 0, 0], 0, 1),
+        ("Kreis Unna", True, [1, 2, 1, 0, 0], 2, 1),
+    ]
+    assert len(response.context["rows"]) == 3  # the charts show the Kommunen only
+    assert network.pk in response.context["rows"][1].network_ids
+    assert "Kreis Unna mit allen Städten und Gemeinden" in response.content.decode()
 
 
 def test_dashboard_print_view_has_goal_bars_and_no_script(client, steering_member, kreis_data):

@@ -83,16 +83,38 @@ def data(transitions, selm):
     return offers, request, birth
 
 
-def test_offers_for_request_ranked_by_overlap_then_text(data):
+def test_suggestions_for_request_ranked_with_reasons_and_projects_without_offer(data):
     _offers, request, _birth = data
-    ranked = matching.offers_for_request(request)
-    assert [offer.project.title for offer in ranked] == ["Baby-Besuchsdienst", "Sprachkita", "Willkommensbesuch"]
-    assert [(o.match.transitions, o.match.fields, o.match.target_groups) for o in ranked] == [
-        (1, 1, 1),
-        (1, 1, 1),
-        (1, 0, 0),
+    ranked = matching.suggestions_for_request(request)
+    # the inactive offer's project is still a published project: suggested, but without an offer
+    assert [(s.project.title, s.offer is not None, s.level) for s in ranked] == [
+        ("Baby-Besuchsdienst", True, "hohe Passung"),
+        ("Sprachkita", True, "hohe Passung"),
+        ("Altes Angebot", False, "hohe Passung"),
+        ("Willkommensbesuch", True, "hohe Passung"),
     ]
-    assert ranked[0].match.score > ranked[1].match.score > ranked[2].match.score >= matching.MATCH_THRESHOLD
+    assert ranked[0].reasons() == [
+        "gleicher Übergang: Schwangerschaft & Geburt",
+        "Zielgruppe: Familien mit Neugeborenen",
+        "Handlungsfeld: Gesundheit",
+        "Stichwörter: Hausbesuche, Familien, Neugeborenen",
+    ]
+    assert ranked[3].reasons_text == (
+        "gleicher Übergang: Schwangerschaft & Geburt; Stichwörter: Hausbesuche, Familien, Neugeborenen"
+    )
+
+
+def test_keywords_match_compounds_and_inflections():
+    need = matching.terms("Begleitung für Jugendliche mit Abbruchrisiko in der Schule")
+    project = matching.terms("Kontaktstelle für Schulen: Jugendlichen droht der Abbruch")
+    assert matching.shared_keywords(need, project) == ["Jugendlichen", "Abbruch", "Schulen"]
+
+
+def test_suggestion_needs_a_shared_transition_or_target_group(data, selm):
+    _offers, _request, _birth = data
+    request = TransferRequestFactory(municipality=selm, title="Hausbesuche", need="Hausbesuche bei Neugeborenen")
+    # only words in common, no transition or target group: nothing is suggested
+    assert matching.suggestions_for_request(request) == []
 
 
 def test_requests_for_offer_only_open_requests_of_others(data, bergkamen):

@@ -88,7 +88,7 @@ def test_request_list_query_count_fixed(client, transitions, baby_offer, count, 
     # count, requests, 3 taxonomy, matching, offers + 5 prefetches, 4 facet choices
     with django_assert_num_queries(15):
         response = client.get(reverse("transfers:requests"))
-    suggestions = [[o.pk for o in offers] for _r, offers in response.context["requests_with_suggestions"]]
+    suggestions = [[s.offer.pk for s in found] for _r, found in response.context["requests_with_suggestions"]]
     assert suggestions == [[baby_offer.pk]] * count
 
 
@@ -102,7 +102,10 @@ def test_request_detail_suggests_offers(client, baby_offer, transitions, selm):
     transfer_request = TransferRequestFactory(municipality=selm)
     transfer_request.transitions.set([transitions[0]])
     response = client.get(transfer_request.get_absolute_url())
-    assert [o.pk for o in response.context["suggestions"]] == [baby_offer.pk]
+    assert [s.offer.pk for s in response.context["suggestions"]] == [baby_offer.pk]
+    html = response.content.decode()
+    assert "Passung {" not in html and "hohe Passung" in html
+    assert "Warum es passt:</strong> gleicher Übergang: Schwangerschaft &amp; Geburt" in html
     assert client.get(reverse("transfers:request", args=["gibt-es-nicht"])).status_code == 404
 
 
@@ -161,11 +164,35 @@ def test_request_close_only_by_own_municipality(client, coordinator_selm, coordi
     assert transfer_request.status == "closed"
 
 
-def test_ledger_only_for_steering_group(client, coordinator_selm):
+def test_ledger_only_for_coordinators_and_steering_group(client, coordinator_selm):
     assert client.get(reverse("transfers:ledger")).url == "/verwaltung/login/?next=/transfer/bilanz/"
-    client.force_login(coordinator_selm)
+    client.force_login(UserFactory(username="ohne-rolle"))
     assert client.get(reverse("transfers:ledger")).status_code == 403
     assert client.get(reverse("transfers:ledger_csv")).status_code == 403
+
+
+def test_coordinators_see_every_kommunes_given_and_received(client, coordinator_selm, baby_offer, selm, unna):
+    TransferInterestFactory(offer=baby_offer, municipality=unna, stage="rated")
+    client.force_login(coordinator_selm)
+
+    response = client.get(reverse("transfers:ledger"))
+
+    rows = {row.municipality.name: (row.given_completed, row.received_completed) for row in response.context["rows"]}
+    assert rows == {"Bergkamen": (1, 0), "Unna": (0, 1), "Selm": (0, 0)}
+
+
+def test_admin_start_page_shows_the_coordinators_own_figures(client, coordinator_selm, baby_offer, selm):
+    TransferInterestFactory(offer=baby_offer, municipality=selm, stage="rated")
+    ProjectFactory(title="Selmer Entwurf", municipality=selm, status="draft")
+    client.force_login(coordinator_selm)
+
+    page = client.get(reverse("admin:index")).content.decode()
+
+    figures = page[page.index('id="own-figures-heading"') : page.index("Transferbilanz aller Kommunen")]
+    assert ">Selm</a></th>" in figures
+    assert "<td>0</td><td>1</td>" in figures  # published projects, drafts
+    assert "<td>0 / 0</td><td>1 / 0</td>" in figures  # given, received (completed / under way)
+    assert "Bergkamen" not in figures
 
 
 def test_ledger_highlights_imbalance_and_lists_who_received_nothing(client, steering_member, baby_offer, selm, unna):

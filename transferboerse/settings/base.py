@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -68,8 +69,10 @@ INSTALLED_APPS = [
     "pages",
     "operations",
     "api",
-    # Steering: good-practice self-check, network quality, goals, dashboard, Fachtage.
+    # Steering: good-practice self-check, network quality, goals, dashboard.
     "steering",
+    # Fachtage with registration, waiting list and iCal.
+    "events",
     # One search engine for every list, the home search and the API (a Tantivy index per server).
     "search",
     # Demo content and the load_demo command; on top of every other app.
@@ -148,6 +151,12 @@ RATE_LIMITS = {
     "login": {"path": r"^/verwaltung/login/$", "per_minute": int(env("RATE_LIMIT_LOGIN", "10"))},
     "interest": {"path": r"^/transfer/angebote/\d+/interesse/$", "per_minute": int(env("RATE_LIMIT_INTEREST", "10"))},
     "request": {"path": r"^/transfer/gesuche/neu/$", "per_minute": int(env("RATE_LIMIT_REQUEST", "10"))},
+    # Each request sends a mail: nobody should fill a stranger's mailbox with reset links.
+    "password_reset": {
+        "path": r"^/verwaltung/(passwort-vergessen|passwort-neu/[^/]+/[^/]+|einladung/[^/]+/[^/]+)/$",
+        "per_minute": int(env("RATE_LIMIT_PASSWORD_RESET", "5")),
+    },
+    "barrier_report": {"path": r"^/barriere-melden/$", "per_minute": int(env("RATE_LIMIT_BARRIER_REPORT", "5"))},
 }
 AXES_VERBOSE = False  # its start-up banner would land in the output of every management command
 # Back-office sessions end after two hours without a request and when the browser closes.
@@ -180,6 +189,10 @@ TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# Uploads: only the sign-language videos of the Redaktion, served by pages.views (no public media URL).
+MEDIA_ROOT = env("MEDIA_ROOT", str(BASE_DIR / "media"))
+MEDIA_URL = "/medien/"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -234,6 +247,9 @@ MAILERS = {"default": {"BACKEND": env("EMAIL_BACKEND", "django.core.mail.backend
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "transferboerse@localhost")
 # Links in e-mails need the public address of the portal.
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+# DCAT-AP.de catalogue (/offene-daten/katalog.rdf): the data provider's id that GovData assigns
+# (dcatde:contributorID, a URI such as http://dcat-ap.de/def/contributors/…); empty until assigned.
+OPEN_DATA_CONTRIBUTOR_ID = env("OPEN_DATA_CONTRIBUTOR_ID", "")
 
 LOGGING = {
     "version": 1,

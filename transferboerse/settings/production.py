@@ -78,6 +78,9 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = required("DEFAULT_FROM_EMAIL")
+# Links in mails, calendar files and the printouts' source line: the public address, never the default
+# http://127.0.0.1:8000 of development.
+SITE_URL = required("SITE_URL")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ADMINS = env_list("ADMINS")  # e-mail addresses that receive error reports
 

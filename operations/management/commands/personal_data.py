@@ -39,5 +39,7 @@ class Command(BaseCommand):
         self.stdout.write(
             "Gelöscht: {user_accounts} Benutzerkonten (anonymisiert), {project_contacts} Projekt-Kontakte, "
             "{transfer_offer_contacts} Kontakte von Transfer-Angeboten (Angebote deaktiviert), "
-            "{transfer_interest_contacts} Kontakte von Transferinteressen.".format(**counts)
+            "{transfer_interest_contacts} Kontakte von Transferinteressen, "
+            "{outgoing_mails} E-Mails im Postausgang, "
+            "{barrier_reports} Absender gemeldeter Barrieren.".format(**counts)
         )

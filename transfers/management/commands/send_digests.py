@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from transfers.models import NotificationPreference
-from transfers.services import digests_send
+from transfers.services import digests_send, saved_searches_check
 
 
 class Command(BaseCommand):
@@ -18,5 +18,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, frequency, **options):
+        # saved searches of the same rhythm first, so their news are in this digest
+        found = saved_searches_check(frequency=frequency)
+        if found:
+            self.stdout.write(f"{found} Suchauftrag/-aufträge mit neuen Treffern.")
         sent = digests_send(frequency=frequency)
         self.stdout.write(f"{sent} Zusammenfassung(en) in den Postausgang gestellt.")

@@ -7,8 +7,8 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone
 
-from steering import services
-from steering.models import EventRegistration
+from events import services
+from events.models import EventRegistration
 
 from ..factories import UserFactory, make_coordinator
 from .factories import EventFactory
@@ -64,7 +64,7 @@ def test_event_register_view_full_event_puts_on_waiting_list(client, event, coor
     services.registration_register(event=event, user=make_coordinator(bergkamen, username="k-b2"))
     client.force_login(coordinator_selm)
 
-    response = client.post(reverse("steering:event_register", kwargs={"slug": event.slug}), follow=True)
+    response = client.post(reverse("events:register", kwargs={"slug": event.slug}), follow=True)
 
     assert [str(m) for m in response.context["messages"]] == [
         "Der Fachtag ist ausgebucht. Sie stehen auf der Warteliste und rücken nach, wenn ein Platz frei wird."
@@ -73,7 +73,7 @@ def test_event_register_view_full_event_puts_on_waiting_list(client, event, coor
 
 
 def test_event_register_view_anonymous_is_sent_to_login(client, event):
-    response = client.post(reverse("steering:event_register", kwargs={"slug": event.slug}))
+    response = client.post(reverse("events:register", kwargs={"slug": event.slug}))
 
     assert response.status_code == 302
     assert not EventRegistration.objects.exists()
@@ -82,13 +82,13 @@ def test_event_register_view_anonymous_is_sent_to_login(client, event):
 def test_event_register_view_user_without_role_is_forbidden(client, event):
     client.force_login(UserFactory(username="ohne-rolle"))
 
-    assert client.post(reverse("steering:event_register", kwargs={"slug": event.slug})).status_code == 403
+    assert client.post(reverse("events:register", kwargs={"slug": event.slug})).status_code == 403
 
 
 def test_event_cancel_view_without_registration_is_404(client, event, coordinator_selm):
     client.force_login(coordinator_selm)
 
-    assert client.post(reverse("steering:event_cancel", kwargs={"slug": event.slug})).status_code == 404
+    assert client.post(reverse("events:cancel", kwargs={"slug": event.slug})).status_code == 404
 
 
 def test_event_detail_shows_programme_and_places(client, event):
@@ -103,14 +103,14 @@ def test_event_unpublished_is_404(client):
     hidden = EventFactory(is_published=False)
 
     assert client.get(hidden.get_absolute_url()).status_code == 404
-    assert client.get(reverse("steering:event_ics", kwargs={"slug": hidden.slug})).status_code == 404
+    assert client.get(reverse("events:ics", kwargs={"slug": hidden.slug})).status_code == 404
 
 
 def test_event_list_shows_upcoming_only_and_past_on_request(client, event):
     past = EventFactory(title="Fachtag 2025", starts_at=timezone.now() - datetime.timedelta(days=100))
 
-    upcoming = client.get(reverse("steering:events"))
-    earlier = client.get(reverse("steering:events"), {"zeitraum": "vergangen"})
+    upcoming = client.get(reverse("events:list"))
+    earlier = client.get(reverse("events:list"), {"zeitraum": "vergangen"})
 
     assert list(upcoming.context["events"]) == [event]
     assert list(earlier.context["events"]) == [past]
@@ -122,7 +122,7 @@ def test_event_list_query_count_is_fixed(client, transitions, django_assert_num_
         EventFactory().transitions.set(transitions[:2])
 
     with django_assert_num_queries(4):
-        response = client.get(reverse("steering:events"))
+        response = client.get(reverse("events:list"))
 
     assert len(response.context["events"]) == count
 
@@ -131,7 +131,7 @@ def test_event_feed_imports_into_a_calendar_parser(client, event):
     EventFactory(title="Transfertag Frühe Hilfen", place="Familienbüro Bergkamen")
     EventFactory(title="Entwurf", is_published=False)
 
-    response = client.get(reverse("steering:event_feed"))
+    response = client.get(reverse("events:feed"))
 
     calendar = icalendar.Calendar.from_ical(response.content)
     events = calendar.walk("VEVENT")
@@ -149,7 +149,7 @@ def test_event_feed_imports_into_a_calendar_parser(client, event):
 
 
 def test_event_ics_has_one_event(client, event):
-    response = client.get(reverse("steering:event_ics", kwargs={"slug": event.slug}))
+    response = client.get(reverse("events:ics", kwargs={"slug": event.slug}))
 
     calendar = icalendar.Calendar.from_ical(response.content)
     assert [str(c["UID"]) for c in calendar.walk("VEVENT")] == [f"fachtag-{event.pk}@transferboerse"]
@@ -157,7 +157,7 @@ def test_event_ics_has_one_event(client, event):
 
 
 def test_upcoming_events_partial_lists_next_events(event):
-    html = Template('{% include "steering/_upcoming_events.html" %}').render(Context({}))
+    html = Template('{% include "events/_upcoming_events.html" %}').render(Context({}))
 
     assert "Fachtag Übergänge" in html
     assert "/fachtage/kalender.ics" in html

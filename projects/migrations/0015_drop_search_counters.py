@@ -61,7 +61,7 @@ DROP TEXT SEARCH CONFIGURATION IF EXISTS simple_unaccent;
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("projects", "0012_project_archive_request"),
+        ("projects", "0014_municipality_profile"),
     ]
 
     operations = [

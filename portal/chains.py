@@ -1,0 +1,466 @@
+"""Kommunen and their prevention chains: the directory, Kommune and Kreis pages, the chain, the gap grid
+and the page a gap leads to.
+
+A project counts for its own Kommune and for the Kommunen it names as served ("über den Kreis",
+"über Kommune X"). Every page reads a fixed number of queries, however many projects there are.
+"""
+
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.db.models import Exists, F, OuterRef, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, TemplateView
+
+from networks.models import Network
+from projects.models import (
+    AgeBand,
+    ChainCount,
+    Field,
+    Municipality,
+    PopulationFigure,
+    Project,
+    Transition,
+    median_or_none,
+    per_thousand,
+)
+from transferboerse import spreadsheets
+from transfers.models import TransferOffer
+
+from .views import district_groups_first, flag, transfer_interest_url
+
+CHAIN_PROJECTS_PER_TRANSITION = 8
+GAP_PAGE_ITEMS = 8
+
+
+def group_id(municipality: Municipality) -> int:
+    """The Kreis a municipality belongs to (a Kreis or a Kommune without one: itself)."""
+    return municipality.parent_id or municipality.pk
+
+
+def in_group(prefix: str, municipality: Municipality) -> Q:
+    """``prefix`` (a municipality lookup) lies in the same Kreis as ``municipality``. NULL, not False,
+    for Kommunen without a Kreis: order by it with ``nulls_last``."""
+    group = group_id(municipality)
+    return Q(**{f"{prefix}_id": group}) | Q(**{f"{prefix}__parent_id": group})
+
+
+def gap_url(municipality: Municipality, transition: Transition, field: Field | None = None) -> str:
+    url = reverse("projects:gap", kwargs={"slug": municipality.slug, "transition": transition.slug})
+    return f"{url}?{urlencode({'handlungsfeld': field.slug})}" if field else url
+
+
+# --- needs beside coverage ---------------------------------------------------------------------------
+
+
+@dataclass
+class Need:
+    """Children of a transition's age band in a Kommune, and the projects per 1 000 of them."""
+
+    figure: PopulationFigure
+    projects: int
+    per_thousand: float | None
+    district_median: float | None = None
+
+
+def group_figures(municipality: Municipality) -> dict[int, dict[str, PopulationFigure]]:
+    """The latest population figures per age band of the Kommunen in ``municipality``'s Kreis; one query."""
+    kreis = group_id(municipality)
+    figures = PopulationFigure.objects.filter(Q(municipality_id=kreis) | Q(municipality__parent_id=kreis))
+    return figures.latest_by_band()
+
+
+def needs_in_group(
+    municipality: Municipality, transitions: list[Transition], figures: dict | None = None
+) -> dict[tuple[int, int], Need]:
+    """``{(municipality id, transition id): Need}`` for the Kommunen of ``municipality``'s Kreis, with the
+    Kreis median of projects per 1 000 children (the Kreis's own row aside); no query where no figures
+    are known, else two (plus one unless ``figures`` come from ``group_figures``)."""
+    kreis = group_id(municipality)
+    figures = group_figures(municipality) if figures is None else figures
+    if not figures:
+        return {}
+    own = {(m, t): n for (m, t, _f), n in ChainCount.cells(by_field=False).items() if m in figures}
+    served = Project.objects.published().served_counts()
+    needs = {}
+    for municipality_id, bands in figures.items():
+        for transition in transitions:
+            figure = bands.get(transition.age_band)
+            if figure is None:
+                continue
+            key = (municipality_id, transition.pk)
+            count = own.get(key, 0) + served.get((*key, None), (0, []))[0]
+            needs[key] = Need(figure, count, per_thousand(count, figure.count))
+    for transition in transitions:
+        in_kreis = [need for (m, t), need in needs.items() if t == transition.pk and m != kreis]
+        median = median_or_none(need.per_thousand for need in in_kreis)
+        for need in in_kreis:
+            need.district_median = median
+    return needs
+
+
+# --- the chain ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class ChainLink:
+    transition: Transition
+    projects: list
+    networks: list
+    project_count: int = 0
+    served_projects: list = dataclass_field(default_factory=list)
+    gap_url: str = ""
+    need: Need | None = None
+
+    @property
+    def more_url(self) -> str:
+        return f"{reverse('projects:list')}?{urlencode({'uebergang': self.transition.slug})}"
+
+    @property
+    def is_gap(self) -> bool:
+        return not self.projects and not self.served_projects
+
+
+def served_projects(municipality: Municipality) -> list[Project]:
+    """Published projects of other Kommunen serving ``municipality``, each with its ``served_label``."""
+    projects = list(
+        Project.objects.published()
+        .served_in(municipality)
+        .only("title", "slug", "transition_ids", "municipality__name", "municipality__kind")
+        .select_related("municipality")
+        .order_by("title")
+    )
+    for project in projects:
+        project.served_label = municipality.served_label(project.municipality)
+    return projects
+
+
+def chain_links(
+    municipality: Municipality, *, transitions: list[Transition] | None = None, needs: dict | None = None
+) -> list[ChainLink]:
+    """The municipality's prevention chain: per transition its published projects, those of others serving
+    it, and the networks carrying them.
+
+    Each column shows at most ``CHAIN_PROJECTS_PER_TRANSITION`` own projects (by title) and the total count.
+    """
+    transitions = transitions if transitions is not None else list(Transition.objects.all())
+    counts, shown = municipality.projects.published().first_per_transition(CHAIN_PROJECTS_PER_TRANSITION)
+    projects = Project.objects.only("title", "slug").in_bulk({pk for ids in shown.values() for pk in ids})
+    serving = served_projects(municipality)
+    networks = list(
+        Network.objects.filter(Q(municipalities=municipality) | Q(projects__municipality=municipality))
+        .annotate(
+            covered_transition_ids=ArrayAgg("transitions__id", distinct=True, default=[]),
+            carried_project_ids=ArrayAgg("projects__id", distinct=True, default=[]),
+        )
+        .order_by("name")
+    )
+    needs = needs or {}
+    links = []
+    for transition in transitions:
+        in_column = [projects[pk] for pk in shown.get(transition.pk, [])]
+        project_ids = {p.pk for p in in_column}
+        carrying = [
+            n
+            for n in networks
+            if transition.pk in n.covered_transition_ids or project_ids & set(filter(None, n.carried_project_ids))
+        ]
+        links.append(
+            ChainLink(
+                transition,
+                in_column,
+                carrying,
+                counts.get(transition.pk, 0),
+                served_projects=[p for p in serving if transition.pk in p.transition_ids],
+                gap_url=gap_url(municipality, transition),
+                need=needs.get((municipality.pk, transition.pk)),
+            )
+        )
+    return links
+
+
+# --- coverage cells (gap grid, Kreis page) -----------------------------------------------------------
+
+
+@dataclass
+class GapCell:
+    count: int
+    url: str
+    label: str
+    served: int = 0
+    served_label: str = ""
+    need: Need | None = None
+
+    @property
+    def is_gap(self) -> bool:
+        return self.count == 0 and self.served == 0
+
+
+@dataclass
+class CoverageRow:
+    municipality: Municipality
+    cells: list[GapCell]
+    is_total: bool = False  # the Kreis with all its towns and communities, summed
+
+
+def coverage_rows(municipalities: list[Municipality], transitions: list[Transition], fields: list) -> list:
+    """One row per municipality of published-project counts per (transition, field or None); a Kreis that
+    has towns in the list is followed by a row summing the Kreis and its towns. Two queries."""
+    by_field = fields != [None]
+    counts = ChainCount.cells(by_field=by_field)
+    served = Project.objects.published().served_counts(by_field=by_field)
+    names = {m.pk: m for m in municipalities}
+    columns = [(transition, field) for transition in transitions for field in fields]
+    list_url = reverse("projects:list")
+    members: dict[int, list[Municipality]] = {}
+    for municipality in municipalities:
+        if municipality.parent_id in names:
+            members.setdefault(municipality.parent_id, []).append(municipality)
+
+    def label(transition, field) -> str:
+        return transition.label if field is None else f"{transition.label} · {field.name}"
+
+    def row(municipality: Municipality) -> CoverageRow:
+        cells = []
+        for transition, field in columns:
+            key = (municipality.pk, transition.pk, field.pk if field else None)
+            count = counts.get(key, 0)
+            served_count, providers = served.get(key, (0, []))
+            if count:
+                params = {"kommune": municipality.slug, "uebergang": transition.slug}
+                if field:
+                    params["handlungsfeld"] = field.slug
+                url = f"{list_url}?{urlencode(params)}"
+            else:
+                url = gap_url(municipality, transition, field)
+            via = ""
+            if served_count:
+                via = "; ".join(
+                    sorted({municipality.served_label(names[p]) if p in names else _("über andere") for p in providers})
+                )
+            cells.append(GapCell(count, url, label(transition, field), served_count, via))
+        return CoverageRow(municipality, cells)
+
+    def total(district: Municipality) -> CoverageRow:
+        group = [district, *members[district.pk]]
+        cells = []
+        for transition, field in columns:
+            count = sum(counts.get((m.pk, transition.pk, field.pk if field else None), 0) for m in group)
+            params = [("kommune", m.slug) for m in group] + [("uebergang", transition.slug)]
+            if field:
+                params.append(("handlungsfeld", field.slug))
+            url = f"{list_url}?{urlencode(params)}" if count else gap_url(district, transition, field)
+            cells.append(GapCell(count, url, label(transition, field)))
+        return CoverageRow(district, cells, is_total=True)
+
+    rows = []
+    for index, municipality in enumerate(municipalities):
+        rows.append(row(municipality))
+        group = group_id(municipality)
+        following = municipalities[index + 1] if index + 1 < len(municipalities) else None
+        ends_group = following is None or group_id(following) != group
+        if ends_group and group in members:
+            rows.append(total(names[group]))
+    return rows
+
+
+# --- pages -------------------------------------------------------------------------------------------
+
+
+class MunicipalityListView(TemplateView):
+    """All Kommunen, each Kreis with its towns and communities, then the Kommunen without a Kreis here."""
+
+    template_name = "projects/municipality_list.html"
+
+    def get_context_data(self, **kwargs):
+        rows = list(Municipality.objects.grouped_by_district().select_related("parent"))
+        districts = {m.pk: (m, []) for m in rows if m.is_district}
+        others = []
+        for municipality in rows:
+            if municipality.parent_id in districts:
+                districts[municipality.parent_id][1].append(municipality)
+            elif not municipality.is_district:
+                others.append(municipality)
+        return super().get_context_data(districts=list(districts.values()), others=others, **kwargs)
+
+
+class MunicipalityDetailView(DetailView):
+    template_name = "projects/municipality_detail.html"
+    queryset = Municipality.objects.select_related("parent")
+
+    def get_context_data(self, **kwargs):
+        municipality = self.object
+        transitions = list(Transition.objects.all())
+        offers = list(
+            TransferOffer.objects.active().offered_by(municipality).select_related("project").order_by("project__title")
+        )
+        for offer in offers:
+            offer.interest_url = transfer_interest_url(offer)
+        figures = group_figures(municipality)
+        needs = needs_in_group(municipality, transitions, figures)
+        links = chain_links(municipality, transitions=transitions, needs=needs)
+        projects = sorted({p.pk: p for link in links for p in link.projects}.values(), key=lambda p: p.title)
+        serving = sorted({p.pk: p for link in links for p in link.served_projects}.values(), key=lambda p: p.title)
+        networks = sorted({n.pk: n for link in links for n in link.networks}.values(), key=lambda n: n.name)
+        population = sorted(
+            figures.get(municipality.pk, {}).values(), key=lambda figure: AgeBand.values.index(figure.age_band)
+        )
+        members = []
+        if municipality.is_district:
+            towns = list(municipality.members.order_by("name"))
+            members = coverage_rows([municipality, *towns], transitions, [None])
+            for row in members:
+                if not row.is_total:
+                    for cell, transition in zip(row.cells, transitions, strict=True):
+                        cell.need = needs.get((row.municipality.pk, transition.pk))
+        return super().get_context_data(
+            chain=links,
+            projects=projects,
+            served_projects=serving,
+            networks=networks,
+            offers=offers,
+            population=population,
+            members=members,
+            transitions=transitions,
+            **kwargs,
+        )
+
+
+class ChainView(DetailView):
+    template_name = "projects/chain.html"
+    queryset = Municipality.objects.select_related("parent")
+
+    def get_context_data(self, **kwargs):
+        transitions = list(Transition.objects.all())
+        needs = needs_in_group(self.object, transitions)
+        chain = chain_links(self.object, transitions=transitions, needs=needs)
+        return super().get_context_data(chain=chain, **kwargs)
+
+
+def gap_grid(*, by_field: bool):
+    """Columns (transition, field or None) and rows (CoverageRow) of published-project counts."""
+    transitions = list(Transition.objects.all())
+    fields = list(Field.objects.all()) if by_field else [None]
+    columns = [(transition, field) for transition in transitions for field in fields]
+    municipalities = district_groups_first(Municipality.objects.grouped_by_district())
+    return transitions, fields, columns, coverage_rows(municipalities, transitions, fields)
+
+
+class GapGridView(TemplateView):
+    template_name = "projects/gap_grid.html"
+
+    def get_context_data(self, **kwargs):
+        by_field = self.request.GET.get("aufteilung") == "handlungsfeld"
+        transitions, fields, columns, rows = gap_grid(by_field=by_field)
+        gap_count = sum(cell.is_gap for row in rows if not row.is_total for cell in row.cells)
+        return super().get_context_data(
+            by_field=by_field,
+            transitions=transitions,
+            fields=fields,
+            columns=columns,
+            rows=rows,
+            gap_count=gap_count,
+            **kwargs,
+        )
+
+
+class GapGridCsvView(View):
+    """The gap grid's numbers for spreadsheets (semicolon-separated, UTF-8 with BOM for Excel)."""
+
+    def get(self, request):
+        by_field = request.GET.get("aufteilung") == "handlungsfeld"
+        _transitions, _fields, columns, rows = gap_grid(by_field=by_field)
+        suffix = "-handlungsfelder" if by_field else ""
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="luecken{suffix}.csv"'
+        response.write("\ufeff")
+        writer = spreadsheets.writer(response, delimiter=";")
+        header = [_("Kommune"), _("Kreis")]
+        header += [t.name if f is None else f"{t.name} – {f.name}" for t, f in columns]
+        writer.writerow(header)
+        for row in rows:
+            municipality = row.municipality
+            if row.is_total:
+                name = _("{name} mit allen Städten und Gemeinden").format(name=municipality.name)
+                parent = municipality.name
+            else:
+                name = municipality.name
+                parent = municipality.group_name if municipality.parent_id else ""  # annotated, no query
+            writer.writerow([name, parent, *[cell.count for cell in row.cells]])
+        return response
+
+
+class GapView(TemplateView):
+    """Where a gap leads: what others offer for this transition, nearest (same Kreis) first."""
+
+    template_name = "projects/gap.html"
+
+    def get_context_data(self, **kwargs):
+        municipality = get_object_or_404(Municipality.objects.select_related("parent"), slug=self.kwargs["slug"])
+        transition = get_object_or_404(Transition, slug=self.kwargs["transition"])
+        field = None
+        if field_slug := self.request.GET.get("handlungsfeld"):
+            field = Field.objects.filter(slug=field_slug).first()
+            if field is None:
+                raise Http404(_("Dieses Handlungsfeld gibt es nicht."))
+        on_topic = Q(transition_ids__contains=[transition.pk])
+        if field:
+            on_topic &= Q(field_ids__contains=[field.pk])
+        elsewhere = Project.objects.published().filter(on_topic).exclude(municipality=municipality)
+
+        served = list(
+            elsewhere.filter(served_municipalities=municipality).select_related("municipality").order_by("title")
+        )
+        for project in served:
+            project.served_label = municipality.served_label(project.municipality)
+        offers = list(
+            TransferOffer.objects.active()
+            .filter(project__in=elsewhere)
+            .select_related("project__municipality")
+            .annotate(is_near=flag(in_group("project__municipality", municipality)))
+            .order_by(F("is_near").desc(nulls_last=True), "project__title", "pk")[:GAP_PAGE_ITEMS]
+        )
+        for offer in offers:
+            offer.interest_url = transfer_interest_url(offer)
+        projects = list(
+            elsewhere.filter(has_transfer_offer=False)
+            .exclude(pk__in=[p.pk for p in served])
+            .select_related("municipality")
+            .annotate(is_near=flag(in_group("municipality", municipality)))
+            .order_by(F("is_near").desc(nulls_last=True), "title", "pk")[:GAP_PAGE_ITEMS]
+        )
+        near_members = Network.municipalities.through.objects.filter(network_id=OuterRef("pk")).filter(
+            in_group("municipality", municipality)
+        )
+        networks = list(
+            Network.objects.filter(transitions=transition)
+            .annotate(is_near=Exists(near_members))
+            .order_by("-is_near", "name", "pk")[:GAP_PAGE_ITEMS]
+        )
+        own_count = municipality.projects.published().filter(on_topic).count()
+        needs = needs_in_group(municipality, [transition]) if not field else {}
+        topic = transition.label if field is None else f"{transition.label} · {field.name}"
+        request_params = {"kommune": municipality.slug, "uebergang": transition.slug}
+        list_params = {"uebergang": transition.slug, **({"handlungsfeld": field.slug} if field else {})}
+        # Not the URL's keyword arguments: "transition" is the object here, not its slug.
+        return super().get_context_data(
+            municipality=municipality,
+            transition=transition,
+            field=field,
+            topic=topic,
+            own_count=own_count,
+            served_projects=served,
+            offers=offers,
+            projects=projects,
+            networks=networks,
+            need=needs.get((municipality.pk, transition.pk)),
+            request_url=f"{reverse('transfers:request_create')}?{urlencode(request_params)}",
+            offers_url=f"{reverse('transfers:offers')}?{urlencode({'transition': transition.slug})}",
+            projects_url=f"{reverse('projects:list')}?{urlencode(list_params)}",
+        )
