@@ -20,6 +20,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import District, Field, Municipality, Project, TargetGroup, Transition
+from search import query as search_query
+from search.analysis import query_words
 from search.query import Sort as EngineSort
 from steering.filters import GoodPracticeFilterSet, min_criterion_level_condition
 from steering.models import Criterion
@@ -251,3 +253,19 @@ class ProjectFilter(GoodPracticeFilterSet):
                     for i, o in enumerate(facet.options)
                 )
             )
+
+
+def saved_search_results(filterset: ProjectFilter, published):
+    """What a saved search of the project list finds now: the same engine query as the list, all hits."""
+    if good_practice := filterset.good_practice_condition():
+        only_ids = list(published.filter(good_practice).values_list("pk", flat=True))
+    else:
+        only_ids = None
+    found = search_query.run(
+        "project",
+        words=query_words(filterset.cleaned.get("q") or ""),
+        filters=filterset.engine_filters(),
+        only_ids=only_ids,
+        limit=10_000,
+    )
+    return published.filter(pk__in=[hit.pk for hit in found.hits])
