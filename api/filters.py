@@ -10,12 +10,14 @@ from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
+from django.db.models import Q
 from ninja import FilterLookup, FilterSchema
 from pydantic import AfterValidator, BeforeValidator, Field, ValidationError, WrapValidator
 from pydantic_core import PydanticCustomError
 
 from networks.models import Network
 from projects.models import Municipality
+from search.query import matching_ids
 from transfers.models import TransferRequest, TransferService
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -56,6 +58,11 @@ def whole_number(minimum: int, maximum: int) -> Any:
             raise PydanticCustomError("range", f"Bitte eine Zahl von {minimum} bis {maximum} angeben.") from None
 
     return Annotated[int, Field(ge=minimum, le=maximum), WrapValidator(validate)]
+
+
+def engine_match(kind: str, value: str | None) -> Q:
+    """The records the search engine finds for ``value``, as the web lists find them (no text: all)."""
+    return Q(pk__in=matching_ids(kind, value)) if value else Q()
 
 
 def _blank_is_none(value: str) -> str | None:
@@ -102,7 +109,10 @@ MUNICIPALITY = "Kurzname der Kommune, z. B. `bergkamen`."
 TRANSITION = "Kurzname eines Übergangs (Taxonomie `transition`)."
 FIELD = "Kurzname eines Handlungsfelds (Taxonomie `field`)."
 TARGET_GROUP = "Kurzname einer Zielgruppe (Taxonomie `target_group`)."
-SEARCH = "Suchbegriff in Titel und Beschreibung."
+SEARCH = (
+    "Suchbegriff wie in der Suche der Website (gleiche Treffer): deutsche Wortformen, Tippfehler-tolerant; "
+    "genannte Kommunen, Übergänge, Handlungsfelder und Zielgruppen wirken als Filter."
+)
 MODIFIED_AFTER = (
     "Nur Einträge, die nach diesem Zeitpunkt geändert wurden (ISO 8601; ohne Zeitzone: deutsche Zeit). "
     "Für den inkrementellen Abgleich."
@@ -122,8 +132,11 @@ class ProjectFilters(FilterSchema):
     transition: Annotated[Slug, FilterLookup("transitions__slug")] = Field(None, description=TRANSITION)
     field: Annotated[Slug, FilterLookup("fields__slug")] = Field(None, description=FIELD)
     target_group: Annotated[Slug, FilterLookup("target_groups__slug")] = Field(None, description=TARGET_GROUP)
-    q: Annotated[SearchText, FilterLookup(["title__icontains", "summary__icontains"])] = Field(None, description=SEARCH)
+    q: SearchText = Field(None, description=SEARCH)
     modified_after: Annotated[ModifiedAfter, FilterLookup("updated_at__gt")] = Field(None, description=MODIFIED_AFTER)
+
+    def filter_q(self, value: str | None) -> Q:
+        return engine_match("project", value)
 
 
 class NetworkFilters(FilterSchema):
@@ -131,10 +144,11 @@ class NetworkFilters(FilterSchema):
     kind: Annotated[choice(Network.Kind), FilterLookup("kind")] = Field(None, description="Art des Netzwerks.")
     transition: Annotated[Slug, FilterLookup("transitions__slug")] = Field(None, description=TRANSITION)
     field: Annotated[Slug, FilterLookup("fields__slug")] = Field(None, description=FIELD)
-    q: Annotated[SearchText, FilterLookup(["name__icontains", "description__icontains"])] = Field(
-        None, description=SEARCH
-    )
+    q: SearchText = Field(None, description=SEARCH)
     modified_after: Annotated[ModifiedAfter, FilterLookup("updated_at__gt")] = Field(None, description=MODIFIED_AFTER)
+
+    def filter_q(self, value: str | None) -> Q:
+        return engine_match("network", value)
 
 
 class OfferFilters(FilterSchema):
@@ -145,10 +159,11 @@ class OfferFilters(FilterSchema):
     transition: Annotated[Slug, FilterLookup("project__transitions__slug")] = Field(None, description=TRANSITION)
     field: Annotated[Slug, FilterLookup("project__fields__slug")] = Field(None, description=FIELD)
     target_group: Annotated[Slug, FilterLookup("project__target_groups__slug")] = Field(None, description=TARGET_GROUP)
-    q: Annotated[SearchText, FilterLookup(["project__title__icontains", "description__icontains"])] = Field(
-        None, description=SEARCH
-    )
+    q: SearchText = Field(None, description=SEARCH)
     modified_after: Annotated[ModifiedAfter, FilterLookup("updated_at__gt")] = Field(None, description=MODIFIED_AFTER)
+
+    def filter_q(self, value: str | None) -> Q:
+        return engine_match("offer", value)
 
 
 class RequestFilters(FilterSchema):
@@ -159,5 +174,8 @@ class RequestFilters(FilterSchema):
     transition: Annotated[Slug, FilterLookup("transitions__slug")] = Field(None, description=TRANSITION)
     field: Annotated[Slug, FilterLookup("fields__slug")] = Field(None, description=FIELD)
     target_group: Annotated[Slug, FilterLookup("target_groups__slug")] = Field(None, description=TARGET_GROUP)
-    q: Annotated[SearchText, FilterLookup(["title__icontains", "need__icontains"])] = Field(None, description=SEARCH)
+    q: SearchText = Field(None, description=SEARCH)
     modified_after: Annotated[ModifiedAfter, FilterLookup("updated_at__gt")] = Field(None, description=MODIFIED_AFTER)
+
+    def filter_q(self, value: str | None) -> Q:
+        return engine_match("request", value)

@@ -13,3 +13,5 @@ STORAGES = {  # the pages only need URLs of static files, not a manifest
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
 }
+# Each benchmark database has its own search index.
+SEARCH_INDEX_DIR = BASE_DIR / "var" / ("search-bench-" + os.environ.get("BENCH_N", "100"))  # noqa: F405

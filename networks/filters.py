@@ -1,9 +1,10 @@
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Field, Municipality, Organisation, Transition
+from transferboerse.text_search import filter_by_text
 
 from .models import Network
 
@@ -52,9 +53,5 @@ class NetworkFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_text(self, queryset, name, value):
-        """Name, description and member names, case-insensitive; % and _ are matched literally."""
-        text = value.strip()[:MAX_QUERY_LENGTH]
-        if not text:
-            return queryset
-        members = Organisation.objects.filter(networks=OuterRef("pk"), name__icontains=text)
-        return queryset.filter(Q(name__icontains=text) | Q(description__icontains=text) | Exists(members))
+        """Name, description, Kommunen, Übergänge and member names through the search engine (typo-tolerant)."""
+        return filter_by_text(queryset, "network", value[:MAX_QUERY_LENGTH])

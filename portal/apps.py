@@ -11,7 +11,7 @@ class PortalConfig(AppConfig):
         from projects.models import Project
         from transfers import saved_searches
 
-        from .filters import ProjectFilter
+        from .filters import ProjectFilter, saved_search_results
 
         saved_searches.register(
             saved_searches.SearchableList(
@@ -20,7 +20,6 @@ class PortalConfig(AppConfig):
                 "projects:list",
                 ProjectFilter,
                 Project.objects.published,
-                # the list applies its filters together, as ProjectListView.results does
-                apply=lambda filterset, base: base.filter(*filterset.conditions(filterset.terms).values()),
+                apply=saved_search_results,
             )
         )

@@ -1,8 +1,8 @@
 """Faceted filtering of the public project list.
 
 Facet options (and the good-practice criteria) are loaded once per request in one query and
-validated in Python, so a filter never costs an extra query; the counts for all facets come from one
-SQL statement (``facet_counts.FacetCounter``).
+validated in Python, so a filter never costs an extra query; matching, ranking and the facet counts
+come from the search engine (``search.query.run``).
 """
 
 import html
@@ -19,12 +19,15 @@ from django.db.models.functions import RowNumber
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from projects.facet_counts import FACET_COLUMNS, FacetCounter
 from projects.models import District, Field, Municipality, Project, TargetGroup, Transition
-from projects.search import build_query, search_terms
+from search import query as search_query
+from search.analysis import query_words
+from search.query import Sort as EngineSort
 from steering.filters import GoodPracticeFilterSet, min_criterion_level_condition
 from steering.models import Criterion
 from transferboerse.widgets import LightSelect
+
+FACETS = ["uebergang", "handlungsfeld", "zielgruppe", "kommune", "sozialraum"]
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ def _facet_choices_sql() -> tuple[str, tuple]:
         part("uebergang", Transition.objects.all(), extra=F("short_name")),
         part("handlungsfeld", Field.objects.all()),
         part("zielgruppe", TargetGroup.objects.all()),
-        part("kommune", Municipality.objects.grouped_by_district()),
+        part("kommune", Municipality.objects.grouped_by_district(), extra=F("parent__name")),
         part("sozialraum", District.objects.all(), extra=F("municipality__name")),
         part("gp_kriterium", Criterion.objects.all()),
     ]
@@ -68,11 +71,11 @@ def filter_choices() -> dict[str, list[Choice]]:
     with connection.cursor() as cursor:
         cursor.execute(*_facet_choices_sql())
         rows = sorted(cursor.fetchall())
-    result: dict[str, list[Choice]] = {name: [] for name in [*FACET_COLUMNS, "gp_kriterium"]}
+    result: dict[str, list[Choice]] = {name: [] for name in [*FACETS, "gp_kriterium"]}
     for facet, _rank, pk, slug, name, extra in rows:
         if facet == "sozialraum":
             result[facet].append(Choice(pk, slug, District.label(name, extra)))
-        else:  # a transition's short name ("Kita") labels the search results
+        else:  # a transition's short name ("Kita") labels the search results; a town's is its Kreis
             result[facet].append(Choice(pk, slug, name, short_label=extra or name))
     return result
 
@@ -83,6 +86,7 @@ class FacetOption:
     label: str
     count: int = 0
     selected: bool = False
+    nested: bool = False  # a town under its Kreis
 
 
 @dataclass
@@ -92,11 +96,12 @@ class Facet:
     options: list[FacetOption] = field(default_factory=list)
 
 
-class Sort:
-    RELEVANCE = "relevanz"
-    NEWEST = "neueste"
-    NAME = "name"
-    CHOICES = [(RELEVANCE, _("Relevanz")), (NEWEST, _("Neueste zuerst")), (NAME, _("Name (A–Z)"))]
+class Sort(EngineSort):
+    CHOICES = [
+        (EngineSort.RELEVANCE, _("Relevanz")),
+        (EngineSort.NEWEST, _("Neueste zuerst")),
+        (EngineSort.NAME, _("Name (A–Z)")),
+    ]
 
 
 class ProjectFilter(GoodPracticeFilterSet):
@@ -133,12 +138,12 @@ class ProjectFilter(GoodPracticeFilterSet):
         model = Project
         fields: list[str] = []
 
-    def __init__(self, data=None, queryset=None, **kwargs):
+    def __init__(self, data=None, queryset=None, options=None, **kwargs):
         if data is not None and not data.get("sortierung"):
             # Show the sort order actually used: relevance for a search, otherwise by name.
             data = data.copy()
             data["sortierung"] = Sort.RELEVANCE if (data.get("q") or "").strip() else Sort.NAME
-        self.options = filter_choices()
+        self.options = options or filter_choices()
         criteria = [(choice.slug, choice.label) for choice in self.options.pop("gp_kriterium")]
         super().__init__(data, queryset, criterion_choices=criteria, **kwargs)
         for name, objects in self.options.items():
@@ -152,9 +157,8 @@ class ProjectFilter(GoodPracticeFilterSet):
         helper.form_tag = False
         helper.disable_csrf = True
         facet = "projects/_facet_checkboxes.html"
-        helper.layout = layout.Layout(
-            "q",
-            *[layout.Field(name, template=facet) for name in FACET_COLUMNS],
+        helper.layout = layout.Layout(  # the search box "q" stays outside the fold (project_list.html)
+            *[layout.Field(name, template=facet) for name in FACETS],
             "transfer",
             "gp_kriterium",
             "gp_stufe",
@@ -177,65 +181,36 @@ class ProjectFilter(GoodPracticeFilterSet):
         return [obj.pk for obj in self.options[name] if obj.slug in slugs]
 
     @property
-    def terms(self) -> list[str]:
-        return search_terms(self.cleaned.get("q") or "")
-
-    @property
     def sort(self) -> str:
         chosen = self.cleaned.get("sortierung")
         if chosen in (Sort.NEWEST, Sort.NAME):
             return chosen
-        return Sort.RELEVANCE if self.terms else Sort.NAME
+        return Sort.RELEVANCE if (self.cleaned.get("q") or "").strip() else Sort.NAME
 
-    def conditions(self, terms: list[str]) -> dict[str, Q]:
-        """One condition per active filter, keyed by parameter name."""
-        result: dict[str, Q] = {}
-        for name, (column, is_array) in FACET_COLUMNS.items():
-            ids = self.selected_ids(name)
-            if ids:
-                result[name] = Q(**{f"{column}__overlap" if is_array else f"{column}__in": ids})
+    def engine_filters(self) -> dict[str, list[str]]:
+        """The chosen facet values as the search engine's tags (ids), keyed by facet."""
+        result = {name: [str(pk) for pk in ids] for name in FACETS if (ids := self.selected_ids(name))}
         if self.cleaned.get("transfer"):
-            result["transfer"] = Q(has_transfer_offer=True)
-        if terms:
-            result["q"] = Q(search_vector=build_query(terms))
-        if good_practice := self.good_practice_condition():
-            result["gp"] = good_practice
+            result["transfer"] = ["1"]
         return result
 
     def good_practice_condition(self) -> Q | None:
         criterion, level = self.cleaned.get("gp_kriterium"), self.cleaned.get("gp_stufe")
         return min_criterion_level_condition(criterion, int(level)) if criterion and level else None
 
-    def facet_counts(self, base, terms: list[str], search_term=None) -> dict[tuple[str, int], int]:
-        """``{(facet, value id): count}``, each facet under all *other* current filters (one query);
-        ``search_term``: the ``SearchTerm`` that ``terms`` are, if they are a frequent word."""
-        selected = {name: ids for name in FACET_COLUMNS if (ids := self.selected_ids(name))}
-        counter = FacetCounter(
-            base, selected, bool(self.cleaned.get("transfer")), terms, self.good_practice_condition(), search_term
-        )
-        return counter.counts()
-
-    def total(self, counts: dict[tuple[str, int], int]) -> int:
-        """Number of matching projects, read off the Kommune facet (every project has exactly one)."""
-        selected = self.selected_ids("kommune")
-        return sum(
-            count
-            for (name, value), count in counts.items()
-            if name == "kommune" and (not selected or value in selected)
-        )
-
-    def facets(self, counts: dict[tuple[str, int], int]) -> list[Facet]:
-        """Every facet with the count of each value (see ``facet_counts``)."""
+    def facets(self, counts: dict[str, dict[str, int]]) -> list[Facet]:
+        """Every facet with the count of each value under the other filters; values without results
+        are left out unless chosen."""
         facets = []
-        for name in FACET_COLUMNS:
+        for name in FACETS:
             selected = set(self.selected_ids(name))
             facet = Facet(name=name, label=str(self.filters[name].label))
             for obj in self.options[name]:
-                count = counts.get((name, obj.pk), 0)
-                # Neighbourhoods are many; only those with projects (or chosen) are worth a checkbox.
-                if name == "sozialraum" and not count and obj.pk not in selected:
+                count = counts.get(name, {}).get(str(obj.pk), 0)
+                if not count and obj.pk not in selected:
                     continue
-                facet.options.append(FacetOption(obj.slug, str(obj), count, obj.pk in selected))
+                nested = name == "kommune" and obj.short_label != obj.label
+                facet.options.append(FacetOption(obj.slug, str(obj), count, obj.pk in selected, nested))
             facets.append(facet)
         facets.append(
             Facet(
@@ -245,7 +220,7 @@ class ProjectFilter(GoodPracticeFilterSet):
                     FacetOption(
                         "on",
                         str(self.filters["transfer"].label),
-                        counts.get(("transfer", 1), 0),
+                        counts.get("transfer", {}).get("1", 0),
                         bool(self.cleaned.get("transfer")),
                     )
                 ],
@@ -270,10 +245,27 @@ class ProjectFilter(GoodPracticeFilterSet):
             name = facet.name
             form_field.facet_html = mark_safe(
                 "".join(
-                    f'<div class="form-check"><input type="checkbox" class="form-check-input" name="{name}"'
+                    f'<div class="form-check{" ms-3" if o.nested else ""}">'
+                    f'<input type="checkbox" class="form-check-input" name="{name}"'
                     f' value="{html.escape(o.value)}" id="id_{name}_{i}"{" checked" if o.selected else ""}>'
                     f'<label class="form-check-label" for="id_{name}_{i}">{html.escape(o.label)} ({o.count})</label>'
                     "</div>"
                     for i, o in enumerate(facet.options)
                 )
             )
+
+
+def saved_search_results(filterset: ProjectFilter, published):
+    """What a saved search of the project list finds now: the same engine query as the list, all hits."""
+    if good_practice := filterset.good_practice_condition():
+        only_ids = list(published.filter(good_practice).values_list("pk", flat=True))
+    else:
+        only_ids = None
+    found = search_query.run(
+        "project",
+        words=query_words(filterset.cleaned.get("q") or ""),
+        filters=filterset.engine_filters(),
+        only_ids=only_ids,
+        limit=10_000,
+    )
+    return published.filter(pk__in=[hit.pk for hit in found.hits])

@@ -11,15 +11,19 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from networks.models import Network
-from projects.models import District, Municipality, Project, SearchTerm, Transition
-from projects.search import build_query, search_terms, snippet_html, suggest, with_rank_and_headline
+from projects.models import District, Municipality, Project, Transition
+from projects.search import build_query, search_terms
+from search import query as search_query
+from search.snippets import snippet
+from search.vocabulary import Term, phrases_from
 from transfers.models import TransferOffer, TransferService
 
-from .filters import ProjectFilter, Sort
+from .filters import FACETS, ProjectFilter, filter_choices
 from .home import home_context
 
 TRANSFER_OFFERS_PATH = "/transfer/angebote/"  # built by the transfer issue
 PAGE_SIZE = 20
+MAX_PAGE = 5000
 SIMILAR_CANDIDATES = 300
 
 
@@ -69,104 +73,132 @@ class HomeView(TemplateView):
 
 
 class ProjectListView(FilterView):
-    """Published projects: facets, German full-text search with typo suggestions, sorting, pages."""
+    """Published projects found by the search engine: the query's names of Kommunen, Übergänge, Handlungsfelder
+    and Zielgruppen become filters, the rest is text (AND, else best partial matches); drill-sideways facets,
+    "Meinten Sie …?", highlighted snippets, German sort by name, pages."""
 
     template_name = "projects/project_list.html"
     filterset_class = ProjectFilter
     queryset = Project.objects.published()
 
     def get(self, request, *args, **kwargs):
-        self.filterset = self.get_filterset(self.get_filterset_class())
-        base = self.get_queryset()
-        terms = self.filterset.terms
-        query_text = (self.filterset.cleaned.get("q") or "").strip()
+        options = filter_choices()
+        data, understood = self.understood_data(options)
+        self.filterset = ProjectFilter(data, self.get_queryset(), options=options, request=request)
+        filterset = self.filterset
+        query_text = (request.GET.get("q") or "").strip()
+        words, quoted = understood.words, understood.phrases
+        only_ids = None
+        if good_practice := filterset.good_practice_condition():
+            only_ids = list(self.get_queryset().filter(good_practice).values_list("pk", flat=True))
+        raw_page = request.GET.get("seite") or "1"
+        number = min(max(int(raw_page), 1), MAX_PAGE) if raw_page.isdigit() and len(raw_page) < 6 else 1
 
-        search_term = SearchTerm.objects.for_terms(terms)
-        counts = self.filterset.facet_counts(base, terms, search_term)
-        suggestion = None
-        if terms and self.filterset.total(counts) == 0:
-            suggestion = suggest(terms)
-            if suggestion:
-                suggested_term = SearchTerm.objects.for_terms(suggestion.terms)
-                suggested_counts = self.filterset.facet_counts(base, suggestion.terms, suggested_term)
-                # The word list may still hold words of projects deleted since: never suggest a dead end.
-                if self.filterset.total(suggested_counts):
-                    terms, counts, search_term = suggestion.terms, suggested_counts, suggested_term
-                else:
-                    suggestion = None
-        total = self.filterset.total(counts)
-        paginator = KnownCountPaginator(Project.objects.none(), PAGE_SIZE, count=total)
-        number = paginator.get_page(request.GET.get("seite")).number
-        paginator.object_list = self.results(base, terms, search_term, end=min(number * PAGE_SIZE, total))
-        page = paginator.page(number)
-        projects = self.object_list = list(page.object_list)
-        transitions = self.filterset.options["uebergang"]
+        def run(words, page):
+            return search_query.run(
+                "project",
+                words=words,
+                phrases=quoted,
+                filters=filterset.engine_filters(),
+                only_ids=only_ids,
+                facets=[*FACETS, "transfer"],
+                sort=filterset.sort,
+                offset=(page - 1) * PAGE_SIZE,
+                limit=PAGE_SIZE,
+            )
+
+        result = run(words, number)
+        suggestion = result.suggestion
+        if suggestion and not result.total:
+            suggested = run(search_query.query_words(suggestion), number)
+            if suggested.total:
+                result, words = suggested, search_query.query_words(suggestion)
+                shown_suggestion = True
+            else:
+                suggestion, shown_suggestion = None, False
+        else:
+            shown_suggestion = False
+        paginator = KnownCountPaginator(Project.objects.none(), PAGE_SIZE, count=result.total)
+        page_number = paginator.get_page(number).number
+        if page_number != number:
+            result = run(words, page_number)
+        order = {hit.pk: position for position, hit in enumerate(result.hits)}
+        projects = sorted(
+            Project.objects.filter(pk__in=order)
+            .only("title", "slug", "summary", "has_transfer_offer", "transition_ids", "municipality__name")
+            .select_related("municipality"),
+            key=lambda project: order[project.pk],
+        )
+        paginator.object_list = [None] * result.total
+        page = paginator.page(page_number)
+        page.object_list = self.object_list = projects
+        transitions = filterset.options["uebergang"]
+        highlight = [*words, *(word for phrase in quoted for word in phrase)]
         for project in projects:
-            project.snippet = snippet_html(project.headline) if terms else None
+            project.snippet = snippet(project.summary, highlight) if highlight else None
             project.transition_labels = [t.short_label for t in transitions if t.pk in project.transition_ids]
 
         context = self.get_context_data(
-            filter=self.filterset,
+            filter=filterset,
             object_list=projects,
             page_obj=page,
             paginator=paginator,
             is_paginated=paginator.num_pages > 1,
-            facets=self.filterset.facets(counts),
+            facets=filterset.facets(result.counts),
             query_text=query_text,
             query_too_long=len(query_text) > 200,
             suggestion=suggestion,
-            active_filters=self.active_filters(),
-            page_query=self.query_without("seite"),
+            suggestion_shown=shown_suggestion,
+            partial=result.partial,
+            active_filters=self.active_filters(data),
+            filter_count=len(self.active_filters(data)),
+            page_query=self.query_without(data, "seite"),
         )
         return self.render_to_response(context)
 
-    def results(self, base, terms: list[str], search_term: SearchTerm | None, *, end: int):
-        """The matching projects in the chosen order, of which the first ``end`` will be read."""
-        conditions = self.filterset.conditions(terms)
-        sort = self.filterset.sort
-        queryset = base.only(
-            "title", "slug", "summary", "has_transfer_offer", "created_at", "transition_ids", "municipality__name"
-        ).select_related("municipality")
-        if search_term and sort == Sort.RELEVANCE and conditions.keys() == {"q"} and search_term.listed >= end:
-            # The frequent word's list of best hits holds the results up to ``end``, already ranked.
-            queryset = queryset.filter(search_term_hits__term=search_term)
-            rank = F("search_term_hits__rank")
-        else:
-            queryset = queryset.filter(*conditions.values())
-            rank = None
-        if terms:
-            queryset = with_rank_and_headline(queryset, build_query(terms), rank)
-        if sort == Sort.RELEVANCE and terms:
-            return queryset.order_by("-rank", "title", "pk")
-        if sort == Sort.NEWEST:
-            return queryset.order_by("-created_at", "pk")
-        return queryset.order_by("title", "pk")
+    def understood_data(self, options) -> tuple:
+        """The request's parameters with the filter values named in ``q`` added and taken out of ``q``."""
+        data = self.request.GET.copy()
+        known = phrases_from(options)
+        understood = search_query.understand(data.get("q") or "", known=known)
+        slugs = {(name, choice.pk): choice.slug for name in FACETS for choice in options[name]}
+        for term in understood.terms:
+            term: Term
+            slug = slugs.get((term.facet, term.pk))
+            if slug and slug not in data.getlist(term.facet):
+                data.appendlist(term.facet, slug)
+        if "q" in data:
+            data["q"] = understood.text
+        return data, understood
 
-    def query_without(self, *names: str) -> str:
-        params = self.request.GET.copy()
+    @staticmethod
+    def query_without(data, *names: str) -> str:
+        params = data.copy()
         for name in names:
             params.pop(name, None)
         return params.urlencode()
 
-    def active_filters(self) -> list[tuple[str, str]]:
-        """(label, URL without that value) for each chosen filter value, to remove it again."""
+    def active_filters(self, data) -> list[tuple[str, str]]:
+        """("Facet: value", URL without that value) for each chosen filter value, to remove it again."""
         result = []
         cleaned = self.filterset.cleaned
         for name, objects in self.filterset.options.items():
             chosen = set(cleaned.get(name) or [])
+            label = self.filterset.filters[name].label
             for obj in objects:
                 if obj.slug in chosen:
-                    params = self.request.GET.copy()
+                    params = data.copy()
                     params.setlist(name, [value for value in params.getlist(name) if value != obj.slug])
                     params.pop("seite", None)
-                    result.append((str(obj), params.urlencode()))
+                    value = obj.short_label if name == "uebergang" else obj.label  # "Übergang: Kita"
+                    result.append((f"{label}: {value}", params.urlencode()))
         if cleaned.get("transfer"):
-            params = self.request.GET.copy()
+            params = data.copy()
             params.pop("transfer", None)
             params.pop("seite", None)
             result.append((_("mit Transfer-Angebot"), params.urlencode()))
         if cleaned.get("q"):
-            params = self.request.GET.copy()
+            params = data.copy()
             params.pop("q", None)
             params.pop("seite", None)
             result.append((_("Suche: „{text}“").format(text=cleaned["q"][:60]), params.urlencode()))

@@ -15,6 +15,7 @@ urlpatterns = [
     path("verwaltung/", include("accounts.password_urls")),
     path("verwaltung/", admin.site.urls),
     path("netzwerke/", include("networks.urls")),
+    path("suche/", include("search.urls")),
     path("transfer/", include("transfers.urls")),
     # Operations: health check, legal pages, open data API.
     path("healthz", healthz, name="healthz"),

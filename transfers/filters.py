@@ -1,18 +1,10 @@
 import django_filters
-from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Field, Municipality, TargetGroup, Transition
-from projects.search import build_query, search_terms
+from transferboerse.text_search import filter_by_text
 
 from .models import TransferOffer, TransferRequest, TransferService
-
-
-def _search(queryset, prefix: str, fields: list[str], value: str):
-    if not value.strip():
-        return queryset
-    vector = SearchVector(*[f"{prefix}{name}" for name in fields], config="german")
-    return queryset.annotate(search=vector).filter(search=SearchQuery(value, config="german", search_type="websearch"))
 
 
 def slug_choice_filter(label, field_name: str, model, empty_label) -> django_filters.ModelChoiceFilter:
@@ -54,9 +46,7 @@ class OfferFilter(django_filters.FilterSet):
         fields = []
 
     def search(self, queryset, name, value):
-        # The project's stored search vector (GIN-indexed, maintained by triggers) – nothing computed here.
-        terms = search_terms(value)
-        return queryset.filter(project__search_vector=build_query(terms)) if terms else queryset
+        return filter_by_text(queryset, "offer", value)
 
     def filter_queryset(self, queryset):
         # m2m facets can repeat rows; distinct keeps one card per offer
@@ -75,7 +65,7 @@ class RequestFilter(django_filters.FilterSet):
         fields = []
 
     def search(self, queryset, name, value):
-        return _search(queryset, "", ["title", "need"], value)
+        return filter_by_text(queryset, "request", value)
 
     def filter_queryset(self, queryset):
         return super().filter_queryset(queryset).distinct()

@@ -20,16 +20,7 @@ from .project import (
     ProjectLink,
     ProjectQuerySet,
 )
-from .search import (
-    ChainCount,
-    ConditionalFacetCount,
-    FacetCount,
-    SearchQueryField,
-    SearchTerm,
-    SearchTermHit,
-    SearchTermQuerySet,
-    SearchWord,
-)
+from .search import ChainCount, SearchQueryField
 from .taxonomy import YEAR_VALIDATORS, AgeBand, Field, OrderedTaxonomy, SluggedModel, TargetGroup, Transition
 
 __all__ = [
@@ -39,9 +30,7 @@ __all__ = [
     "YEAR_VALIDATORS",
     "AgeBand",
     "ChainCount",
-    "ConditionalFacetCount",
     "District",
-    "FacetCount",
     "Field",
     "ImportJob",
     "ImportJobStatus",
@@ -56,10 +45,6 @@ __all__ = [
     "ProjectLink",
     "ProjectQuerySet",
     "SearchQueryField",
-    "SearchTerm",
-    "SearchTermHit",
-    "SearchTermQuerySet",
-    "SearchWord",
     "SluggedModel",
     "TargetGroup",
     "Transition",

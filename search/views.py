@@ -1,0 +1,92 @@
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from networks.models import Network
+from projects.models import Project
+from transfers.models import TransferOffer, TransferRequest
+
+from . import query
+from .snippets import snippet
+
+PER_KIND = 5
+MAX_QUERY_LENGTH = 200
+
+
+@dataclass
+class Group:
+    """The hits of one kind on the results page."""
+
+    kind: str
+    label: str
+    list_url: str
+    total: int = 0
+    items: list = field(default_factory=list)
+
+
+# kind → (heading, route of its list, the public records of that kind)
+KINDS = {
+    "project": (_("Projekte"), "projects:list", Project.objects.published().select_related("municipality")),
+    "offer": (_("Transfer-Angebote"), "transfers:offers", TransferOffer.objects.active().select_related("project")),
+    "request": (
+        _("Transfer-Gesuche"),
+        "transfers:requests",
+        TransferRequest.objects.open().select_related("municipality"),
+    ),
+    "network": (_("Netzwerke"), "networks:list", Network.objects.all()),
+}
+
+
+def _title_and_text(kind: str, record) -> tuple[str, str]:
+    if kind == "project":
+        return record.title, record.summary
+    if kind == "offer":
+        return record.project.title, record.description or record.project.summary
+    if kind == "request":
+        return record.title, record.need
+    return record.name, record.description
+
+
+class SearchView(TemplateView):
+    """Everything the header and home search box find, grouped by kind, with the count of each."""
+
+    template_name = "search/results.html"
+
+    def get_context_data(self, **kwargs):
+        text = (self.request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+        understood = query.understand(text)
+        filters: dict[str, list[str]] = {}
+        for term in understood.terms:
+            filters.setdefault(term.facet, []).append(str(term.pk))
+        groups, suggestion = [], None
+        if text:
+            searcher = query.search_index.searcher()
+            for kind, (label, route, queryset) in KINDS.items():
+                result = query.run(
+                    kind,
+                    words=understood.words,
+                    phrases=understood.phrases,
+                    filters=filters,
+                    limit=PER_KIND,
+                    searcher=searcher,
+                )
+                suggestion = suggestion or result.suggestion
+                group = Group(kind, str(label), f"{reverse(route)}?{urlencode({'q': text})}", result.total)
+                order = {hit.pk: position for position, hit in enumerate(result.hits)}
+                records = sorted(queryset.filter(pk__in=order), key=lambda record: order[record.pk])
+                highlight = [*understood.words, *(word for phrase in understood.phrases for word in phrase)]
+                for record in records:
+                    title, body = _title_and_text(kind, record)
+                    group.items.append((title, record.get_absolute_url(), snippet(body, highlight)))
+                groups.append(group)
+        return super().get_context_data(
+            query_text=text,
+            groups=groups,
+            total=sum(group.total for group in groups),
+            terms=understood.terms,
+            suggestion=suggestion,
+            **kwargs,
+        )

@@ -1,0 +1,56 @@
+import tantivy
+
+from projects.models import Project
+from search import index
+from search.models import SearchChange
+from tests.factories import ProjectFactory
+
+
+def indexed_titles(path) -> list[str]:
+    searcher = index._open.get(path).searcher()
+    query = tantivy.Query.term_query(index.SCHEMA, "kind", "project")
+    hits = searcher.search(query, 100).hits
+    ids = searcher.fast_field_values("pk", [address for _score, address in hits])
+    return sorted(Project.objects.filter(pk__in=ids).values_list("title", flat=True))
+
+
+def test_each_server_copy_follows_the_change_log_on_its_own(db, bergkamen, tmp_path):
+    first, second = tmp_path / "server-1", tmp_path / "server-2"
+    index.rebuild(path=first)
+    index.rebuild(path=second)
+
+    ProjectFactory(title="Lesepaten", municipality=bergkamen)
+    index.sync(path=first)
+    index.sync(path=second)
+
+    assert indexed_titles(first) == ["Lesepaten"]
+    assert indexed_titles(second) == ["Lesepaten"]
+
+
+def test_change_committed_late_with_a_lower_id_is_still_applied(db, bergkamen, tmp_path):
+    path = tmp_path / "server"
+    index.rebuild(path=path)
+    reserved = SearchChange.objects.create(kind="project", object_id=0)  # an id taken by a slow transaction
+    reserved.delete()
+    ProjectFactory(title="Erstes Projekt", municipality=bergkamen)
+    index.sync(path=path)
+    # The slow transaction commits only now, with its lower id (written by hand: no signal).
+    late = ProjectFactory.build(title="Spätes Projekt", municipality=bergkamen)
+    Project.objects.bulk_create([late])
+    SearchChange.objects.create(pk=reserved.pk, kind="project", object_id=late.pk)
+
+    index.sync(path=path)
+
+    assert indexed_titles(path) == ["Erstes Projekt", "Spätes Projekt"]
+
+
+def test_unpublished_project_leaves_the_index_at_the_next_sync(db, bergkamen, tmp_path):
+    path = tmp_path / "server"
+    project = ProjectFactory(title="Kita-Lotsen", municipality=bergkamen)
+    index.rebuild(path=path)
+
+    project.status = Project.Status.ARCHIVED
+    project.save()
+    index.sync(path=path)
+
+    assert indexed_titles(path) == []

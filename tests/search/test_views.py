@@ -1,0 +1,40 @@
+from django.urls import reverse
+
+RESULTS_URL = reverse("search:results")
+
+
+def group_totals(response) -> dict[str, int]:
+    return {group.kind: group.total for group in response.context["groups"]}
+
+
+def test_results_page_groups_the_hits_by_kind_with_counts(client, demo):
+    response = client.get(RESULTS_URL, {"q": "Besuchsdienst"})
+
+    totals = group_totals(response)
+    assert set(totals) == {"project", "offer", "request", "network"}
+    assert totals["offer"] == 1
+    offer_titles = [title for title, _url, _text in response.context["groups"][1].items]
+    assert offer_titles == ["Baby-Besuchsdienst Bergkamen"]
+    assert response.context["total"] == sum(totals.values())
+    assert "<mark>" in response.content.decode()
+
+
+def test_results_page_without_a_query_shows_only_the_box(client, db):
+    response = client.get(RESULTS_URL)
+
+    assert response.status_code == 200
+    assert response.context["groups"] == []
+
+
+def test_header_and_home_carry_the_search_box(client, db):
+    content = client.get(reverse("projects:home")).content.decode()
+
+    assert 'id="suche-kopf"' in content
+    assert 'id="suche-start"' in content
+    assert f'action="{RESULTS_URL}"' in content
+
+
+def test_results_page_escapes_the_query(client, db):
+    response = client.get(RESULTS_URL, {"q": "<script>alert(1)</script>"})
+
+    assert "<script>alert(1)</script>" not in response.content.decode()
