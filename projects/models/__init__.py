@@ -30,7 +30,16 @@ from .search import (
     SearchTermQuerySet,
     SearchWord,
 )
-from .taxonomy import YEAR_VALIDATORS, AgeBand, Field, OrderedTaxonomy, SluggedModel, TargetGroup, Transition
+from .taxonomy import (
+    YEAR_VALIDATORS,
+    AgeBand,
+    Field,
+    LifePhase,
+    OrderedTaxonomy,
+    SluggedModel,
+    TargetGroup,
+    Transition,
+)
 
 __all__ = [
     "CONFIRMATION_INTERVAL",
@@ -46,6 +55,7 @@ __all__ = [
     "ImportJob",
     "ImportJobStatus",
     "Indicator",
+    "LifePhase",
     "Municipality",
     "MunicipalityQuerySet",
     "OrderedTaxonomy",

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.history_records import TrackedHistoricalRecords
 
 from .municipalities import District, Municipality, Organisation
-from .taxonomy import YEAR_VALIDATORS, Field, SluggedModel, TargetGroup, Transition
+from .taxonomy import YEAR_VALIDATORS, Field, LifePhase, SluggedModel, TargetGroup, Transition
 
 # A project should be confirmed as current once a year; after 18 months public pages flag it as old.
 CONFIRMATION_INTERVAL = timedelta(days=365)
@@ -181,6 +181,7 @@ class Project(SluggedModel):
         "success_factors",
         "pitfalls",
         "start_year",
+        "phases",
         "transitions",
         "fields",
         "target_groups",
@@ -194,6 +195,7 @@ class Project(SluggedModel):
         "contact_is_public",
     ]
     MANY_TO_MANY_REVIEWED_FIELDS = [
+        "phases",
         "transitions",
         "fields",
         "target_groups",
@@ -217,7 +219,20 @@ class Project(SluggedModel):
     organisations = models.ManyToManyField(
         Organisation, blank=True, related_name="projects", verbose_name=_("Träger und Partner")
     )
-    transitions = models.ManyToManyField(Transition, blank=True, related_name="projects", verbose_name=_("Übergänge"))
+    phases = models.ManyToManyField(
+        LifePhase,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("Lebensphasen"),
+        help_text=_("Die Lebensphasen, in denen das Projekt mit Kindern und Familien arbeitet."),
+    )
+    transitions = models.ManyToManyField(
+        Transition,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("Übergänge"),
+        help_text=_("Die Übergänge zwischen zwei Lebensphasen, die das Projekt begleitet."),
+    )
     fields = models.ManyToManyField(Field, blank=True, related_name="projects", verbose_name=_("Handlungsfelder"))
     target_groups = models.ManyToManyField(
         TargetGroup, blank=True, related_name="projects", verbose_name=_("Zielgruppen")
@@ -292,7 +307,7 @@ class Project(SluggedModel):
         verbose_name_plural=_("Versionen der Projekte"),
         # The trigger-maintained search and facet columns are derived from fields and relations that are kept.
         excluded_fields=["pending_changes", "updated_at", "confirmation_reminder_sent_at", *DERIVED_FIELDS],
-        m2m_fields=[transitions, fields, target_groups, organisations, districts, served_municipalities],
+        m2m_fields=[phases, transitions, fields, target_groups, organisations, districts, served_municipalities],
     )
 
     class Meta:
