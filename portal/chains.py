@@ -23,6 +23,7 @@ from projects.models import (
     AgeBand,
     ChainCount,
     Field,
+    LifePhase,
     Municipality,
     PopulationFigure,
     Project,
@@ -54,6 +55,13 @@ def in_group(prefix: str, municipality: Municipality) -> Q:
 def gap_url(municipality: Municipality, transition: Transition, field: Field | None = None) -> str:
     url = reverse("projects:gap", kwargs={"slug": municipality.slug, "transition": transition.slug})
     return f"{url}?{urlencode({'handlungsfeld': field.slug})}" if field else url
+
+
+def phase_transition(phase: LifePhase, transitions: list[Transition]) -> Transition | None:
+    """The transition into ``phase`` (for the first phase: the one out of it); where a phase's gap leads."""
+    into = [t for t in transitions if t.phase_after_id == phase.pk]
+    out_of = [t for t in transitions if t.phase_before_id == phase.pk]
+    return (into or out_of or [None])[0]
 
 
 # --- needs beside coverage ---------------------------------------------------------------------------
@@ -270,6 +278,59 @@ def coverage_rows(municipalities: list[Municipality], transitions: list[Transiti
     return rows
 
 
+def phase_coverage_rows(
+    municipalities: list[Municipality], phases: list[LifePhase], transitions: list[Transition]
+) -> list[CoverageRow]:
+    """Like ``coverage_rows``, one column per life phase: projects naming the phase, own and serving. A count
+    leads to the Kommune's chain at that phase, a gap to the page of the transition into it. Two queries."""
+    published = Project.objects.published()
+    counts = published.phase_counts()
+    served = published.served_counts(by="phases")
+    names = {m.pk: m for m in municipalities}
+    into = {phase.pk: phase_transition(phase, transitions) for phase in phases}
+    members: dict[int, list[Municipality]] = {}
+    for municipality in municipalities:
+        if municipality.parent_id in names:
+            members.setdefault(municipality.parent_id, []).append(municipality)
+
+    def cell_url(municipality: Municipality, phase: LifePhase, count: int) -> str:
+        if count or into[phase.pk] is None:
+            return f"{reverse('projects:chain', kwargs={'slug': municipality.slug})}#phase-{phase.slug}"
+        return gap_url(municipality, into[phase.pk])
+
+    def row(municipality: Municipality) -> CoverageRow:
+        cells = []
+        for phase in phases:
+            count = counts.get((municipality.pk, phase.pk), 0)
+            served_count, providers = served.get((municipality.pk, phase.pk, None), (0, []))
+            via = ""
+            if served_count:
+                via = "; ".join(
+                    sorted({municipality.served_label(names[p]) if p in names else _("über andere") for p in providers})
+                )
+            cell_link = cell_url(municipality, phase, count + served_count)
+            cells.append(GapCell(count, cell_link, phase.label, served_count, via))
+        return CoverageRow(municipality, cells)
+
+    def total(district: Municipality) -> CoverageRow:
+        group = [district, *members[district.pk]]
+        cells = []
+        for phase in phases:
+            count = sum(counts.get((m.pk, phase.pk), 0) for m in group)
+            url = district.get_absolute_url() if count else cell_url(district, phase, 0)
+            cells.append(GapCell(count, url, phase.label))
+        return CoverageRow(district, cells, is_total=True)
+
+    rows = []
+    for index, municipality in enumerate(municipalities):
+        rows.append(row(municipality))
+        group = group_id(municipality)
+        following = municipalities[index + 1] if index + 1 < len(municipalities) else None
+        if (following is None or group_id(following) != group) and group in members:
+            rows.append(total(names[group]))
+    return rows
+
+
 # --- pages -------------------------------------------------------------------------------------------
 
 
@@ -343,24 +404,36 @@ class ChainView(DetailView):
         return super().get_context_data(chain=chain, **kwargs)
 
 
-def gap_grid(*, by_field: bool):
-    """Columns (transition, field or None) and rows (CoverageRow) of published-project counts."""
+def gap_grid(*, by_field: bool, by_phase: bool = False):
+    """Columns (transition, field or None) and rows (CoverageRow) of published-project counts; by life phase,
+    the columns are (phase, None)."""
     transitions = list(Transition.objects.all())
+    municipalities = district_groups_first(Municipality.objects.grouped_by_district())
+    if by_phase:
+        phases = list(LifePhase.objects.all())
+        columns = [(phase, None) for phase in phases]
+        return phases, [None], columns, phase_coverage_rows(municipalities, phases, transitions)
     fields = list(Field.objects.all()) if by_field else [None]
     columns = [(transition, field) for transition in transitions for field in fields]
-    municipalities = district_groups_first(Municipality.objects.grouped_by_district())
     return transitions, fields, columns, coverage_rows(municipalities, transitions, fields)
+
+
+def gap_grid_mode(request) -> tuple[bool, bool]:
+    """``(by_field, by_phase)`` from the query: ``?nach=phase`` or ``?aufteilung=handlungsfeld`` (by transition)."""
+    by_phase = request.GET.get("nach") == "phase"
+    return not by_phase and request.GET.get("aufteilung") == "handlungsfeld", by_phase
 
 
 class GapGridView(TemplateView):
     template_name = "projects/gap_grid.html"
 
     def get_context_data(self, **kwargs):
-        by_field = self.request.GET.get("aufteilung") == "handlungsfeld"
-        transitions, fields, columns, rows = gap_grid(by_field=by_field)
+        by_field, by_phase = gap_grid_mode(self.request)
+        transitions, fields, columns, rows = gap_grid(by_field=by_field, by_phase=by_phase)
         gap_count = sum(cell.is_gap for row in rows if not row.is_total for cell in row.cells)
         return super().get_context_data(
             by_field=by_field,
+            by_phase=by_phase,
             transitions=transitions,
             fields=fields,
             columns=columns,
@@ -374,9 +447,9 @@ class GapGridCsvView(View):
     """The gap grid's numbers for spreadsheets (semicolon-separated, UTF-8 with BOM for Excel)."""
 
     def get(self, request):
-        by_field = request.GET.get("aufteilung") == "handlungsfeld"
-        _transitions, _fields, columns, rows = gap_grid(by_field=by_field)
-        suffix = "-handlungsfelder" if by_field else ""
+        by_field, by_phase = gap_grid_mode(request)
+        _transitions, _fields, columns, rows = gap_grid(by_field=by_field, by_phase=by_phase)
+        suffix = "-lebensphasen" if by_phase else "-handlungsfelder" if by_field else ""
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="luecken{suffix}.csv"'
         response.write("\ufeff")

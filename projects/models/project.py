@@ -10,8 +10,8 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import OuterRef, Q
-from django.db.models.functions import JSONObject
+from django.db.models import Count, F, OuterRef, Q, Window
+from django.db.models.functions import JSONObject, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -58,13 +58,16 @@ class ProjectQuerySet(models.QuerySet):
         """Projects of other municipalities that name ``municipality`` as served."""
         return self.filter(served_municipalities=municipality).exclude(municipality=municipality)
 
-    def served_counts(self, *, by_field: bool = False) -> dict[tuple[int, int, int | None], tuple[int, list[int]]]:
+    def served_counts(
+        self, *, by_field: bool = False, by: str = "transitions"
+    ) -> dict[tuple[int, int, int | None], tuple[int, list[int]]]:
         """``{(served municipality id, transition id, field id or None): (projects, [their municipality ids])}``
-        for the projects of this queryset that name other municipalities as served; one query."""
+        for the projects of this queryset that name other municipalities as served; one query. With
+        ``by="phases"`` keyed on life phases instead of transitions."""
         through = Project.served_municipalities.through
-        keys = ["municipality_id", "project__transitions", *(["project__fields"] if by_field else [])]
+        keys = ["municipality_id", f"project__{by}", *(["project__fields"] if by_field else [])]
         rows = (
-            through.objects.filter(project__in=self, project__transitions__isnull=False)
+            through.objects.filter(project__in=self, **{f"project__{by}__isnull": False})
             .exclude(project__municipality_id=models.F("municipality_id"))
             .values_list(*keys)
             .annotate(
@@ -76,6 +79,37 @@ class ProjectQuerySet(models.QuerySet):
         if by_field:
             return {(m, t, f): (n, providers) for m, t, f, n, providers in rows if f is not None}
         return {(m, t, None): (n, providers) for m, t, n, providers in rows}
+
+    def phase_counts(self) -> dict[tuple[int, int], int]:
+        """``{(municipality id, life phase id): number of projects}`` of this queryset; one query."""
+        rows = (
+            Project.phases.through.objects.filter(project__in=self)
+            .values_list("project__municipality_id", "lifephase_id")
+            .annotate(count=models.Count("project_id"))
+            .order_by()
+        )
+        return {(municipality_id, phase_id): count for municipality_id, phase_id, count in rows}
+
+    def first_per_phase(self, limit: int) -> tuple[dict[int, int], dict[int, list[int]]]:
+        """``({phase_id: count}, {phase_id: [first project ids by title]})`` in one query."""
+        rows = (
+            Project.phases.through.objects.filter(project__in=self)
+            .annotate(
+                count=Window(Count("pk"), partition_by=[F("lifephase_id")]),
+                rank=Window(
+                    RowNumber(), partition_by=[F("lifephase_id")], order_by=[F("project__title"), F("project_id")]
+                ),
+            )
+            .filter(rank__lte=limit)
+            .values_list("lifephase_id", "project_id", "count")
+            .order_by("lifephase_id", "rank")
+        )
+        counts: dict[int, int] = {}
+        shown: dict[int, list[int]] = {}
+        for phase_id, project_id, count in rows:
+            counts[phase_id] = count
+            shown.setdefault(phase_id, []).append(project_id)
+        return counts, shown
 
     def with_transfer_offer(self):
         return self.filter(has_transfer_offer=True)

@@ -239,6 +239,85 @@ def test_gap_grid_csv_has_the_numbers(client, district, transitions, bergkamen):
     assert rows[2] == ["Bergkamen", "Kreis Unna", "0", "0", "0", "0", "1"]
 
 
+def test_gap_grid_by_phase_counts_projects_per_life_phase(client, district, phases, bergkamen, selm):
+    ProjectFactory(municipality=bergkamen, phases=[phases[2], phases[3]])
+    ProjectFactory(municipality=bergkamen, phases=[phases[3]])
+    ProjectFactory(municipality=selm, phases=[phases[3]], status="draft")
+
+    response = client.get(reverse("projects:gaps"), {"nach": "phase"})
+
+    assert [phase.label for phase, _field in response.context["columns"]] == [
+        "Schwangerschaft/Geburt",
+        "0–3 Jahre",
+        "Kita",
+        "Grundschule",
+        "Sek. I",
+        "Schule–Beruf",
+    ]
+    rows = {
+        (row.municipality.name, row.is_total): [cell.count for cell in row.cells] for row in response.context["rows"]
+    }
+    assert rows[("Bergkamen", False)] == [0, 0, 1, 2, 0, 0]
+    assert rows[("Selm", False)] == [0, 0, 0, 0, 0, 0]
+    assert rows[("Kreis Unna", True)] == [0, 0, 1, 2, 0, 0]
+    cells = {row.municipality: row.cells for row in response.context["rows"] if not row.is_total}
+    # A gap leads to the transition into the phase; the first phase has none, so to the one out of it.
+    assert cells[selm][2].url == "/luecken/selm/uebergang-in-die-kita/"
+    assert cells[selm][0].url == "/luecken/selm/schwangerschaft-geburt/"
+    assert cells[bergkamen][3].url == "/kommunen/bergkamen/kette/#phase-grundschule"
+    assert response.context["gap_count"] == 4 * 6 - 2
+    page = response.content.decode()
+    assert 'aria-current="page" href="/luecken/?nach=phase">nach Lebensphase</a>' in page
+    assert "je Kommune und Lebensphase – 22 Lücken" in page
+
+
+def test_gap_grid_by_phase_counts_projects_serving_a_town(client, district, phases, bergkamen, selm):
+    ProjectFactory(municipality=district, phases=[phases[2]]).served_municipalities.set([selm])
+
+    response = client.get(reverse("projects:gaps"), {"nach": "phase"})
+
+    selm_kita = next(row.cells[2] for row in response.context["rows"] if row.municipality == selm)
+    assert (selm_kita.count, selm_kita.served, selm_kita.served_label, selm_kita.is_gap) == (
+        0,
+        1,
+        "über den Kreis",
+        False,
+    )
+
+
+def test_gap_grid_csv_by_phase_has_the_numbers(client, district, phases, bergkamen):
+    ProjectFactory(municipality=bergkamen, phases=[phases[0], phases[5]])
+
+    response = client.get(reverse("projects:gaps_csv"), {"nach": "phase"})
+
+    assert response["Content-Disposition"] == 'attachment; filename="luecken-lebensphasen.csv"'
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == [
+        "Kommune",
+        "Kreis",
+        "Schwangerschaft und Geburt",
+        "0–3 Jahre",
+        "Kita",
+        "Grundschule",
+        "Sekundarstufe I",
+        "Sekundarstufe II / Schule–Beruf",
+    ]
+    assert rows[2] == ["Bergkamen", "Kreis Unna", "1", "0", "0", "0", "0", "1"]
+
+
+@pytest.mark.parametrize("municipality_count", [1, 3])
+def test_gap_grid_by_phase_query_count_is_fixed(client, phases, django_assert_num_queries, municipality_count):
+    for number in range(municipality_count):
+        town = MunicipalityFactory(name=f"Ort {number}")
+        ProjectFactory(municipality=town, phases=phases[:2]).served_municipalities.add(MunicipalityFactory())
+
+    # transitions, Kommunen, phases, own counts, counts serving others
+    with django_assert_num_queries(5):
+        client.get(reverse("projects:gaps"), {"nach": "phase"})
+    with django_assert_num_queries(5):
+        client.get(reverse("projects:gaps_csv"), {"nach": "phase"})
+
+
 @pytest.mark.parametrize("municipality_count", [1, 3])
 @pytest.mark.parametrize(("params", "queries"), [({}, 4), ({"aufteilung": "handlungsfeld"}, 5)])
 def test_gap_grid_query_count_is_fixed(
