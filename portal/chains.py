@@ -136,12 +136,14 @@ class ChainLink:
 
 
 def served_projects(municipality: Municipality) -> list[Project]:
-    """Published projects of other Kommunen serving ``municipality``, each with its ``served_label``."""
+    """Published projects of other Kommunen serving ``municipality``, each with its ``served_label`` (and
+    ``phase_ids``, the life phases it names)."""
     projects = list(
         Project.objects.published()
         .served_in(municipality)
         .only("title", "slug", "transition_ids", "municipality__name", "municipality__kind")
         .select_related("municipality")
+        .annotate(phase_ids=ArrayAgg("phases__id", distinct=True, default=[]))
         .order_by("title")
     )
     for project in projects:
@@ -150,7 +152,11 @@ def served_projects(municipality: Municipality) -> list[Project]:
 
 
 def chain_links(
-    municipality: Municipality, *, transitions: list[Transition] | None = None, needs: dict | None = None
+    municipality: Municipality,
+    *,
+    transitions: list[Transition] | None = None,
+    needs: dict | None = None,
+    serving: list[Project] | None = None,
 ) -> list[ChainLink]:
     """The municipality's prevention chain: per transition its published projects, those of others serving
     it, and the networks carrying them.
@@ -160,7 +166,7 @@ def chain_links(
     transitions = transitions if transitions is not None else list(Transition.objects.all())
     counts, shown = municipality.projects.published().first_per_transition(CHAIN_PROJECTS_PER_TRANSITION)
     projects = Project.objects.only("title", "slug").in_bulk({pk for ids in shown.values() for pk in ids})
-    serving = served_projects(municipality)
+    serving = served_projects(municipality) if serving is None else serving
     networks = list(
         Network.objects.filter(Q(municipalities=municipality) | Q(projects__municipality=municipality))
         .annotate(
@@ -191,6 +197,61 @@ def chain_links(
             )
         )
     return links
+
+
+@dataclass
+class PhaseStep:
+    """A life phase of the chain with its projects, and the transition that leads out of it (if any)."""
+
+    phase: LifePhase
+    projects: list
+    project_count: int = 0
+    served_projects: list = dataclass_field(default_factory=list)
+    gap_url: str = ""
+    need: Need | None = None
+    next_link: ChainLink | None = None
+
+    @property
+    def is_gap(self) -> bool:
+        return not self.projects and not self.served_projects
+
+
+def phase_steps(
+    municipality: Municipality,
+    links: list[ChainLink],
+    *,
+    phases: list[LifePhase],
+    serving: list[Project],
+    figures: dict | None = None,
+) -> list[PhaseStep]:
+    """The chain by life phase: per phase the published projects naming it (at most
+    ``CHAIN_PROJECTS_PER_TRANSITION`` by title, and the count), those of others serving the Kommune
+    (``serving``, from ``served_projects``), the children of its age band, and the transition out of it
+    (from ``links``). One query."""
+    counts, shown = municipality.projects.published().first_per_phase(CHAIN_PROJECTS_PER_TRANSITION)
+    bands = (figures or {}).get(municipality.pk, {})
+    transitions = [link.transition for link in links]
+    steps = []
+    for phase in phases:
+        served = [p for p in serving if phase.pk in p.phase_ids]
+        count = counts.get(phase.pk, 0)
+        need = None
+        if figure := bands.get(phase.age_band):
+            total = count + len(served)
+            need = Need(figure, total, per_thousand(total, figure.count))
+        into = phase_transition(phase, transitions)
+        steps.append(
+            PhaseStep(
+                phase,
+                shown.get(phase.pk, []),
+                count,
+                served_projects=served,
+                gap_url=gap_url(municipality, into) if into else "",
+                need=need,
+                next_link=next((link for link in links if link.transition.phase_before_id == phase.pk), None),
+            )
+        )
+    return steps
 
 
 # --- coverage cells (gap grid, Kreis page) -----------------------------------------------------------
@@ -399,9 +460,16 @@ class ChainView(DetailView):
 
     def get_context_data(self, **kwargs):
         transitions = list(Transition.objects.all())
-        needs = needs_in_group(self.object, transitions)
-        chain = chain_links(self.object, transitions=transitions, needs=needs)
-        return super().get_context_data(chain=chain, **kwargs)
+        phases = list(LifePhase.objects.all())
+        figures = group_figures(self.object)
+        needs = needs_in_group(self.object, transitions, figures)
+        serving = served_projects(self.object)
+        chain = chain_links(self.object, transitions=transitions, needs=needs, serving=serving)
+        steps = phase_steps(self.object, chain, phases=phases, serving=serving, figures=figures)
+        # Transitions not placed between two phases still show, after the phases.
+        bridged = {step.next_link.transition.pk for step in steps if step.next_link}
+        unplaced = [link for link in chain if link.transition.pk not in bridged] if phases else []
+        return super().get_context_data(chain=chain, steps=steps, unplaced=unplaced, **kwargs)
 
 
 def gap_grid(*, by_field: bool, by_phase: bool = False):

@@ -17,6 +17,8 @@ the children and families on both sides of it (the Kita transition: families bef
 year). Nothing is removed, the transitions stay as they are, so the step loses nothing; Koordinatoren can
 narrow a project's phases afterwards. Transitions that are already placed, or whose slug is not one of the
 five, are left alone. The version history is not rewritten: the next version of a project records its phases.
+A database without transitions (a new installation) gets no phases either: like the transitions, they come
+from the demo content or the admin.
 """
 
 import django.db.models.deletion
@@ -46,6 +48,8 @@ def create_phases_from_transitions(apps, schema_editor):
     LifePhase = apps.get_model("projects", "LifePhase")
     Transition = apps.get_model("projects", "Transition")
     Project = apps.get_model("projects", "Project")
+    if not Transition.objects.exists():
+        return
     phases = {}
     for position, (slug, name, short_name, age_band) in enumerate(PHASES, start=1):
         phases[slug], _created = LifePhase.objects.get_or_create(

@@ -90,8 +90,8 @@ class ProjectQuerySet(models.QuerySet):
         )
         return {(municipality_id, phase_id): count for municipality_id, phase_id, count in rows}
 
-    def first_per_phase(self, limit: int) -> tuple[dict[int, int], dict[int, list[int]]]:
-        """``({phase_id: count}, {phase_id: [first project ids by title]})`` in one query."""
+    def first_per_phase(self, limit: int) -> tuple[dict[int, int], dict[int, list["Project"]]]:
+        """``({phase_id: count}, {phase_id: [first projects by title, only title and slug]})`` in one query."""
         rows = (
             Project.phases.through.objects.filter(project__in=self)
             .annotate(
@@ -101,14 +101,14 @@ class ProjectQuerySet(models.QuerySet):
                 ),
             )
             .filter(rank__lte=limit)
-            .values_list("lifephase_id", "project_id", "count")
+            .values_list("lifephase_id", "project_id", "project__title", "project__slug", "count")
             .order_by("lifephase_id", "rank")
         )
         counts: dict[int, int] = {}
-        shown: dict[int, list[int]] = {}
-        for phase_id, project_id, count in rows:
+        shown: dict[int, list[Project]] = {}
+        for phase_id, project_id, title, slug, count in rows:
             counts[phase_id] = count
-            shown.setdefault(phase_id, []).append(project_id)
+            shown.setdefault(phase_id, []).append(Project(pk=project_id, title=title, slug=slug))
         return counts, shown
 
     def with_transfer_offer(self):

@@ -163,15 +163,16 @@ def test_chain_column_shows_the_first_projects_and_links_to_all(client, transiti
 
 @pytest.mark.parametrize("project_count", [1, 3])
 def test_chain_and_municipality_query_counts_are_fixed(
-    client, transitions, bergkamen, django_assert_num_queries, project_count
+    client, transitions, phases, bergkamen, django_assert_num_queries, project_count
 ):
     for number in range(project_count):
-        project = ProjectFactory(municipality=bergkamen, transitions=transitions[:3])
+        project = ProjectFactory(municipality=bergkamen, transitions=transitions[:3], phases=phases[1:4])
         TransferOfferFactory(project=project)
         NetworkFactory(name=f"Netz {number}", municipalities=[bergkamen]).projects.add(project)
 
-    # transitions, own projects (2), projects serving it, networks, population figures, the municipality
-    with django_assert_num_queries(7):
+    # transitions, life phases, own projects (2, and 1 by phase), projects serving it, networks,
+    # population figures, the municipality
+    with django_assert_num_queries(9):
         client.get(reverse("projects:chain", kwargs={"slug": bergkamen.slug}))
     with django_assert_num_queries(10):  # the 7 of the chain, its offers and the transfer balance (2)
         response = client.get(bergkamen.get_absolute_url())
