@@ -23,6 +23,7 @@ from the demo content or the admin.
 
 import django.db.models.deletion
 import simple_history.models
+from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
 # (slug, name, short name, age band), in chain order; position = index + 1.
@@ -73,9 +74,32 @@ def create_phases_from_transitions(apps, schema_editor):
     )
 
 
+def grant_like_transitions(apps, schema_editor):
+    """Each role may do with the life phases what it may do with the transitions (Koordinator: view)."""
+    # Permissions are normally created after all migrations ran; the groups need them now.
+    app_config = apps.get_app_config("projects")
+    app_config.models_module = True
+    create_permissions(app_config, verbosity=0, apps=apps)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    phase_permissions = {
+        p.codename: p
+        for p in Permission.objects.filter(content_type__app_label="projects", codename__endswith="_lifephase")
+    }
+    for group in Group.objects.all():
+        for codename in group.permissions.filter(
+            content_type__app_label="projects", codename__endswith="_transition"
+        ).values_list("codename", flat=True):
+            permission = phase_permissions.get(codename.replace("_transition", "_lifephase"))
+            if permission:
+                group.permissions.add(permission)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("projects", "0013_kreis_service_areas_and_needs"),
+        ("accounts", "0002_roles"),
     ]
 
     operations = [
@@ -203,4 +227,5 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(create_phases_from_transitions, migrations.RunPython.noop),
+        migrations.RunPython(grant_like_transitions, migrations.RunPython.noop),
     ]
