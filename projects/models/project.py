@@ -134,7 +134,7 @@ class ProjectQuerySet(models.QuerySet):
     def with_page_lists(self):
         """The short lists of the project page as arrays in the project's own row, not a query each.
 
-        ``field_names``, ``target_group_names``, ``organisation_names``, ``served_municipality_names``
+        ``phase_names``, ``field_names``, ``target_group_names``, ``organisation_names``, ``served_municipality_names``
         (strings) and ``indicator_rows``,
         ``link_rows`` (dicts), each in display order.
         """
@@ -144,6 +144,7 @@ class ProjectQuerySet(models.QuerySet):
             return ArraySubquery(model.objects.filter(projects=project).order_by(*order).values("name"))
 
         return self.annotate(
+            phase_names=names(LifePhase, "position", "name"),
             field_names=names(Field, "position", "name"),
             target_group_names=names(TargetGroup, "position", "name"),
             organisation_names=names(Organisation, "name"),

@@ -240,6 +240,15 @@ def test_gap_grid_csv_has_the_numbers(client, district, transitions, bergkamen):
     assert rows[2] == ["Bergkamen", "Kreis Unna", "0", "0", "0", "0", "1"]
 
 
+def test_project_page_names_its_life_phases_in_order(client, phases, bergkamen):
+    project = ProjectFactory(municipality=bergkamen, phases=[phases[4], phases[3]])
+
+    response = client.get(project.get_absolute_url())
+
+    assert response.context["project"].phase_names == ["Grundschule", "Sekundarstufe I"]
+    assert "<dt>Lebensphasen</dt><dd>Grundschule, Sekundarstufe I</dd>" in response.content.decode()
+
+
 def test_gap_grid_by_phase_counts_projects_per_life_phase(client, district, phases, bergkamen, selm):
     ProjectFactory(municipality=bergkamen, phases=[phases[2], phases[3]])
     ProjectFactory(municipality=bergkamen, phases=[phases[3]])
