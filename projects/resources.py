@@ -14,7 +14,7 @@ from import_export import resources, widgets
 from import_export.fields import Field as Column
 
 from .access import districts_for, municipalities_for, organisation_choices_for, projects_for
-from .models import Field, Municipality, Project, TargetGroup, Transition
+from .models import Field, LifePhase, Municipality, Project, TargetGroup, Transition
 
 
 class StrictManyToManyWidget(widgets.ManyToManyWidget):
@@ -70,6 +70,7 @@ class ProjectResource(ScopedResource):
         column_name="Kommune",
         widget=widgets.ForeignKeyWidget(Municipality, field="name"),
     )
+    phases = Column(attribute="phases", column_name="Lebensphasen", widget=StrictManyToManyWidget(LifePhase))
     transitions = Column(attribute="transitions", column_name="Übergänge", widget=StrictManyToManyWidget(Transition))
     fields = Column(attribute="fields", column_name="Handlungsfelder", widget=StrictManyToManyWidget(Field))
     target_groups = Column(
