@@ -30,7 +30,17 @@ from django.utils import timezone
 from accounts.models import Coordinator, User
 from events.models import Event, EventRegistration
 from networks.models import Network
-from projects.models import District, Field, Indicator, Municipality, Organisation, Project, TargetGroup, Transition
+from projects.models import (
+    District,
+    Field,
+    Indicator,
+    LifePhase,
+    Municipality,
+    Organisation,
+    Project,
+    TargetGroup,
+    Transition,
+)
 from steering.models import (
     Criterion,
     CriterionRating,
@@ -50,6 +60,7 @@ CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
 # Keys of the report, in the order the command prints them, with their German labels.
 LABELS: dict[str, str] = {
+    "phases": "Lebensphasen",
     "transitions": "Übergänge",
     "fields": "Handlungsfelder",
     "target_groups": "Zielgruppen",
@@ -97,6 +108,7 @@ class LoadReport:
 class Catalog:
     """The loaded records by the names the data modules use to refer to them."""
 
+    phases: dict[str, LifePhase] = field(default_factory=dict)  # by short name
     transitions: dict[str, Transition] = field(default_factory=dict)  # by short name
     fields: dict[str, Field] = field(default_factory=dict)
     target_groups: dict[str, TargetGroup] = field(default_factory=dict)
@@ -197,18 +209,44 @@ def _slug(model: type[models.Model], text: str) -> str:
     return unique_slug(model(), text.replace("/", " ").replace("–", " "))
 
 
+def _phases(catalog: Catalog, data: dict) -> list[LifePhase]:
+    """The phases a project names where its document describes it by life phase; else those its transitions
+    bridge (as migration 0014 derived them)."""
+    if "phases" in data:
+        return [catalog.phases[name] for name in data["phases"]]
+    transitions = [catalog.transitions[name] for name in data["transitions"]]
+    bridged = {pk for transition in transitions for pk in transition.phase_ids}
+    return [phase for phase in catalog.phases.values() if phase.pk in bridged]
+
+
 # --- loaders ---------------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def load_taxonomies(catalog: Catalog, report: LoadReport) -> None:
     taxonomies = read("taxonomies")
+    for position, data in enumerate(taxonomies["phases"], start=1):
+        short_name = data["short_name"]
+        phase, status = _upsert(
+            LifePhase,
+            lookup={"name": data["name"]},
+            values={"short_name": short_name, "position": position, "age_band": data["age_band"]},
+            on_create={"slug": data["slug"]},
+        )
+        catalog.phases[short_name] = phase
+        report.add("phases", status)
     for position, data in enumerate(taxonomies["transitions"], start=1):
         short_name = data["short_name"]
         transition, status = _upsert(
             Transition,
             lookup={"name": data["name"]},
-            values={"short_name": short_name, "position": position, "age_band": data.get("age_band", "")},
+            values={
+                "short_name": short_name,
+                "position": position,
+                "age_band": data.get("age_band", ""),
+                "phase_before": catalog.phases[data["from"]],
+                "phase_after": catalog.phases[data["to"]],
+            },
             on_create={"slug": _slug(Transition, short_name)},
         )
         catalog.transitions[short_name] = transition
@@ -360,6 +398,7 @@ def load_projects(catalog: Catalog, report: LoadReport) -> None:
             project,
             status,
             {
+                "phases": _phases(catalog, data),
                 "transitions": [catalog.transitions[name] for name in data["transitions"]],
                 "fields": [catalog.fields[name] for name in data["fields"]],
                 "target_groups": [catalog.target_groups[name] for name in data["target_groups"]],

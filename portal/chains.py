@@ -23,6 +23,7 @@ from projects.models import (
     AgeBand,
     ChainCount,
     Field,
+    LifePhase,
     Municipality,
     PopulationFigure,
     Project,
@@ -54,6 +55,13 @@ def in_group(prefix: str, municipality: Municipality) -> Q:
 def gap_url(municipality: Municipality, transition: Transition, field: Field | None = None) -> str:
     url = reverse("projects:gap", kwargs={"slug": municipality.slug, "transition": transition.slug})
     return f"{url}?{urlencode({'handlungsfeld': field.slug})}" if field else url
+
+
+def phase_transition(phase: LifePhase, transitions: list[Transition]) -> Transition | None:
+    """The transition into ``phase`` (for the first phase: the one out of it); where a phase's gap leads."""
+    into = [t for t in transitions if t.phase_after_id == phase.pk]
+    out_of = [t for t in transitions if t.phase_before_id == phase.pk]
+    return (into or out_of or [None])[0]
 
 
 # --- needs beside coverage ---------------------------------------------------------------------------
@@ -128,12 +136,14 @@ class ChainLink:
 
 
 def served_projects(municipality: Municipality) -> list[Project]:
-    """Published projects of other Kommunen serving ``municipality``, each with its ``served_label``."""
+    """Published projects of other Kommunen serving ``municipality``, each with its ``served_label`` (and
+    ``phase_ids``, the life phases it names)."""
     projects = list(
         Project.objects.published()
         .served_in(municipality)
         .only("title", "slug", "transition_ids", "municipality__name", "municipality__kind")
         .select_related("municipality")
+        .annotate(phase_ids=ArrayAgg("phases__id", distinct=True, default=[]))
         .order_by("title")
     )
     for project in projects:
@@ -142,7 +152,11 @@ def served_projects(municipality: Municipality) -> list[Project]:
 
 
 def chain_links(
-    municipality: Municipality, *, transitions: list[Transition] | None = None, needs: dict | None = None
+    municipality: Municipality,
+    *,
+    transitions: list[Transition] | None = None,
+    needs: dict | None = None,
+    serving: list[Project] | None = None,
 ) -> list[ChainLink]:
     """The municipality's prevention chain: per transition its published projects, those of others serving
     it, and the networks carrying them.
@@ -152,7 +166,7 @@ def chain_links(
     transitions = transitions if transitions is not None else list(Transition.objects.all())
     counts, shown = municipality.projects.published().first_per_transition(CHAIN_PROJECTS_PER_TRANSITION)
     projects = Project.objects.only("title", "slug").in_bulk({pk for ids in shown.values() for pk in ids})
-    serving = served_projects(municipality)
+    serving = served_projects(municipality) if serving is None else serving
     networks = list(
         Network.objects.filter(Q(municipalities=municipality) | Q(projects__municipality=municipality))
         .annotate(
@@ -183,6 +197,61 @@ def chain_links(
             )
         )
     return links
+
+
+@dataclass
+class PhaseStep:
+    """A life phase of the chain with its projects, and the transition that leads out of it (if any)."""
+
+    phase: LifePhase
+    projects: list
+    project_count: int = 0
+    served_projects: list = dataclass_field(default_factory=list)
+    gap_url: str = ""
+    need: Need | None = None
+    next_link: ChainLink | None = None
+
+    @property
+    def is_gap(self) -> bool:
+        return not self.projects and not self.served_projects
+
+
+def phase_steps(
+    municipality: Municipality,
+    links: list[ChainLink],
+    *,
+    phases: list[LifePhase],
+    serving: list[Project],
+    figures: dict | None = None,
+) -> list[PhaseStep]:
+    """The chain by life phase: per phase the published projects naming it (at most
+    ``CHAIN_PROJECTS_PER_TRANSITION`` by title, and the count), those of others serving the Kommune
+    (``serving``, from ``served_projects``), the children of its age band, and the transition out of it
+    (from ``links``). One query."""
+    counts, shown = municipality.projects.published().first_per_phase(CHAIN_PROJECTS_PER_TRANSITION)
+    bands = (figures or {}).get(municipality.pk, {})
+    transitions = [link.transition for link in links]
+    steps = []
+    for phase in phases:
+        served = [p for p in serving if phase.pk in p.phase_ids]
+        count = counts.get(phase.pk, 0)
+        need = None
+        if figure := bands.get(phase.age_band):
+            total = count + len(served)
+            need = Need(figure, total, per_thousand(total, figure.count))
+        into = phase_transition(phase, transitions)
+        steps.append(
+            PhaseStep(
+                phase,
+                shown.get(phase.pk, []),
+                count,
+                served_projects=served,
+                gap_url=gap_url(municipality, into) if into else "",
+                need=need,
+                next_link=next((link for link in links if link.transition.phase_before_id == phase.pk), None),
+            )
+        )
+    return steps
 
 
 # --- coverage cells (gap grid, Kreis page) -----------------------------------------------------------
@@ -270,6 +339,59 @@ def coverage_rows(municipalities: list[Municipality], transitions: list[Transiti
     return rows
 
 
+def phase_coverage_rows(
+    municipalities: list[Municipality], phases: list[LifePhase], transitions: list[Transition]
+) -> list[CoverageRow]:
+    """Like ``coverage_rows``, one column per life phase: projects naming the phase, own and serving. A count
+    leads to the Kommune's chain at that phase, a gap to the page of the transition into it. Two queries."""
+    published = Project.objects.published()
+    counts = published.phase_counts()
+    served = published.served_counts(by="phases")
+    names = {m.pk: m for m in municipalities}
+    into = {phase.pk: phase_transition(phase, transitions) for phase in phases}
+    members: dict[int, list[Municipality]] = {}
+    for municipality in municipalities:
+        if municipality.parent_id in names:
+            members.setdefault(municipality.parent_id, []).append(municipality)
+
+    def cell_url(municipality: Municipality, phase: LifePhase, count: int) -> str:
+        if count or into[phase.pk] is None:
+            return f"{reverse('projects:chain', kwargs={'slug': municipality.slug})}#phase-{phase.slug}"
+        return gap_url(municipality, into[phase.pk])
+
+    def row(municipality: Municipality) -> CoverageRow:
+        cells = []
+        for phase in phases:
+            count = counts.get((municipality.pk, phase.pk), 0)
+            served_count, providers = served.get((municipality.pk, phase.pk, None), (0, []))
+            via = ""
+            if served_count:
+                via = "; ".join(
+                    sorted({municipality.served_label(names[p]) if p in names else _("über andere") for p in providers})
+                )
+            cell_link = cell_url(municipality, phase, count + served_count)
+            cells.append(GapCell(count, cell_link, phase.label, served_count, via))
+        return CoverageRow(municipality, cells)
+
+    def total(district: Municipality) -> CoverageRow:
+        group = [district, *members[district.pk]]
+        cells = []
+        for phase in phases:
+            count = sum(counts.get((m.pk, phase.pk), 0) for m in group)
+            url = district.get_absolute_url() if count else cell_url(district, phase, 0)
+            cells.append(GapCell(count, url, phase.label))
+        return CoverageRow(district, cells, is_total=True)
+
+    rows = []
+    for index, municipality in enumerate(municipalities):
+        rows.append(row(municipality))
+        group = group_id(municipality)
+        following = municipalities[index + 1] if index + 1 < len(municipalities) else None
+        if (following is None or group_id(following) != group) and group in members:
+            rows.append(total(names[group]))
+    return rows
+
+
 # --- pages -------------------------------------------------------------------------------------------
 
 
@@ -338,29 +460,48 @@ class ChainView(DetailView):
 
     def get_context_data(self, **kwargs):
         transitions = list(Transition.objects.all())
-        needs = needs_in_group(self.object, transitions)
-        chain = chain_links(self.object, transitions=transitions, needs=needs)
-        return super().get_context_data(chain=chain, **kwargs)
+        phases = list(LifePhase.objects.all())
+        figures = group_figures(self.object)
+        needs = needs_in_group(self.object, transitions, figures)
+        serving = served_projects(self.object)
+        chain = chain_links(self.object, transitions=transitions, needs=needs, serving=serving)
+        steps = phase_steps(self.object, chain, phases=phases, serving=serving, figures=figures)
+        # Transitions not placed between two phases still show, after the phases.
+        bridged = {step.next_link.transition.pk for step in steps if step.next_link}
+        unplaced = [link for link in chain if link.transition.pk not in bridged] if phases else []
+        return super().get_context_data(chain=chain, steps=steps, unplaced=unplaced, **kwargs)
 
 
-def gap_grid(*, by_field: bool):
-    """Columns (transition, field or None) and rows (CoverageRow) of published-project counts."""
+def gap_grid(*, by_field: bool, by_phase: bool = False):
+    """Columns (transition, field or None) and rows (CoverageRow) of published-project counts; by life phase,
+    the columns are (phase, None)."""
     transitions = list(Transition.objects.all())
+    municipalities = district_groups_first(Municipality.objects.grouped_by_district())
+    if by_phase:
+        phases = list(LifePhase.objects.all())
+        columns = [(phase, None) for phase in phases]
+        return phases, [None], columns, phase_coverage_rows(municipalities, phases, transitions)
     fields = list(Field.objects.all()) if by_field else [None]
     columns = [(transition, field) for transition in transitions for field in fields]
-    municipalities = district_groups_first(Municipality.objects.grouped_by_district())
     return transitions, fields, columns, coverage_rows(municipalities, transitions, fields)
+
+
+def gap_grid_mode(request) -> tuple[bool, bool]:
+    """``(by_field, by_phase)`` from the query: ``?nach=phase`` or ``?aufteilung=handlungsfeld`` (by transition)."""
+    by_phase = request.GET.get("nach") == "phase"
+    return not by_phase and request.GET.get("aufteilung") == "handlungsfeld", by_phase
 
 
 class GapGridView(TemplateView):
     template_name = "projects/gap_grid.html"
 
     def get_context_data(self, **kwargs):
-        by_field = self.request.GET.get("aufteilung") == "handlungsfeld"
-        transitions, fields, columns, rows = gap_grid(by_field=by_field)
+        by_field, by_phase = gap_grid_mode(self.request)
+        transitions, fields, columns, rows = gap_grid(by_field=by_field, by_phase=by_phase)
         gap_count = sum(cell.is_gap for row in rows if not row.is_total for cell in row.cells)
         return super().get_context_data(
             by_field=by_field,
+            by_phase=by_phase,
             transitions=transitions,
             fields=fields,
             columns=columns,
@@ -374,9 +515,9 @@ class GapGridCsvView(View):
     """The gap grid's numbers for spreadsheets (semicolon-separated, UTF-8 with BOM for Excel)."""
 
     def get(self, request):
-        by_field = request.GET.get("aufteilung") == "handlungsfeld"
-        _transitions, _fields, columns, rows = gap_grid(by_field=by_field)
-        suffix = "-handlungsfelder" if by_field else ""
+        by_field, by_phase = gap_grid_mode(request)
+        _transitions, _fields, columns, rows = gap_grid(by_field=by_field, by_phase=by_phase)
+        suffix = "-lebensphasen" if by_phase else "-handlungsfelder" if by_field else ""
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="luecken{suffix}.csv"'
         response.write("\ufeff")

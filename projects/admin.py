@@ -32,6 +32,7 @@ from .models import (
     District,
     Field,
     Indicator,
+    LifePhase,
     Municipality,
     Organisation,
     PopulationFigure,
@@ -268,7 +269,7 @@ class DistrictAdmin(ScopedModelAdmin):
     exclude = ["slug"]
 
 
-@admin.register(Transition, Field, TargetGroup)
+@admin.register(LifePhase, Transition, Field, TargetGroup)
 class TaxonomyAdmin(admin.ModelAdmin):
     list_display = ["name", "position"]
     list_editable = ["position"]
@@ -372,13 +373,14 @@ class ProjectAdmin(
         ReviewStateFilter,
         "status",
         ("municipality", RelatedOnlyFieldListFilter),
+        "phases",
         "transitions",
         "fields",
     ]
     list_select_related = ["municipality"]
     search_fields = ["title", "summary", "municipality__name"]
     autocomplete_fields = ["municipality", "organisations", "districts", "served_municipalities"]
-    filter_horizontal = ["transitions", "fields", "target_groups"]
+    filter_horizontal = ["phases", "transitions", "fields", "target_groups"]
     # transfers/admin.py adds the project's transfer offers (transfers sits above projects).
     inlines = [IndicatorInline, ProjectLinkInline]
     fieldsets = [
@@ -394,6 +396,7 @@ class ProjectAdmin(
             _("Einordnung"),
             {
                 "fields": [
+                    "phases",
                     "transitions",
                     "fields",
                     "target_groups",

@@ -28,7 +28,7 @@ from transferboerse.spreadsheets import (
 )
 
 from .access import districts_for, municipalities_for, organisation_choices_for, projects_for
-from .models import Field, Municipality, Project, TargetGroup, Transition
+from .models import Field, LifePhase, Municipality, Project, TargetGroup, Transition
 
 LIST_SEPARATOR = ";"
 
@@ -249,6 +249,7 @@ class ProjectResource(ScopedResource):
         column_name="Kommune",
         widget=NamedForeignKeyWidget(Municipality, field="name"),
     )
+    phases = Column(attribute="phases", column_name="Lebensphasen", widget=StrictManyToManyWidget(LifePhase))
     transitions = Column(attribute="transitions", column_name="Übergänge", widget=StrictManyToManyWidget(Transition))
     fields = Column(attribute="fields", column_name="Handlungsfelder", widget=StrictManyToManyWidget(Field))
     target_groups = Column(

@@ -3,7 +3,7 @@ from django.contrib.auth.models import Group
 
 from accounts.models import Role
 
-from .factories import MunicipalityFactory, TransitionFactory, make_coordinator
+from .factories import LifePhaseFactory, MunicipalityFactory, TransitionFactory, make_coordinator
 
 TRANSITIONS = [
     ("Schwangerschaft & Geburt", "Geburt"),
@@ -34,6 +34,29 @@ def transitions(db):
         TransitionFactory(name=name, short_name=short_name, position=position)
         for position, (name, short_name) in enumerate(TRANSITIONS, start=1)
     ]
+
+
+PHASES = [
+    ("Schwangerschaft und Geburt", "Schwangerschaft/Geburt", "0-2"),
+    ("0–3 Jahre", "0–3 Jahre", "0-2"),
+    ("Kita", "Kita", "3-5"),
+    ("Grundschule", "Grundschule", "6-9"),
+    ("Sekundarstufe I", "Sek. I", "10-15"),
+    ("Sekundarstufe II / Schule–Beruf", "Schule–Beruf", "16-18"),
+]
+
+
+@pytest.fixture
+def phases(transitions):
+    """The six life phases, in order; each of the five transitions bridges two neighbouring ones."""
+    phases = [
+        LifePhaseFactory(name=name, short_name=short_name, age_band=age_band, position=position)
+        for position, (name, short_name, age_band) in enumerate(PHASES, start=1)
+    ]
+    for transition, before, after in zip(transitions, phases, phases[1:], strict=False):
+        transition.phase_before, transition.phase_after = before, after
+        transition.save(update_fields=["phase_before", "phase_after"])
+    return phases
 
 
 @pytest.fixture

@@ -3,7 +3,17 @@ from django.utils import timezone
 
 from accounts.models import Coordinator, Role, User
 from networks.models import Network
-from projects.models import District, Field, Indicator, Municipality, Organisation, Project, TargetGroup, Transition
+from projects.models import (
+    District,
+    Field,
+    Indicator,
+    LifePhase,
+    Municipality,
+    Organisation,
+    Project,
+    TargetGroup,
+    Transition,
+)
 from transfers.models import TransferInterest, TransferOffer, TransferRequest, TransferService
 
 
@@ -37,6 +47,15 @@ class DistrictFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Quartier {n}")
     municipality = factory.SubFactory(MunicipalityFactory)
+
+
+class LifePhaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LifePhase
+        django_get_or_create = ["position"]
+
+    name = factory.Sequence(lambda n: f"Lebensphase {n}")
+    position = factory.Sequence(lambda n: n + 100)
 
 
 class TransitionFactory(factory.django.DjangoModelFactory):
@@ -77,6 +96,11 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     pitfalls = "Zu wenig Personal."
     status = Project.Status.PUBLISHED
     confirmed_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def phases(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.phases.set(extracted)
 
     @factory.post_generation
     def transitions(self, create, extracted, **kwargs):

@@ -21,7 +21,16 @@ from .project import (
     ProjectQuerySet,
 )
 from .search import ChainCount, SearchQueryField
-from .taxonomy import YEAR_VALIDATORS, AgeBand, Field, OrderedTaxonomy, SluggedModel, TargetGroup, Transition
+from .taxonomy import (
+    YEAR_VALIDATORS,
+    AgeBand,
+    Field,
+    LifePhase,
+    OrderedTaxonomy,
+    SluggedModel,
+    TargetGroup,
+    Transition,
+)
 
 __all__ = [
     "CONFIRMATION_INTERVAL",
@@ -35,6 +44,7 @@ __all__ = [
     "ImportJob",
     "ImportJobStatus",
     "Indicator",
+    "LifePhase",
     "Municipality",
     "MunicipalityQuerySet",
     "OrderedTaxonomy",

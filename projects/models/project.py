@@ -10,8 +10,8 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import OuterRef, Q
-from django.db.models.functions import JSONObject
+from django.db.models import Count, F, OuterRef, Q, Window
+from django.db.models.functions import JSONObject, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.history_records import TrackedHistoricalRecords
 
 from .municipalities import District, Municipality, Organisation
-from .taxonomy import YEAR_VALIDATORS, Field, SluggedModel, TargetGroup, Transition
+from .taxonomy import YEAR_VALIDATORS, Field, LifePhase, SluggedModel, TargetGroup, Transition
 
 # A project should be confirmed as current once a year; after 18 months public pages flag it as old.
 CONFIRMATION_INTERVAL = timedelta(days=365)
@@ -58,13 +58,16 @@ class ProjectQuerySet(models.QuerySet):
         """Projects of other municipalities that name ``municipality`` as served."""
         return self.filter(served_municipalities=municipality).exclude(municipality=municipality)
 
-    def served_counts(self, *, by_field: bool = False) -> dict[tuple[int, int, int | None], tuple[int, list[int]]]:
+    def served_counts(
+        self, *, by_field: bool = False, by: str = "transitions"
+    ) -> dict[tuple[int, int, int | None], tuple[int, list[int]]]:
         """``{(served municipality id, transition id, field id or None): (projects, [their municipality ids])}``
-        for the projects of this queryset that name other municipalities as served; one query."""
+        for the projects of this queryset that name other municipalities as served; one query. With
+        ``by="phases"`` keyed on life phases instead of transitions."""
         through = Project.served_municipalities.through
-        keys = ["municipality_id", "project__transitions", *(["project__fields"] if by_field else [])]
+        keys = ["municipality_id", f"project__{by}", *(["project__fields"] if by_field else [])]
         rows = (
-            through.objects.filter(project__in=self, project__transitions__isnull=False)
+            through.objects.filter(project__in=self, **{f"project__{by}__isnull": False})
             .exclude(project__municipality_id=models.F("municipality_id"))
             .values_list(*keys)
             .annotate(
@@ -76,6 +79,37 @@ class ProjectQuerySet(models.QuerySet):
         if by_field:
             return {(m, t, f): (n, providers) for m, t, f, n, providers in rows if f is not None}
         return {(m, t, None): (n, providers) for m, t, n, providers in rows}
+
+    def phase_counts(self) -> dict[tuple[int, int], int]:
+        """``{(municipality id, life phase id): number of projects}`` of this queryset; one query."""
+        rows = (
+            Project.phases.through.objects.filter(project__in=self)
+            .values_list("project__municipality_id", "lifephase_id")
+            .annotate(count=models.Count("project_id"))
+            .order_by()
+        )
+        return {(municipality_id, phase_id): count for municipality_id, phase_id, count in rows}
+
+    def first_per_phase(self, limit: int) -> tuple[dict[int, int], dict[int, list["Project"]]]:
+        """``({phase_id: count}, {phase_id: [first projects by title, only title and slug]})`` in one query."""
+        rows = (
+            Project.phases.through.objects.filter(project__in=self)
+            .annotate(
+                count=Window(Count("pk"), partition_by=[F("lifephase_id")]),
+                rank=Window(
+                    RowNumber(), partition_by=[F("lifephase_id")], order_by=[F("project__title"), F("project_id")]
+                ),
+            )
+            .filter(rank__lte=limit)
+            .values_list("lifephase_id", "project_id", "project__title", "project__slug", "count")
+            .order_by("lifephase_id", "rank")
+        )
+        counts: dict[int, int] = {}
+        shown: dict[int, list[Project]] = {}
+        for phase_id, project_id, title, slug, count in rows:
+            counts[phase_id] = count
+            shown.setdefault(phase_id, []).append(Project(pk=project_id, title=title, slug=slug))
+        return counts, shown
 
     def with_transfer_offer(self):
         return self.filter(has_transfer_offer=True)
@@ -100,7 +134,7 @@ class ProjectQuerySet(models.QuerySet):
     def with_page_lists(self):
         """The short lists of the project page as arrays in the project's own row, not a query each.
 
-        ``field_names``, ``target_group_names``, ``organisation_names``, ``served_municipality_names``
+        ``phase_names``, ``field_names``, ``target_group_names``, ``organisation_names``, ``served_municipality_names``
         (strings) and ``indicator_rows``,
         ``link_rows`` (dicts), each in display order.
         """
@@ -110,6 +144,7 @@ class ProjectQuerySet(models.QuerySet):
             return ArraySubquery(model.objects.filter(projects=project).order_by(*order).values("name"))
 
         return self.annotate(
+            phase_names=names(LifePhase, "position", "name"),
             field_names=names(Field, "position", "name"),
             target_group_names=names(TargetGroup, "position", "name"),
             organisation_names=names(Organisation, "name"),
@@ -187,6 +222,7 @@ class Project(SluggedModel):
         "success_factors",
         "pitfalls",
         "start_year",
+        "phases",
         "transitions",
         "fields",
         "target_groups",
@@ -200,6 +236,7 @@ class Project(SluggedModel):
         "contact_is_public",
     ]
     MANY_TO_MANY_REVIEWED_FIELDS = [
+        "phases",
         "transitions",
         "fields",
         "target_groups",
@@ -226,7 +263,20 @@ class Project(SluggedModel):
     organisations = models.ManyToManyField(
         Organisation, blank=True, related_name="projects", verbose_name=_("Träger und Partner")
     )
-    transitions = models.ManyToManyField(Transition, blank=True, related_name="projects", verbose_name=_("Übergänge"))
+    phases = models.ManyToManyField(
+        LifePhase,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("Lebensphasen"),
+        help_text=_("Die Lebensphasen, in denen das Projekt mit Kindern und Familien arbeitet."),
+    )
+    transitions = models.ManyToManyField(
+        Transition,
+        blank=True,
+        related_name="projects",
+        verbose_name=_("Übergänge"),
+        help_text=_("Die Übergänge zwischen zwei Lebensphasen, die das Projekt begleitet."),
+    )
     fields = models.ManyToManyField(Field, blank=True, related_name="projects", verbose_name=_("Handlungsfelder"))
     target_groups = models.ManyToManyField(
         TargetGroup, blank=True, related_name="projects", verbose_name=_("Zielgruppen")
@@ -301,7 +351,7 @@ class Project(SluggedModel):
         verbose_name_plural=_("Versionen der Projekte"),
         # The trigger-maintained search and facet columns are derived from fields and relations that are kept.
         excluded_fields=["pending_changes", "updated_at", "confirmation_reminder_sent_at", *DERIVED_FIELDS],
-        m2m_fields=[transitions, fields, target_groups, organisations, districts, served_municipalities],
+        m2m_fields=[phases, transitions, fields, target_groups, organisations, districts, served_municipalities],
     )
 
     class Meta:

@@ -47,8 +47,36 @@ class AgeBand(models.TextChoices):
     FROM_19 = "19-24", _("19–24 Jahre")
 
 
+class LifePhase(OrderedTaxonomy):
+    """A Lebensphase of growing up, from pregnancy to school-to-work; ``position`` gives the chain order.
+
+    Many Kommunen describe their chain by these phases; the transitions lie between two of them.
+    """
+
+    short_name = models.CharField(_("Kurzbezeichnung"), max_length=40, blank=True)
+    age_band = models.CharField(
+        _("Altersgruppe"),
+        max_length=5,
+        choices=AgeBand,
+        blank=True,
+        help_text=_("Für wen die Projekte in dieser Lebensphase arbeiten (Projekte je 1 000 Kinder)."),
+    )
+
+    class Meta(OrderedTaxonomy.Meta):
+        verbose_name = _("Lebensphase")
+        verbose_name_plural = _("Lebensphasen")
+        constraints = [models.UniqueConstraint(fields=["position"], name="lifephase_unique_position")]
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
 class Transition(OrderedTaxonomy):
-    """An Übergang in a child's life, from pregnancy to work; ``position`` gives the chain order."""
+    """An Übergang in a child's life, from pregnancy to work; ``position`` gives the chain order.
+
+    It bridges the life phase before it and the one after it (both empty for a transition not yet placed).
+    """
 
     short_name = models.CharField(_("Kurzbezeichnung"), max_length=40, blank=True)
     age_band = models.CharField(
@@ -57,6 +85,22 @@ class Transition(OrderedTaxonomy):
         choices=AgeBand,
         blank=True,
         help_text=_("Für wen die Projekte an diesem Übergang arbeiten (Projekte je 1 000 Kinder)."),
+    )
+    phase_before = models.ForeignKey(
+        LifePhase,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="transitions_out",
+        verbose_name=_("von Lebensphase"),
+    )
+    phase_after = models.ForeignKey(
+        LifePhase,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="transitions_in",
+        verbose_name=_("in Lebensphase"),
     )
 
     class Meta(OrderedTaxonomy.Meta):
@@ -67,6 +111,11 @@ class Transition(OrderedTaxonomy):
     @property
     def label(self) -> str:
         return self.short_name or self.name
+
+    @property
+    def phase_ids(self) -> list[int]:
+        """The life phases this transition bridges: what a project at it works on."""
+        return [pk for pk in (self.phase_before_id, self.phase_after_id) if pk]
 
 
 class Field(OrderedTaxonomy):

@@ -110,6 +110,20 @@ def test_project_export_contains_own_projects_only(bergkamen, selm, coordinator_
     assert exported.headers[:3] == ["Kommune", "Titel", "Kurzbeschreibung"]
 
 
+def test_project_export_and_import_name_life_phases(bergkamen, coordinator_bergkamen, phases):
+    ProjectFactory(municipality=bergkamen, title="Babylotsen", phases=[phases[0], phases[1]], status="draft")
+
+    exported = ProjectResource(user=coordinator_bergkamen).export()
+    assert exported["Lebensphasen"] == ["0–3 Jahre; Schwangerschaft und Geburt"]
+
+    dataset = tablib.Dataset(
+        ["Bergkamen", "Babylotsen", "Neu.", "Kita"], headers=["Kommune", "Titel", "Kurzbeschreibung", "Lebensphasen"]
+    )
+    result = ProjectResource(user=coordinator_bergkamen).import_data(dataset, dry_run=False)
+    assert not (result.has_errors() or result.has_validation_errors())
+    assert [phase.name for phase in Project.objects.get(title="Babylotsen").phases.all()] == ["Kita"]
+
+
 def test_network_import_needs_own_coordinating_organisation(bergkamen, selm, coordinator_bergkamen):
     OrganisationFactory(name="Familienbüro Bergkamen", municipality=bergkamen)
     OrganisationFactory(name="Familienbüro Selm", municipality=selm)

@@ -117,6 +117,7 @@ def coordinator_row(tag: str) -> dict[str, str]:
         "projects.municipality": own_view(tag, change=tag, autocomplete="BS", shortcut=tag),
         "projects.organisation": own(tag, delete=False, autocomplete=tag),
         "projects.district": own(tag, delete=False, autocomplete=tag),
+        "projects.lifephase": VIEW_BOTH,
         "projects.transition": VIEW_BOTH,
         "projects.field": VIEW_BOTH,
         "projects.targetgroup": VIEW_BOTH,

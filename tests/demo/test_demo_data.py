@@ -11,7 +11,17 @@ from accounts.models import Coordinator, User
 from demo.loader import demo_password, read
 from events.models import Event, EventRegistration
 from networks.models import Network
-from projects.models import District, Field, Indicator, Municipality, Organisation, Project, TargetGroup, Transition
+from projects.models import (
+    District,
+    Field,
+    Indicator,
+    LifePhase,
+    Municipality,
+    Organisation,
+    Project,
+    TargetGroup,
+    Transition,
+)
 from steering.models import (
     CriterionRating,
     Goal,
@@ -131,11 +141,44 @@ def test_load_demo_counts_are_exact(demo):
     }
 
 
+def test_demo_projects_name_the_life_phases_of_their_document_or_of_their_transitions(demo):
+    bridges = [
+        (t.short_name, t.phase_before.short_name, t.phase_after.short_name)
+        for t in Transition.objects.select_related("phase_before", "phase_after")
+    ]
+    phases = {
+        title: [phase.short_name for phase in Project.objects.get(title=title).phases.order_by("position")]
+        for title in ["Kontaktstelle Kindergesundheit Kamen", "Baby-Besuchsdienst Bergkamen", "Stadtteileltern Lünen"]
+    }
+
+    assert list(LifePhase.objects.values_list("short_name", flat=True)) == [
+        "Schwangerschaft/Geburt",
+        "0–3 Jahre",
+        "Kita",
+        "Grundschule",
+        "Sek. I",
+        "Schule–Beruf",
+    ]
+    assert bridges == [
+        ("Geburt", "Schwangerschaft/Geburt", "0–3 Jahre"),
+        ("Kita", "0–3 Jahre", "Kita"),
+        ("Grundschule", "Kita", "Grundschule"),
+        ("Sekundarstufe", "Grundschule", "Sek. I"),
+        ("Beruf", "Sek. I", "Schule–Beruf"),
+    ]
+    assert phases == {
+        # "für Kinder und Jugendliche ab Schulalter": named in the data, not the Kita its transitions touch
+        "Kontaktstelle Kindergesundheit Kamen": ["Grundschule", "Sek. I", "Schule–Beruf"],
+        "Baby-Besuchsdienst Bergkamen": ["Schwangerschaft/Geburt", "0–3 Jahre"],
+        "Stadtteileltern Lünen": ["0–3 Jahre", "Kita", "Grundschule"],
+    }
+
+
 def test_load_demo_prints_german_summary_and_accounts(demo):
     assert demo.splitlines()[0] == (
-        "Demo-Inhalte geladen: 5 Übergänge, 5 Handlungsfelder, 12 Zielgruppen, 28 Kommunen, 10 Sozialräume, "
-        "81 Organisationen, 4 Demo-Konten, 21 Projekte, 38 Kennzahlen, 54 Netzwerke, 8 Transfer-Angebote, "
-        "23 Leistungen, 4 Transfer-Gesuche, 10 Transferinteressen, 6 Good-Practice-Selbstchecks, "
+        "Demo-Inhalte geladen: 6 Lebensphasen, 5 Übergänge, 5 Handlungsfelder, 12 Zielgruppen, 28 Kommunen, "
+        "10 Sozialräume, 81 Organisationen, 4 Demo-Konten, 21 Projekte, 38 Kennzahlen, 54 Netzwerke, "
+        "8 Transfer-Angebote, 23 Leistungen, 4 Transfer-Gesuche, 10 Transferinteressen, 6 Good-Practice-Selbstchecks, "
         "9 Netzwerk-Selbstbewertungen, 12 Ziele, 26 Messungen, 3 Fachtage, 1 Anmeldungen zu Fachtagen."
     )
     assert "transfer-demo" in demo

@@ -1,5 +1,7 @@
 """The Kreis hierarchy, service areas, needs and gap pages."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -126,6 +128,55 @@ def test_chain_shows_projects_serving_the_town_over_the_kreis_or_a_neighbour(
     assert (
         f'href="{reverse("projects:gap", kwargs={"slug": boenen.slug, "transition": transitions[2].slug})}"' in content
     )
+
+
+def test_chain_draws_life_phases_as_columns_with_the_transitions_between_them(
+    client, kreis, boenen, phases, transitions
+):
+    ProjectFactory(title="Lernpaten", municipality=boenen, phases=phases[3:5], transitions=[transitions[3]])
+    ProjectFactory(title="Babybesuch", municipality=boenen, phases=[phases[0]], transitions=[transitions[0]])
+    ProjectFactory(title="Entwurf", municipality=boenen, phases=[phases[1]], status="draft")
+    served(ProjectFactory(title="Familienzentren", municipality=kreis, phases=[phases[2]]), boenen)
+    figure(boenen, "3-5", 400)
+
+    response = client.get(reverse("projects:chain", kwargs={"slug": boenen.slug}))
+
+    steps = [
+        (
+            step.phase.label,
+            [p.title for p in step.projects],
+            [(p.title, p.served_label) for p in step.served_projects],
+            step.next_link.transition.label if step.next_link else None,
+        )
+        for step in response.context["steps"]
+    ]
+    assert steps == [
+        ("Schwangerschaft/Geburt", ["Babybesuch"], [], "Geburt"),
+        ("0–3 Jahre", [], [], "Kita"),
+        ("Kita", [], [("Familienzentren", "über den Kreis")], "Grundschule"),
+        ("Grundschule", ["Lernpaten"], [], "Sekundarstufe"),
+        ("Sek. I", ["Lernpaten"], [], "Beruf"),
+        ("Schule–Beruf", [], [], None),
+    ]
+    steps = response.context["steps"]
+    assert [step.is_gap for step in steps] == [False, True, False, False, False, True]
+    assert steps[1].gap_url == "/luecken/boenen/schwangerschaft-geburt/"  # the transition into 0–3 Jahre
+    assert (steps[2].need.figure.count, steps[2].need.projects, steps[2].need.per_thousand) == (400, 1, 2.5)
+    assert response.context["unplaced"] == []
+    content = response.content.decode()
+    order = re.findall(r'<li class="(phase-step|phase-bridge)[ "]', content)
+    assert order == ["phase-step", "phase-bridge"] * 5 + ["phase-step"]
+    assert 'id="phase-grundschule"' in content
+
+
+def test_chain_without_life_phases_draws_the_transitions(client, bergkamen, transitions):
+    ProjectFactory(title="Babybesuch", municipality=bergkamen, transitions=[transitions[0]])
+
+    response = client.get(reverse("projects:chain", kwargs={"slug": bergkamen.slug}))
+
+    assert (response.context["steps"], response.context["unplaced"]) == ([], [])
+    assert 'class="chain-columns' in response.content.decode()
+    assert [p.title for p in response.context["chain"][0].projects] == ["Babybesuch"]
 
 
 def test_municipality_page_lists_projects_serving_it(client, boenen, familienzentren):
@@ -348,11 +399,11 @@ def test_kreis_page_shows_children_per_town_where_known(client, kreis, bergkamen
 
 
 @pytest.fixture
-def many(kreis, boenen, transitions):
+def many(kreis, boenen, transitions, phases):
     def make(count: int):
         for number in range(count):
             town = MunicipalityFactory(name=f"Ort {number}", parent=kreis)
-            project = ProjectFactory(municipality=town, transitions=transitions[:2])
+            project = ProjectFactory(municipality=town, transitions=transitions[:2], phases=phases[:3])
             project.served_municipalities.set([boenen])
             TransferOfferFactory(project=project)
             NetworkFactory(name=f"Netz {number}", municipalities=[town]).transitions.add(transitions[1])
@@ -374,6 +425,7 @@ def test_new_pages_query_counts_are_fixed(client, kreis, boenen, transitions, ma
     # chain (9 with figures), offers, Kreis towns, grid counters (2), transfer balance (2) and by mode (2)
     with django_assert_num_queries(16):
         client.get(kreis.get_absolute_url())
-    # transitions, needs (3), own projects (1: none to fetch), served projects, networks, municipality
-    with django_assert_num_queries(8):
+    # transitions, life phases, needs (3), own projects (1: none to fetch, 1 by phase), served projects,
+    # networks, municipality
+    with django_assert_num_queries(10):
         client.get(reverse("projects:chain", kwargs={"slug": boenen.slug}))

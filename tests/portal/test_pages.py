@@ -163,15 +163,16 @@ def test_chain_column_shows_the_first_projects_and_links_to_all(client, transiti
 
 @pytest.mark.parametrize("project_count", [1, 3])
 def test_chain_and_municipality_query_counts_are_fixed(
-    client, transitions, bergkamen, django_assert_num_queries, project_count
+    client, transitions, phases, bergkamen, django_assert_num_queries, project_count
 ):
     for number in range(project_count):
-        project = ProjectFactory(municipality=bergkamen, transitions=transitions[:3])
+        project = ProjectFactory(municipality=bergkamen, transitions=transitions[:3], phases=phases[1:4])
         TransferOfferFactory(project=project)
         NetworkFactory(name=f"Netz {number}", municipalities=[bergkamen]).projects.add(project)
 
-    # transitions, own projects (2), projects serving it, networks, population figures, the municipality
-    with django_assert_num_queries(7):
+    # transitions, life phases, own projects (2, and 1 by phase), projects serving it, networks,
+    # population figures, the municipality
+    with django_assert_num_queries(9):
         client.get(reverse("projects:chain", kwargs={"slug": bergkamen.slug}))
     with django_assert_num_queries(12):  # the 7 of the chain, its offers, the transfer balance (2), by mode (2)
         response = client.get(bergkamen.get_absolute_url())
@@ -237,6 +238,94 @@ def test_gap_grid_csv_has_the_numbers(client, district, transitions, bergkamen):
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["Kommune", "Kreis", "Schwangerschaft & Geburt"]
     assert rows[2] == ["Bergkamen", "Kreis Unna", "0", "0", "0", "0", "1"]
+
+
+def test_project_page_names_its_life_phases_in_order(client, phases, bergkamen):
+    project = ProjectFactory(municipality=bergkamen, phases=[phases[4], phases[3]])
+
+    response = client.get(project.get_absolute_url())
+
+    assert response.context["project"].phase_names == ["Grundschule", "Sekundarstufe I"]
+    assert "<dt>Lebensphasen</dt><dd>Grundschule, Sekundarstufe I</dd>" in response.content.decode()
+
+
+def test_gap_grid_by_phase_counts_projects_per_life_phase(client, district, phases, bergkamen, selm):
+    ProjectFactory(municipality=bergkamen, phases=[phases[2], phases[3]])
+    ProjectFactory(municipality=bergkamen, phases=[phases[3]])
+    ProjectFactory(municipality=selm, phases=[phases[3]], status="draft")
+
+    response = client.get(reverse("projects:gaps"), {"nach": "phase"})
+
+    assert [phase.label for phase, _field in response.context["columns"]] == [
+        "Schwangerschaft/Geburt",
+        "0–3 Jahre",
+        "Kita",
+        "Grundschule",
+        "Sek. I",
+        "Schule–Beruf",
+    ]
+    rows = {
+        (row.municipality.name, row.is_total): [cell.count for cell in row.cells] for row in response.context["rows"]
+    }
+    assert rows[("Bergkamen", False)] == [0, 0, 1, 2, 0, 0]
+    assert rows[("Selm", False)] == [0, 0, 0, 0, 0, 0]
+    assert rows[("Kreis Unna", True)] == [0, 0, 1, 2, 0, 0]
+    cells = {row.municipality: row.cells for row in response.context["rows"] if not row.is_total}
+    # A gap leads to the transition into the phase; the first phase has none, so to the one out of it.
+    assert cells[selm][2].url == "/luecken/selm/uebergang-in-die-kita/"
+    assert cells[selm][0].url == "/luecken/selm/schwangerschaft-geburt/"
+    assert cells[bergkamen][3].url == "/kommunen/bergkamen/kette/#phase-grundschule"
+    assert response.context["gap_count"] == 4 * 6 - 2
+    page = response.content.decode()
+    assert 'aria-current="page" href="/luecken/?nach=phase">nach Lebensphase</a>' in page
+    assert "je Kommune und Lebensphase – 22 Lücken" in page
+
+
+def test_gap_grid_by_phase_counts_projects_serving_a_town(client, district, phases, bergkamen, selm):
+    ProjectFactory(municipality=district, phases=[phases[2]]).served_municipalities.set([selm])
+
+    response = client.get(reverse("projects:gaps"), {"nach": "phase"})
+
+    selm_kita = next(row.cells[2] for row in response.context["rows"] if row.municipality == selm)
+    assert (selm_kita.count, selm_kita.served, selm_kita.served_label, selm_kita.is_gap) == (
+        0,
+        1,
+        "über den Kreis",
+        False,
+    )
+
+
+def test_gap_grid_csv_by_phase_has_the_numbers(client, district, phases, bergkamen):
+    ProjectFactory(municipality=bergkamen, phases=[phases[0], phases[5]])
+
+    response = client.get(reverse("projects:gaps_csv"), {"nach": "phase"})
+
+    assert response["Content-Disposition"] == 'attachment; filename="luecken-lebensphasen.csv"'
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == [
+        "Kommune",
+        "Kreis",
+        "Schwangerschaft und Geburt",
+        "0–3 Jahre",
+        "Kita",
+        "Grundschule",
+        "Sekundarstufe I",
+        "Sekundarstufe II / Schule–Beruf",
+    ]
+    assert rows[2] == ["Bergkamen", "Kreis Unna", "1", "0", "0", "0", "0", "1"]
+
+
+@pytest.mark.parametrize("municipality_count", [1, 3])
+def test_gap_grid_by_phase_query_count_is_fixed(client, phases, django_assert_num_queries, municipality_count):
+    for number in range(municipality_count):
+        town = MunicipalityFactory(name=f"Ort {number}")
+        ProjectFactory(municipality=town, phases=phases[:2]).served_municipalities.add(MunicipalityFactory())
+
+    # transitions, Kommunen, phases, own counts, counts serving others
+    with django_assert_num_queries(5):
+        client.get(reverse("projects:gaps"), {"nach": "phase"})
+    with django_assert_num_queries(5):
+        client.get(reverse("projects:gaps_csv"), {"nach": "phase"})
 
 
 @pytest.mark.parametrize("municipality_count", [1, 3])
