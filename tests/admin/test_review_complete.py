@@ -105,6 +105,7 @@ def test_review_of_a_submission_shows_every_field_including_the_many_to_many_one
         "organisations": "Klinikum Westfalen",
         "districts": "Oberaden",
         "served_municipalities": "",
+        "phases": "",
     }
     assert (rows["contact_name"], rows["contact_is_public"]) == ("Frau Yılmaz", "Ja")
     page = response.content.decode()

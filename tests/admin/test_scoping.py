@@ -21,9 +21,9 @@ from ..factories import (
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, permissions (2), roles, municipality filter, transition and field filters, counts (2),
-# rows, session save … – the same for any number of projects.
-QUERIES_PER_CHANGELIST = 14
+# Session, user, permissions (2), roles, municipality filter, life phase, transition and field filters,
+# counts (2), rows, session save … – the same for any number of projects.
+QUERIES_PER_CHANGELIST = 15
 
 
 def test_access_helpers_give_staff_without_role_nothing(bergkamen):

@@ -44,7 +44,7 @@ def test_phases_of_a_published_project_change_only_through_review_and_are_versio
         {"phases": [phases[2].pk, phases[3].pk]},
     )
     assert project.pending_changes_diff() == [
-        {"name": "phases", "label": "Lebensphasen", "old": "Kita", "new": "Grundschule, Kita"}
+        {"name": "phases", "label": "Lebensphasen", "old": "Kita", "new": "Grundschule, Kita", "changed": True}
     ]
 
     services.project_approve_changes(project=project, by=steering_member)

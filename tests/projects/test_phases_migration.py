@@ -13,7 +13,7 @@ from projects.models import LifePhase, Project, Transition
 
 pytestmark = pytest.mark.django_db
 
-BEFORE = [("projects", "0013_kreis_service_areas_and_needs")]
+BEFORE = [("projects", "0015_drop_search_counters")]
 TRANSITIONS = [
     ("geburt", "Schwangerschaft & Geburt"),
     ("kita", "Übergang in die Kita"),
