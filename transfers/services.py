@@ -737,17 +737,22 @@ def offer_ask(*, project: Project, request: TransferRequest, user: User) -> list
         raise ValidationError(_("Für dieses Projekt kann kein Transfer-Angebot angefragt werden."))
     if project.transfer_offers.filter(is_active=True).exists():
         raise ValidationError(_("Zu diesem Projekt gibt es schon ein Transfer-Angebot."))
+    subject = _("{municipality} bittet um ein Transfer-Angebot zu „{project}“").format(
+        municipality=request.municipality, project=project
+    )
+    url = reverse("admin:transfers_transferoffer_add") + "?" + urlencode({"project": project.pk})
+    # Every ask mails the project's coordinators: asking once is enough, a repeated click mails nobody.
+    if Notification.objects.filter(subject=subject, url=url).exists():
+        raise ValidationError(_("Ihre Kommune hat zu diesem Projekt schon um ein Transfer-Angebot gebeten."))
     return notify(
         coordinators_of([project.municipality_id]),
-        subject=_("{municipality} bittet um ein Transfer-Angebot zu „{project}“").format(
-            municipality=request.municipality, project=project
-        ),
+        subject=subject,
         body=_(
             "{municipality} sucht „{title}“ und hält Ihr Projekt „{project}“ für die passende Antwort.\n\n"
             "{need}\n\nWenn Sie Ihr Wissen weitergeben können, legen Sie bitte ein Transfer-Angebot an: "
             "mit Transferbereitschaft, Transferform und dem, was für eine Übernahme entscheidend ist."
         ).format(municipality=request.municipality, title=request.title, project=project, need=request.need),
-        url=reverse("admin:transfers_transferoffer_add") + "?" + urlencode({"project": project.pk}),
+        url=url,
         exclude=user,
     )
 

@@ -183,6 +183,18 @@ def test_offer_ask_notifies_the_project_coordinators_with_the_offer_form(
     assert notification.url == reverse("admin:transfers_transferoffer_add") + f"?project={project_without_offer.pk}"
 
 
+def test_offer_ask_a_second_time_mails_nobody_again(client, coordinator_selm, selm_request, project_without_offer):
+    kamen_user = make_coordinator(project_without_offer.municipality, username="kamen-ask")
+    client.force_login(coordinator_selm)
+    ask = reverse("transfers:offer_ask", args=[selm_request.slug, project_without_offer.pk])
+    client.post(ask)
+
+    response = client.post(ask)
+
+    assert response.status_code == 403
+    assert kamen_user.transfer_notifications.count() == 1
+
+
 def test_offer_ask_refused_for_another_municipality(client, selm_request, project_without_offer):
     stranger = make_coordinator(MunicipalityFactory(name="Unna"), username="unna-ask")
     client.force_login(stranger)
