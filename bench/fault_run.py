@@ -255,6 +255,7 @@ def main() -> int:
     print(f"Datenbank {DATABASE}: migrate, load_demo, Konten …", flush=True)
     manage(local, "migrate", "--noinput")
     manage(local, "load_demo")
+    manage(local, "search_rebuild")
     data = shell_json(local, SETUP)
 
     smtp = FakeSMTP()

@@ -366,6 +366,7 @@ def main() -> int:
     print(f"Datenbank {DATABASE}: migrate, load_demo, Konten …", flush=True)
     manage(local, "migrate", "--noinput")
     manage(local, "load_demo")
+    manage(local, "search_rebuild")
     Shared.data = shell_json(local, SETUP)
     print(
         f"{len(Shared.data['projects'])} Projekte, {len(Shared.data['offers'])} aktive Angebote, "

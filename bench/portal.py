@@ -52,7 +52,9 @@ print(json.dumps({
 
 def database_env(settings: str, database_url: str, **extra: str) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
-    env.update(DJANGO_SETTINGS_MODULE=settings, DATABASE_URL=database_url, **extra)
+    # The search index is derived from one database: a bench database gets its own, not the demo's.
+    index = PROJECT_DIR / "var" / ("search-" + database_url.rsplit("/", 1)[-1])
+    env.update(DJANGO_SETTINGS_MODULE=settings, DATABASE_URL=database_url, SEARCH_INDEX_DIR=str(index), **extra)
     return env
 
 

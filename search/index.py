@@ -8,6 +8,8 @@ Readers call ``searcher()``; it follows the change log first (one small query), 
 catches up on its own, whichever server's worker ran the task.
 """
 
+import contextlib
+import fcntl
 import json
 import logging
 import os
@@ -113,10 +115,38 @@ class _Open:
 _open = _Open()
 
 
-def rebuild(*, path: Path | None = None) -> int:
-    """Write a new index of every public record, then swap it in; returns the number of documents."""
-    path = path or directory()
+@contextlib.contextmanager
+def _rebuild_lock(path: Path):
+    """One rebuild at a time per directory, across processes: gunicorn's workers share the directory,
+    and two rebuilds writing ``index.new`` at once destroy each other's files."""
     path.mkdir(parents=True, exist_ok=True)
+    with open(path / "rebuild.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _is_built(path: Path) -> bool:
+    return Position.read(path) is not None and (path / "index" / "meta.json").exists()
+
+
+def rebuild(*, path: Path | None = None, unless_built: bool = False) -> int:
+    """Write a new index of every public record, then swap it in; returns the number of documents.
+
+    ``unless_built``: leave it to the process that built it while this one waited for the lock."""
+    path = path or directory()
+    with _rebuild_lock(path):
+        if unless_built and _is_built(path):
+            return 0
+        count = _build_and_swap(path)
+    # What changed while the rebuild read the database.
+    sync(path=path)
+    return count
+
+
+def _build_and_swap(path: Path) -> int:
     start = SearchChange.objects.aggregate(last=Max("pk"))["last"] or 0
     building = path / "index.new"
     shutil.rmtree(building, ignore_errors=True)
@@ -140,8 +170,6 @@ def rebuild(*, path: Path | None = None) -> int:
         shutil.rmtree(old, ignore_errors=True)
         Position(settled=start).write(path)
         _open.forget(path)
-    # What changed while the rebuild read the database.
-    sync(path=path)
     return count
 
 
@@ -153,10 +181,10 @@ def _pending(position: Position) -> tuple[int, int]:
 def sync(*, path: Path | None = None) -> int:
     """Apply the change log since this index's position; returns how many entries were applied."""
     path = path or directory()
-    position = Position.read(path)
-    if position is None or not (path / "index" / "meta.json").exists():
-        rebuild(path=path)
+    if not _is_built(path):
+        rebuild(path=path, unless_built=True)
         return 0
+    position = Position.read(path)
     pending = _pending(position)
     if pending == tuple(position.applied):
         return 0

@@ -54,3 +54,26 @@ def test_unpublished_project_leaves_the_index_at_the_next_sync(db, bergkamen, tm
     index.sync(path=path)
 
     assert indexed_titles(path) == []
+
+
+def test_servers_processes_that_find_no_index_build_it_once_without_breaking_each_other(
+    transactional_db, bergkamen, tmp_path
+):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection
+
+    ProjectFactory(title="Lesepaten", municipality=bergkamen)
+    path = tmp_path / "shared"
+
+    def first_search() -> None:
+        try:
+            index.sync(path=path)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for future in [pool.submit(first_search) for _ in range(4)]:
+            future.result()
+
+    assert indexed_titles(path) == ["Lesepaten"]
