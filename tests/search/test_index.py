@@ -1,9 +1,11 @@
+import pytest
 import tantivy
 
 from projects.models import Project
 from search import index
 from search.models import SearchChange
-from tests.factories import ProjectFactory
+from tests.factories import MunicipalityFactory, ProjectFactory
+from tests.own_connection import in_own_connection
 
 
 def indexed_titles(path) -> list[str]:
@@ -56,14 +58,38 @@ def test_unpublished_project_leaves_the_index_at_the_next_sync(db, bergkamen, tm
     assert indexed_titles(path) == []
 
 
-def test_servers_processes_that_find_no_index_build_it_once_without_breaking_each_other(
-    transactional_db, bergkamen, tmp_path
-):
+def _create_committed_project() -> tuple[int, int]:
+    before = SearchChange.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    project = ProjectFactory(title="Lesepaten", municipality=MunicipalityFactory(name="Bergkamen (Indextest)"))
+    return project.pk, before
+
+
+def _delete_committed_project(project_pk: int, changes_before: int) -> None:
+    project = Project.objects.get(pk=project_pk)
+    municipality = project.municipality
+    project.delete()
+    municipality.delete()
+    Project.history.filter(id=project_pk).delete()
+    SearchChange.objects.filter(pk__gt=changes_before).delete()
+
+
+@pytest.fixture
+def committed_project(db):
+    """A published project committed for real (from another connection), so the server threads see it.
+
+    Not ``transaction=True``: its flush would also wipe the roles and legal pages that data migrations
+    created in the reused test database, and the tests after this one would miss them.
+    """
+    project_pk, changes_before = in_own_connection(_create_committed_project)
+    yield project_pk
+    in_own_connection(_delete_committed_project, project_pk, changes_before)
+
+
+def test_servers_processes_that_find_no_index_build_it_once_without_breaking_each_other(committed_project, tmp_path):
     from concurrent.futures import ThreadPoolExecutor
 
     from django.db import connection
 
-    ProjectFactory(title="Lesepaten", municipality=bergkamen)
     path = tmp_path / "shared"
 
     def first_search() -> None:
