@@ -14,6 +14,7 @@ from projects.access import municipalities_for, projects_for
 from projects.admin import ProjectAdmin
 from projects.models import Project
 
+from . import services
 from .access import offer_is_public, transfer_interests_for, transfer_offers_for, transfer_requests_for
 from .models import TransferInterest, TransferOffer, TransferRequest, TransferService
 
@@ -58,6 +59,11 @@ class TransferOfferAdmin(TransferHistoryAdmin):
 
     def view_on_site(self, obj: TransferOffer) -> str | None:
         return obj.get_absolute_url() if offer_is_public(obj) else None
+
+    def save_model(self, request, obj, form, change):
+        was_public = change and offer_is_public(obj)
+        super().save_model(request, obj, form, change)
+        services.offer_announce(offer=obj, was_public=was_public, by=request.user)
 
 
 @admin.register(TransferRequest)

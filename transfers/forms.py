@@ -197,8 +197,8 @@ DANGER = {Action.DECLINE, Action.WITHDRAW}
 class NotificationPreferenceForm(forms.ModelForm):
     class Meta:
         model = NotificationPreference
-        fields = ["frequency"]
-        widgets = {"frequency": forms.RadioSelect}
+        fields = list(NotificationPreference.FIELDS.values())
+        widgets = {field: forms.RadioSelect for field in fields}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -684,7 +684,16 @@ class NotificationQuerySet(models.QuerySet):
 
 
 class Notification(models.Model):
-    """A message for one user in the portal; it is mailed at once or collected into a digest."""
+    """A message for one user in the portal; it is mailed at once or collected into a digest.
+
+    Its kind decides which of the recipient's mail settings applies (``NotificationPreference``).
+    """
+
+    class Kind(models.TextChoices):
+        TRANSFER = "transfer", _("Transfers und Gesuche meiner Kommune")
+        FOLLOWED = "followed", _("Neues zu abonnierten Angeboten, Gesuchen und Projekten")
+        SAVED_SEARCH = "saved_search", _("Neue Treffer meiner Suchaufträge")
+        REMINDER = "reminder", _("Erinnerungen an fällige Meilensteine")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -692,6 +701,7 @@ class Notification(models.Model):
         related_name="transfer_notifications",
         verbose_name=_("Empfänger/in"),
     )
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind, default=Kind.TRANSFER)
     subject = models.CharField(_("Betreff"), max_length=200)
     body = models.TextField(_("Text"))
     url = models.CharField(_("Link"), max_length=300, blank=True)
@@ -725,10 +735,16 @@ class Notification(models.Model):
 
 
 class NotificationPreference(models.Model):
+    """When a user gets mails, per kind of notification; without a row every kind is mailed at once.
+
+    Every notification stays in the portal's list whatever is chosen here.
+    """
+
     class Frequency(models.TextChoices):
         INSTANT = "instant", _("sofort")
         DAILY = "daily", _("täglich als Zusammenfassung")
         WEEKLY = "weekly", _("wöchentlich als Zusammenfassung")
+        NEVER = "never", _("keine E-Mail, nur im Portal")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -736,10 +752,27 @@ class NotificationPreference(models.Model):
         related_name="transfer_notification_preference",
         verbose_name=_("Benutzer/in"),
     )
+    # One field per Notification.Kind, named by FIELDS below.
     frequency = models.CharField(
-        _("E-Mail-Benachrichtigungen"), max_length=10, choices=Frequency, default=Frequency.INSTANT
+        Notification.Kind.TRANSFER.label, max_length=10, choices=Frequency, default=Frequency.INSTANT
+    )
+    followed_frequency = models.CharField(
+        Notification.Kind.FOLLOWED.label, max_length=10, choices=Frequency, default=Frequency.INSTANT
+    )
+    saved_search_frequency = models.CharField(
+        Notification.Kind.SAVED_SEARCH.label, max_length=10, choices=Frequency, default=Frequency.INSTANT
+    )
+    reminder_frequency = models.CharField(
+        Notification.Kind.REMINDER.label, max_length=10, choices=Frequency, default=Frequency.INSTANT
     )
     last_digest_at = models.DateTimeField(_("letzte Zusammenfassung"), null=True, blank=True)
+
+    FIELDS = {
+        Notification.Kind.TRANSFER: "frequency",
+        Notification.Kind.FOLLOWED: "followed_frequency",
+        Notification.Kind.SAVED_SEARCH: "saved_search_frequency",
+        Notification.Kind.REMINDER: "reminder_frequency",
+    }
 
     class Meta:
         verbose_name = _("Benachrichtigungseinstellung")
@@ -747,7 +780,21 @@ class NotificationPreference(models.Model):
         ordering = ["user"]
 
     def __str__(self) -> str:
-        return f"{self.user}: {self.get_frequency_display()}"
+        return str(self.user)
+
+    def frequency_for(self, kind: str) -> str:
+        return getattr(self, self.FIELDS[kind])
+
+    def kinds_with(self, frequency: str) -> list[str]:
+        return [kind for kind in self.FIELDS if self.frequency_for(kind) == frequency]
+
+    @classmethod
+    def with_any(cls, frequency: str) -> Q:
+        """Users for whom at least one kind is mailed at this frequency."""
+        condition = Q()
+        for field in cls.FIELDS.values():
+            condition |= Q(**{field: frequency})
+        return condition
 
 
 class Follow(models.Model):
@@ -820,7 +867,12 @@ class SavedSearch(models.Model):
     is new. The token makes the unsubscribe link in every mail work without signing in.
     """
 
-    Frequency = NotificationPreference.Frequency
+    class Frequency(models.TextChoices):
+        """How often the search runs; its news then follow the user's mail setting for saved searches."""
+
+        INSTANT = "instant", _("sofort")
+        DAILY = "daily", _("täglich als Zusammenfassung")
+        WEEKLY = "weekly", _("wöchentlich als Zusammenfassung")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

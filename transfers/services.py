@@ -54,6 +54,7 @@ def notify(
     subject: str,
     body: str,
     url: str = "",
+    kind: str = Notification.Kind.TRANSFER,
     interest=None,
     exclude: User | None = None,
     unsubscribe_url: str = "",
@@ -67,7 +68,13 @@ def notify(
     notifications = Notification.objects.bulk_create(
         [
             Notification(
-                recipient=user, subject=subject, body=body, url=url, interest=interest, unsubscribe_url=unsubscribe_url
+                recipient=user,
+                kind=kind,
+                subject=subject,
+                body=body,
+                url=url,
+                interest=interest,
+                unsubscribe_url=unsubscribe_url,
             )
             for user in users.values()
         ]
@@ -82,15 +89,16 @@ def mail_instant_notifications(notifications: list[Notification]) -> int:
     The notification counts as mailed once its mail is in the outbox (the worker sends it, retries
     it and shows the Redaktion if it finally fails); digests collect only the others.
     """
-    wanting_digests = set(
-        NotificationPreference.objects.filter(user__in=[n.recipient_id for n in notifications])
-        .exclude(frequency=NotificationPreference.Frequency.INSTANT)
-        .values_list("user_id", flat=True)
-    )
+    preferences = {
+        preference.user_id: preference
+        for preference in NotificationPreference.objects.filter(user__in=[n.recipient_id for n in notifications])
+    }
     mailed = []
     for notification in notifications:
         user = notification.recipient
-        if not user.email or user.pk in wanting_digests:
+        preference = preferences.get(user.pk)
+        wanted = preference.frequency_for(notification.kind) if preference else NotificationPreference.Frequency.INSTANT
+        if not user.email or wanted != NotificationPreference.Frequency.INSTANT:
             continue
         mails_queue(
             recipients=[user],
@@ -108,7 +116,8 @@ def mail_instant_notifications(notifications: list[Notification]) -> int:
 
 
 def digests_send(*, frequency: str, now: datetime | None = None) -> int:
-    """Queue for every user with the given frequency one summary of their unmailed notifications.
+    """Queue for every user with the given frequency one summary of their unmailed notifications of
+    the kinds they want at that frequency.
 
     One transaction per user: the digest mail, the notifications marked as mailed and
     ``last_digest_at`` are written together, and a second run at the same time skips users the first
@@ -116,19 +125,25 @@ def digests_send(*, frequency: str, now: datetime | None = None) -> int:
     """
     now = now or timezone.now()
     queued = 0
-    user_ids = NotificationPreference.objects.filter(frequency=frequency).values_list("user_id", flat=True)
+    user_ids = NotificationPreference.objects.filter(NotificationPreference.with_any(frequency)).values_list(
+        "user_id", flat=True
+    )
     for user_id in list(user_ids):
         with transaction.atomic():
             preference = (
                 NotificationPreference.objects.select_for_update(skip_locked=True, of=("self",))
                 .select_related("user")
-                .filter(user_id=user_id, frequency=frequency)
+                .filter(NotificationPreference.with_any(frequency), user_id=user_id)
                 .first()
             )
             if preference is None or not preference.user.email:
                 continue
             user = preference.user
-            pending = list(user.transfer_notifications.unmailed().order_by("created_at", "pk"))
+            pending = list(
+                user.transfer_notifications.unmailed()
+                .filter(kind__in=preference.kinds_with(frequency))
+                .order_by("created_at", "pk")
+            )
             if not pending:
                 continue
             mails_queue(recipients=[user], template="digest", context={"notifications": pending})
@@ -139,8 +154,13 @@ def digests_send(*, frequency: str, now: datetime | None = None) -> int:
     return queued
 
 
-def notification_preference_set(*, user: User, frequency: str) -> NotificationPreference:
-    preference, _created = NotificationPreference.objects.update_or_create(user=user, defaults={"frequency": frequency})
+def notification_preference_set(*, user: User, **frequencies: str) -> NotificationPreference:
+    """Set the user's mail frequency for the kinds given by field name (``frequency``,
+    ``followed_frequency`` …); kinds not given keep their setting."""
+    unknown = set(frequencies) - set(NotificationPreference.FIELDS.values())
+    if unknown:
+        raise ValueError(f"unknown notification settings: {sorted(unknown)}")
+    preference, _created = NotificationPreference.objects.update_or_create(user=user, defaults=frequencies)
     return preference
 
 
@@ -170,6 +190,26 @@ def followers_of(*targets) -> list[User]:
         for follow in Follow.objects.filter(**{field: target}).select_related("user"):
             users[follow.user.pk] = follow.user
     return list(users.values())
+
+
+def offer_announce(*, offer: TransferOffer, was_public: bool, by: User) -> list[Notification]:
+    """Tell the followers of a project that it has a transfer offer now, once the offer is public.
+
+    Called after every save of an offer with whether it was public before, so only the save that
+    makes it public (new, reactivated) announces it."""
+    if was_public or not TransferOffer.objects.active().filter(pk=offer.pk).exists():
+        return []
+    project = offer.project
+    return notify(
+        followers_of(project),
+        kind=Notification.Kind.FOLLOWED,
+        subject=_("Neues Transfer-Angebot zu „{project}“").format(project=project),
+        body=_("{municipality} bietet den Transfer von „{project}“ an: {description}").format(
+            municipality=project.municipality, project=project, description=offer.description
+        ),
+        url=offer.get_absolute_url(),
+        exclude=by,
+    )
 
 
 # --- saved searches -----------------------------------------------------------------------------
@@ -243,6 +283,7 @@ def saved_searches_check(*, frequency: str) -> int:
             searchable = saved_searches.LISTS[saved.list_name]
             notifications = notify(
                 [saved.user],
+                kind=Notification.Kind.SAVED_SEARCH,
                 subject=_("Neu in Ihrem Suchauftrag „{search}“: {items}").format(
                     search=saved.description, items=", ".join(str(item) for item in items)
                 )[:200],
@@ -363,6 +404,7 @@ def interest_register(
     followers = [u for u in followers_of(offer) if u.pk not in {c.pk for c in coordinators_of([municipality.pk])}]
     notify(
         followers,
+        kind=Notification.Kind.FOLLOWED,
         subject=_("Neues Interesse am Angebot „{project}“").format(project=offer.project),
         body=_("Eine weitere Kommune interessiert sich für das Transfer-Angebot „{project}“.").format(
             project=offer.project
@@ -458,6 +500,7 @@ def interest_advance(
         involved = {u.pk for u in coordinators_of([interest.municipality_id, interest.offering_municipality_id])}
         notify(
             [u for u in followers_of(interest.offer, interest.offer.project) if u.pk not in involved],
+            kind=Notification.Kind.FOLLOWED,
             subject=_("Neuer Erfahrungsbericht zu „{project}“").format(project=interest.offer.project),
             body=_("{municipality} berichtet, wie die Übernahme von „{project}“ gelaufen ist.").format(
                 municipality=interest.municipality, project=interest.offer.project
@@ -566,6 +609,7 @@ def milestone_remind(*, milestone_id: int, today: date | None = None) -> bool:
     interest = milestone.plan.interest
     notify(
         [milestone.owner],
+        kind=Notification.Kind.REMINDER,
         subject=_("Meilenstein fällig: „{title}“").format(title=milestone.title),
         body=_("Im Transferplan „{project}“ ist der Meilenstein „{title}“ am {date} fällig.").format(
             project=interest.offer.project, title=milestone.title, date=f"{milestone.due_on:%d.%m.%Y}"
@@ -639,6 +683,7 @@ def plan_close(
         project = interest.offer.project
         notify(
             [u for u in followers_of(project) if u.pk not in involved],
+            kind=Notification.Kind.FOLLOWED,
             subject=_("Erkenntnisse aus einem Transfer von „{project}“").format(project=project),
             body=_("{giver}:\n{lessons_offering}\n\n{taker}:\n{lessons_adopting}").format(
                 giver=project.municipality,
@@ -672,6 +717,7 @@ def _request_mark_matched(interest: TransferInterest, *, by: User) -> None:
     request.save(update_fields=["status", "updated_at"])
     notify(
         followers_of(request),
+        kind=Notification.Kind.FOLLOWED,
         subject=_("Transfer-Gesuch vermittelt: „{title}“").format(title=request.title),
         body=_("{municipality} übernimmt für das Gesuch „{title}“ das Projekt „{project}“ aus {giver}.").format(
             municipality=request.municipality,
@@ -765,6 +811,7 @@ def request_close(*, request: TransferRequest, user: User) -> TransferRequest:
     request.save(update_fields=["status", "updated_at"])
     notify(
         followers_of(request),
+        kind=Notification.Kind.FOLLOWED,
         subject=_("Transfer-Gesuch geschlossen: „{title}“").format(title=request.title),
         body=_("{municipality} hat das Gesuch „{title}“ geschlossen.").format(
             municipality=request.municipality, title=request.title

@@ -581,7 +581,7 @@ class NotificationListView(LoginRequiredMixin, ListView):
         if not form.is_valid():
             self.object_list = self.get_queryset()
             return self.render_to_response(self.get_context_data(preference_form=form), status=400)
-        services.notification_preference_set(user=request.user, frequency=form.cleaned_data["frequency"])
+        services.notification_preference_set(user=request.user, **form.cleaned_data)
         messages.success(request, _("Ihre Einstellung ist gespeichert."))
         return redirect("transfers:notifications")
 

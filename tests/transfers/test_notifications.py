@@ -14,7 +14,7 @@ from accounts.models import OutgoingMail, Role
 from transfers import services
 from transfers.models import Follow, Notification, NotificationPreference, TransferInterest
 
-from ..factories import UserFactory
+from ..factories import ProjectFactory, TransferOfferFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -238,10 +238,11 @@ def test_notification_page_lists_own_and_saves_preference(
     assert [n.subject for n in response.context["notifications"]] == [
         "Neues Transferinteresse: Selm an „Baby-Besuchsdienst“"
     ]
-    response = client.post(reverse("transfers:notifications"), {"frequency": "weekly"})
+    settings = {field: "instant" for field in NotificationPreference.FIELDS.values()}
+    response = client.post(reverse("transfers:notifications"), {**settings, "frequency": "weekly"})
     assert response.status_code == 302
     assert NotificationPreference.objects.get(user=coordinator_bergkamen).frequency == "weekly"
-    response = client.post(reverse("transfers:notifications"), {"frequency": "stündlich"})
+    response = client.post(reverse("transfers:notifications"), {**settings, "frequency": "stündlich"})
     assert response.status_code == 400
     client.post(reverse("transfers:notifications"), {"mark_read": "1"})
     assert coordinator_bergkamen.transfer_notifications.unread().count() == 0
@@ -284,3 +285,88 @@ def test_follow_unknown_kind_refused(client, coordinator_unna, baby_offer):
     client.force_login(coordinator_unna)
     assert client.post(reverse("transfers:follow", args=["kommune", baby_offer.pk])).status_code == 403
     assert Notification.objects.count() == 0
+
+
+def test_each_kind_of_notification_is_mailed_as_its_own_setting_says(
+    baby_offer, selm, coordinator_selm, coordinator_bergkamen, run_tasks, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    services.notification_preference_set(user=coordinator_bergkamen, frequency="instant", followed_frequency="weekly")
+    selm_project = ProjectFactory(municipality=selm, title="Stadtteileltern Selm")
+    services.follow_toggle(user=coordinator_bergkamen, target=selm_project)
+    with django_capture_on_commit_callbacks(execute=True):
+        register(baby_offer, selm, coordinator_selm)  # Bergkamen's own transfer
+        offer = TransferOfferFactory(project=selm_project)
+        services.offer_announce(offer=offer, was_public=False, by=coordinator_selm)  # news of a followed project
+    run_tasks()
+    assert [m.subject for m in mail.outbox] == ["[Transferbörse] Neues Transferinteresse: Selm an „Baby-Besuchsdienst“"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_digests", "daily", stdout=io.StringIO())
+        call_command("send_digests", "weekly", stdout=io.StringIO())
+    run_tasks()
+    [_instant, weekly] = mail.outbox
+    assert weekly.subject == "[Transferbörse] Ihre Zusammenfassung: 1 Neuigkeit"
+    assert "Neues Transfer-Angebot zu „Stadtteileltern Selm“" in weekly.body
+    assert "Baby-Besuchsdienst" not in weekly.body
+
+
+def test_kind_without_mail_stays_in_the_portal_and_never_reaches_a_digest(
+    baby_offer, selm, coordinator_selm, coordinator_bergkamen, run_tasks, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    services.notification_preference_set(user=coordinator_bergkamen, frequency="never")
+    with django_capture_on_commit_callbacks(execute=True):
+        register(baby_offer, selm, coordinator_selm)
+        call_command("send_digests", "daily", stdout=io.StringIO())
+        call_command("send_digests", "weekly", stdout=io.StringIO())
+    run_tasks()
+
+    assert mail.outbox == []
+    assert [n.subject for n in coordinator_bergkamen.transfer_notifications.all()] == [
+        "Neues Transferinteresse: Selm an „Baby-Besuchsdienst“"
+    ]
+
+
+def test_notification_page_saves_a_setting_per_kind(client, coordinator_bergkamen):
+    client.force_login(coordinator_bergkamen)
+    page = client.get(reverse("transfers:notifications")).content.decode()
+    assert "Neues zu abonnierten Angeboten, Gesuchen und Projekten" in page
+    assert "keine E-Mail, nur im Portal" in page
+
+    response = client.post(
+        reverse("transfers:notifications"),
+        {
+            "frequency": "instant",
+            "followed_frequency": "weekly",
+            "saved_search_frequency": "daily",
+            "reminder_frequency": "never",
+        },
+    )
+
+    assert response.status_code == 302
+    preference = NotificationPreference.objects.get(user=coordinator_bergkamen)
+    assert [preference.frequency_for(kind) for kind in Notification.Kind] == ["instant", "weekly", "daily", "never"]
+
+
+def test_followers_of_a_project_hear_once_when_its_offer_goes_public_in_the_back_office(
+    client, selm, coordinator_selm, coordinator_bergkamen
+):
+    from ..admin.conftest import form_data
+
+    project = ProjectFactory(municipality=selm, title="Stadtteileltern Selm")
+    offer = TransferOfferFactory(project=project, is_active=False)
+    services.follow_toggle(user=coordinator_bergkamen, target=project)
+    client.force_login(coordinator_selm)
+    url = reverse("admin:transfers_transferoffer_change", args=[offer.pk])
+    data = form_data(client.get(url).content.decode(), "transferoffer_form")
+    data["is_active"] = ["on"]
+
+    assert client.post(url, data).status_code == 302
+    assert client.post(url, data).status_code == 302  # saved again: already public, nothing new
+
+    [news] = coordinator_bergkamen.transfer_notifications.all()
+    assert (news.kind, news.subject) == ("followed", "Neues Transfer-Angebot zu „Stadtteileltern Selm“")
+    assert news.url == offer.get_absolute_url()

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from transfers import services
-from transfers.models import NotificationPreference, SavedSearch
+from transfers.models import SavedSearch
 
 from ..factories import ProjectFactory, TransferOfferFactory
 
@@ -43,7 +43,7 @@ def test_saving_a_search_from_the_project_list_counts_todays_results_as_seen(cli
 def test_saved_search_mails_a_new_matching_project_in_the_next_digest_with_unsubscribe_link(
     coordinator_selm, kita, run_tasks, django_capture_on_commit_callbacks
 ):
-    services.notification_preference_set(user=coordinator_selm, frequency=NotificationPreference.Frequency.DAILY)
+    services.notification_preference_set(user=coordinator_selm, frequency="daily", saved_search_frequency="daily")
     saved = services.saved_search_create(
         user=coordinator_selm, list_name="projekte", query=f"uebergang={kita.slug}", frequency="daily"
     )
