@@ -68,12 +68,17 @@ def test_migrated_pages_keep_only_operator_placeholders():
             "[Zahl: Server-Protokolle]",
             "[Zahl: Anmeldeprotokoll]",
         ],
-        "barrierefreiheit": [
-            "[Anschrift und E-Mail-Adresse der Ombudsstelle, aktuell auf https://www.lbbp.nrw.de/ombudsstelle "
-            "nachsehen]",
-            "barrierefreiheit@example.org",
-        ],
+        "barrierefreiheit": ["barrierefreiheit@example.org"],
     }
+
+
+def test_accessibility_statement_names_the_ombudsstelle_to_turn_to():
+    body = LegalPage.objects.get(kind=LegalPage.Kind.ACCESSIBILITY).body
+
+    assert (
+        "an die Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen wenden: "
+        "E-Mail ombudsstelle-barrierefreie-it@mags.nrw.de, Internet https://www.lbbp.nrw.de/ombudsstelle"
+    ) in body
 
 
 def test_fill_migration_replaces_only_texts_that_still_equal_the_old_default():
