@@ -81,4 +81,5 @@ def home_context() -> dict:
         "kreis_groups": kreis_groups(rows),
         "newest": newest,
         "most_adopted": most_adopted,
+        "for_families": [m for m in municipalities if m.family_portal_url or m.website],
     }

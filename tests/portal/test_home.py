@@ -128,3 +128,19 @@ def test_home_shows_newest_and_most_adopted_published_projects(client, transitio
     assert [(p.title, p.adoptions) for p in response.context["most_adopted"]] == [("Stadtteileltern", 2)]
     assert "von 2 Kommunen übernommen" in response.content.decode()
     assert new.title in response.content.decode()
+
+
+def test_home_points_families_to_their_kommunes_family_portal_or_website(client, transitions):
+    MunicipalityFactory(
+        name="Selm", website="https://www.stadtselm.de", family_portal_url="https://familie.selm.example/"
+    )
+    MunicipalityFactory(name="Werne", website="https://www.werne.de")
+    MunicipalityFactory(name="Ohne Adresse", website="")
+
+    content = client.get(reverse("projects:home")).content.decode()
+
+    families = content[content.index('id="home-families-heading"') :]
+    assert "Sie haben ein Kind? Sie suchen Hilfe oder ein Angebot für Ihre Familie?" in families
+    assert '<a href="https://familie.selm.example/" rel="noopener">Familienportal Selm</a>' in families
+    assert '<a href="https://www.werne.de" rel="noopener">Internet-Seite Werne</a>' in families
+    assert "Ohne Adresse" not in families
