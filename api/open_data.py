@@ -75,8 +75,9 @@ def download_csv(request, name: str):
     rows = collection_rows(collection, request)
     columns = list(rows[0]) if rows else []
     buffer = io.StringIO()
-    buffer.write("\ufeff")  # byte order mark: spreadsheet programs then read the umlauts correctly
-    writer = spreadsheets.writer(buffer, lineterminator="\r\n")
+    # As German Excel opens a CSV by double click: ";" between cells, a byte order mark for the umlauts.
+    buffer.write(spreadsheets.BOM)
+    writer = spreadsheets.writer(buffer, delimiter=spreadsheets.CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow(columns)
     writer.writerows([flat(row[column]) for column in columns] for row in rows)
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")

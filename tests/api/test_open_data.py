@@ -26,8 +26,9 @@ def test_projects_csv_has_published_projects_flattened(client, api_data):
     response = client.get("/offene-daten/projekte.csv")
 
     assert response["Content-Disposition"] == 'attachment; filename="transferboerse-projekte.csv"'
+    assert response.content.startswith("\ufeff".encode())
     text = response.content.decode("utf-8-sig")
-    rows = list(csv.DictReader(io.StringIO(text)))
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     assert [row["name"] for row in rows] == ["Willkommensbesuche", "Kita-Lotsen"]
     assert rows[0]["organization"] == "Bergkamen"
     assert rows[0]["taxonomy_terms"] == "Schwangerschaft & Geburt; Jugendhilfe; Junge Familien"
@@ -41,7 +42,7 @@ def test_every_csv_download_has_a_header_and_no_contact_of_offers_without_consen
     response = client.get(f"/offene-daten/{name}.csv")
 
     text = response.content.decode("utf-8-sig")
-    assert text.startswith("id,")
+    assert text.startswith("id;")
     assert ("erika@bergkamen.de" in text) == (name == "projekte")
 
 
