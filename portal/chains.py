@@ -105,12 +105,49 @@ def needs_in_group(
             key = (municipality_id, transition.pk)
             count = own.get(key, 0) + served.get((*key, None), (0, []))[0]
             needs[key] = Need(figure, count, per_thousand(count, figure.count))
-    for transition in transitions:
-        in_kreis = [need for (m, t), need in needs.items() if t == transition.pk and m != kreis]
+    set_district_medians(needs, [transition.pk for transition in transitions], kreis=kreis)
+    return needs
+
+
+def set_district_medians(needs: dict[tuple[int, int], Need], column_ids: list[int], *, kreis: int) -> None:
+    """Per column (transition or life phase), the median of projects per 1 000 children over the Kreis's
+    towns and communities (the Kreis's own row aside), written into each of their needs."""
+    for column_id in column_ids:
+        in_kreis = [need for (m, c), need in needs.items() if c == column_id and m != kreis]
         median = median_or_none(need.per_thousand for need in in_kreis)
         for need in in_kreis:
             need.district_median = median
+
+
+def phase_needs_in_group(
+    municipality: Municipality, phases: list[LifePhase], figures: dict | None = None
+) -> dict[tuple[int, int], Need]:
+    """``{(municipality id, life phase id): Need}`` for the Kommunen of ``municipality``'s Kreis: projects
+    naming the phase, own and serving, per 1 000 children of its age band, with the Kreis median. No query
+    where no figures are known, else two (plus one unless ``figures`` come from ``group_figures``)."""
+    figures = group_figures(municipality) if figures is None else figures
+    if not figures:
+        return {}
+    published = Project.objects.published()
+    own = published.filter(municipality_id__in=list(figures)).phase_counts()
+    served = published.served_counts(by="phases")
+    needs = {}
+    for municipality_id, bands in figures.items():
+        for phase in phases:
+            figure = bands.get(phase.age_band)
+            if figure is None:
+                continue
+            key = (municipality_id, phase.pk)
+            count = own.get(key, 0) + served.get((*key, None), (0, []))[0]
+            needs[key] = Need(figure, count, per_thousand(count, figure.count))
+    set_district_medians(needs, [phase.pk for phase in phases], kreis=group_id(municipality))
     return needs
+
+
+def figure_sources(figures: dict, municipality: Municipality) -> list[tuple[int, str]]:
+    """``[(year, source)]`` of the population figures shown for ``municipality``, newest first: the note
+    under a chain that says where its numbers of children come from."""
+    return sorted({(f.year, f.source) for f in figures.get(municipality.pk, {}).values()}, key=lambda s: (-s[0], s[1]))
 
 
 # --- the chain ---------------------------------------------------------------------------------------
@@ -222,23 +259,19 @@ def phase_steps(
     *,
     phases: list[LifePhase],
     serving: list[Project],
-    figures: dict | None = None,
+    needs: dict | None = None,
 ) -> list[PhaseStep]:
     """The chain by life phase: per phase the published projects naming it (at most
     ``CHAIN_PROJECTS_PER_TRANSITION`` by title, and the count), those of others serving the Kommune
-    (``serving``, from ``served_projects``), the children of its age band, and the transition out of it
-    (from ``links``). One query."""
+    (``serving``, from ``served_projects``), the children of its age band with the Kreis median (``needs``,
+    from ``phase_needs_in_group``), and the transition out of it (from ``links``). One query."""
     counts, shown = municipality.projects.published().first_per_phase(CHAIN_PROJECTS_PER_TRANSITION)
-    bands = (figures or {}).get(municipality.pk, {})
+    needs = needs or {}
     transitions = [link.transition for link in links]
     steps = []
     for phase in phases:
         served = [p for p in serving if phase.pk in p.phase_ids]
         count = counts.get(phase.pk, 0)
-        need = None
-        if figure := bands.get(phase.age_band):
-            total = count + len(served)
-            need = Need(figure, total, per_thousand(total, figure.count))
         into = phase_transition(phase, transitions)
         steps.append(
             PhaseStep(
@@ -247,7 +280,7 @@ def phase_steps(
                 count,
                 served_projects=served,
                 gap_url=gap_url(municipality, into) if into else "",
-                need=need,
+                need=needs.get((municipality.pk, phase.pk)),
                 next_link=next((link for link in links if link.transition.phase_before_id == phase.pk), None),
             )
         )
@@ -465,11 +498,18 @@ class ChainView(DetailView):
         needs = needs_in_group(self.object, transitions, figures)
         serving = served_projects(self.object)
         chain = chain_links(self.object, transitions=transitions, needs=needs, serving=serving)
-        steps = phase_steps(self.object, chain, phases=phases, serving=serving, figures=figures)
+        phase_needs = phase_needs_in_group(self.object, phases, figures)
+        steps = phase_steps(self.object, chain, phases=phases, serving=serving, needs=phase_needs)
         # Transitions not placed between two phases still show, after the phases.
         bridged = {step.next_link.transition.pk for step in steps if step.next_link}
         unplaced = [link for link in chain if link.transition.pk not in bridged] if phases else []
-        return super().get_context_data(chain=chain, steps=steps, unplaced=unplaced, **kwargs)
+        return super().get_context_data(
+            chain=chain,
+            steps=steps,
+            unplaced=unplaced,
+            figure_sources=figure_sources(figures, self.object),
+            **kwargs,
+        )
 
 
 def gap_grid(*, by_field: bool, by_phase: bool = False):

@@ -368,6 +368,35 @@ def test_chain_shows_children_per_age_band_projects_per_thousand_and_kreis_media
     assert "250 Kinder von 0–2 Jahre (2023) · 4,0 Projekte je 1 000 · Kreis-Median 2,0" in response.content.decode()
 
 
+def test_chain_by_phase_shows_kreis_median_and_where_the_figures_come_from(
+    client, kreis, bergkamen, selm, boenen, phases
+):
+    ProjectFactory(municipality=bergkamen, phases=[phases[2]])
+    ProjectFactory(municipality=bergkamen, phases=[phases[2]])
+    served(ProjectFactory(title="Familienzentren", municipality=kreis, phases=[phases[2]]), boenen)
+    figure(bergkamen, "3-5", 1000)
+    figure(selm, "3-5", 500)  # no project there: 0 per 1 000
+    figure(boenen, "3-5", 250, year=2022)
+
+    response = client.get(reverse("projects:chain", kwargs={"slug": boenen.slug}))
+
+    needs = [step.need for step in response.context["steps"]]
+    kita = needs[2]
+    assert (kita.figure.count, kita.projects, kita.per_thousand, kita.district_median) == (250, 1, 4.0, 2.0)
+    assert [need is None for need in needs] == [True, True, False, True, True, True]
+    assert response.context["figure_sources"] == [(2022, "IT.NRW")]
+    content = response.content.decode()
+    assert "250 Kinder von 3–5 Jahre (2022) · 4,0 Projekte je 1 000 · Kreis-Median 2,0" in content
+    assert "Kinderzahlen: IT.NRW (Jahr 2022)." in content
+
+
+def test_chain_without_figures_has_no_source_note(client, boenen, phases):
+    response = client.get(reverse("projects:chain", kwargs={"slug": boenen.slug}))
+
+    assert response.context["figure_sources"] == []
+    assert "Kinderzahlen:" not in response.content.decode()
+
+
 def test_municipality_page_lists_population_by_age_band(client, bergkamen):
     figure(bergkamen, "6-9", 1800)
     figure(bergkamen, "0-2", 1200)
@@ -425,7 +454,7 @@ def test_new_pages_query_counts_are_fixed(client, kreis, boenen, transitions, ma
     # chain (9 with figures), offers, Kreis towns, grid counters (2), transfer balance (2) and by mode (2)
     with django_assert_num_queries(16):
         client.get(kreis.get_absolute_url())
-    # transitions, life phases, needs (3), own projects (1: none to fetch, 1 by phase), served projects,
-    # networks, municipality
-    with django_assert_num_queries(10):
+    # transitions, life phases, needs (3) and by phase (2), own projects (1: none to fetch, 1 by phase),
+    # served projects, networks, municipality
+    with django_assert_num_queries(12):
         client.get(reverse("projects:chain", kwargs={"slug": boenen.slug}))
