@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from ninja import FilterSchema
 
 from networks.models import Network
-from projects.models import Field, Municipality, Project, TargetGroup, Transition
+from projects.models import Field, LifePhase, Municipality, Project, TargetGroup, Transition
 from transfers.models import TransferOffer, TransferRequest
 
 from . import filters, schemas
@@ -43,7 +43,9 @@ def project_queryset() -> QuerySet:
     return (
         Project.objects.published()
         .select_related("municipality")
-        .prefetch_related("transitions", "fields", "target_groups", "districts", "organisations", "indicators", "links")
+        .prefetch_related(
+            "transitions", "phases", "fields", "target_groups", "districts", "organisations", "indicators", "links"
+        )
         .order_by("pk")
     )
 
@@ -66,7 +68,9 @@ def offer_queryset() -> QuerySet:
     return (
         TransferOffer.objects.active()
         .select_related("project__municipality")
-        .prefetch_related("services", "project__transitions", "project__fields", "project__target_groups")
+        .prefetch_related(
+            "services", "project__transitions", "project__phases", "project__fields", "project__target_groups"
+        )
         .order_by("pk")
     )
 
@@ -122,4 +126,4 @@ COLLECTIONS = [
     ),
 ]
 
-TAXONOMIES = [("transition", Transition), ("field", Field), ("target_group", TargetGroup)]
+TAXONOMIES = [("transition", Transition), ("phase", LifePhase), ("field", Field), ("target_group", TargetGroup)]

@@ -107,6 +107,7 @@ def choice(choices: type) -> Any:
 
 MUNICIPALITY = "Kurzname der Kommune, z. B. `bergkamen`."
 TRANSITION = "Kurzname eines Übergangs (Taxonomie `transition`)."
+PHASE = "Kurzname einer Lebensphase (Taxonomie `phase`)."
 FIELD = "Kurzname eines Handlungsfelds (Taxonomie `field`)."
 TARGET_GROUP = "Kurzname einer Zielgruppe (Taxonomie `target_group`)."
 SEARCH = (
@@ -130,6 +131,7 @@ class MunicipalityFilters(FilterSchema):
 class ProjectFilters(FilterSchema):
     municipality: Annotated[Slug, FilterLookup("municipality__slug")] = Field(None, description=MUNICIPALITY)
     transition: Annotated[Slug, FilterLookup("transitions__slug")] = Field(None, description=TRANSITION)
+    phase: Annotated[Slug, FilterLookup("phases__slug")] = Field(None, description=PHASE)
     field: Annotated[Slug, FilterLookup("fields__slug")] = Field(None, description=FIELD)
     target_group: Annotated[Slug, FilterLookup("target_groups__slug")] = Field(None, description=TARGET_GROUP)
     q: SearchText = Field(None, description=SEARCH)
@@ -157,6 +159,7 @@ class OfferFilters(FilterSchema):
         None, description="Art der Leistung."
     )
     transition: Annotated[Slug, FilterLookup("project__transitions__slug")] = Field(None, description=TRANSITION)
+    phase: Annotated[Slug, FilterLookup("project__phases__slug")] = Field(None, description=PHASE)
     field: Annotated[Slug, FilterLookup("project__fields__slug")] = Field(None, description=FIELD)
     target_group: Annotated[Slug, FilterLookup("project__target_groups__slug")] = Field(None, description=TARGET_GROUP)
     q: SearchText = Field(None, description=SEARCH)

@@ -47,9 +47,13 @@ def absolute_url(obj, context: dict) -> str:
     return request.build_absolute_uri(obj.get_absolute_url())
 
 
-def taxonomy_terms(obj, *, target_groups: bool = True) -> list[dict]:
-    """HSDS taxonomy_terms; ``id`` is ``<taxonomy>:<slug>`` so it is stable and readable."""
-    taxonomies = [("transition", obj.transitions), ("field", obj.fields)]
+def taxonomy_terms(obj, *, phases: bool = False, target_groups: bool = True) -> list[dict]:
+    """HSDS taxonomy_terms; ``id`` is ``<taxonomy>:<slug>`` so it is stable and readable. Life phases only
+    for projects (and their offers): networks and Gesuche name transitions only."""
+    taxonomies = [("transition", obj.transitions)]
+    if phases:
+        taxonomies.append(("phase", obj.phases))
+    taxonomies.append(("field", obj.fields))
     if target_groups:
         taxonomies.append(("target_group", obj.target_groups))
     return [
@@ -91,10 +95,10 @@ class OrganizationRef(Out):
 
 
 class TaxonomyTerm(Out):
-    """Übergang, Handlungsfeld oder Zielgruppe (HSDS taxonomy_term)."""
+    """Übergang, Lebensphase, Handlungsfeld oder Zielgruppe (HSDS taxonomy_term)."""
 
     id: str = Field(description="`<taxonomy>:<code>`")
-    taxonomy: Literal["transition", "field", "target_group"]
+    taxonomy: Literal["transition", "phase", "field", "target_group"]
     term: str
     code: str
 
@@ -201,7 +205,7 @@ class Project(Out):
 
     @staticmethod
     def resolve_taxonomy_terms(project: projects.Project) -> list[dict]:
-        return taxonomy_terms(project)
+        return taxonomy_terms(project, phases=True)
 
     @staticmethod
     def resolve_contacts(project: projects.Project) -> list[dict]:
@@ -263,7 +267,7 @@ class Offer(Out):
 
     @staticmethod
     def resolve_taxonomy_terms(offer: transfers.TransferOffer) -> list[dict]:
-        return taxonomy_terms(offer.project)
+        return taxonomy_terms(offer.project, phases=True)
 
     @staticmethod
     def resolve_contacts(offer: transfers.TransferOffer) -> list[dict]:

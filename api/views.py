@@ -121,7 +121,7 @@ def openapi(request: HttpRequest) -> dict:
     "/taxonomy_terms/",
     response={200: list[TaxonomyTerm], 400: Error},
     operation_id="listTaxonomyTerms",
-    summary="Übergänge, Handlungsfelder und Zielgruppen",
+    summary="Übergänge, Lebensphasen, Handlungsfelder und Zielgruppen",
     url_name="taxonomy_terms",
     openapi_extra=LIST_RESPONSES,
 )

@@ -172,6 +172,15 @@ TRANSITIONS = [
     ("Übergang in die Sekundarstufe", "Sekundarstufe"),
     ("Übergang Schule–Beruf", "Beruf"),
 ]
+# name, short name, age band; transition n bridges phase n and phase n + 1
+PHASES = [
+    ("Schwangerschaft und Geburt", "Schwangerschaft/Geburt", "0-2"),
+    ("0–3 Jahre", "0–3 Jahre", "0-2"),
+    ("Kita", "Kita", "3-5"),
+    ("Grundschule", "Grundschule", "6-9"),
+    ("Sekundarstufe I", "Sek. I", "10-15"),
+    ("Sekundarstufe II / Schule–Beruf", "Schule–Beruf", "16-18"),
+]
 FIELDS = ["Jugendhilfe", "Bildung", "Gesundheit", "Soziale Sicherung/Arbeit", "Freizeit/Kultur/Sport"]
 TARGET_GROUPS = [
     "Familien in prekären Lebenslagen",
@@ -240,6 +249,30 @@ def setup_taxonomies():
         TargetGroup.objects.create(name=name, position=position)
 
 
+def setup_phases():
+    """Life phases between the transitions and children per age band of every Kommune of the Kreis (kept
+    apart from ``setup_taxonomies`` so that databases made before the phases get them too)."""
+    from projects.models import LifePhase, Municipality, PopulationFigure, Transition
+
+    if LifePhase.objects.exists():
+        return
+    phases = [
+        LifePhase.objects.create(name=name, short_name=short, age_band=band, position=position)
+        for position, (name, short, band) in enumerate(PHASES, start=1)
+    ]
+    for transition, before, after in zip(Transition.objects.order_by("position"), phases, phases[1:], strict=False):
+        transition.phase_before, transition.phase_after, transition.age_band = before, after, after.age_band
+        transition.save()
+    kreis = Municipality.objects.get(name="Kreis Unna")
+    for number, municipality in enumerate(Municipality.objects.in_district(kreis).order_by("name")):
+        PopulationFigure.objects.bulk_create(
+            PopulationFigure(
+                municipality=municipality, year=2023, age_band=band, count=800 + 40 * number, source="Bench"
+            )
+            for band in ("0-2", "3-5", "6-9", "10-15", "16-18")
+        )
+
+
 TEXT_FUNCTION = """
 CREATE OR REPLACE FUNCTION pg_temp.bench_text(words text[], extra text[], n int, skew float) RETURNS text AS $$
     SELECT string_agg(words[1 + floor(array_length(words, 1) * random() ^ skew)::int]
@@ -279,6 +312,10 @@ INSERT INTO projects_project_transitions (project_id, transition_id)
 SELECT p.id, t.id FROM projects_project p JOIN projects_transition t
   ON t.position = 1 + p.id %% 5 OR (p.id %% 3 = 0 AND t.position = 1 + (p.id + 1) %% 5)
 WHERE p.id > %(after)s;
+INSERT INTO projects_project_phases (project_id, lifephase_id)
+SELECT p.id, l.id FROM projects_project p JOIN projects_lifephase l
+  ON l.position = 1 + p.id %% 6 OR (p.id %% 4 = 0 AND l.position = 1 + (p.id + 1) %% 6)
+WHERE p.id > %(after)s;
 INSERT INTO projects_project_fields (project_id, field_id)
 SELECT p.id, f.id FROM projects_project p JOIN projects_field f ON f.position = 1 + (p.id / 5) %% 5
 WHERE p.id > %(after)s;
@@ -301,8 +338,12 @@ SELECT p.id, m.id FROM projects_project p
   JOIN projects_municipality m ON m.parent_id = k.id
 WHERE p.id > %(after)s AND p.id %% 2 = 0;
 INSERT INTO transfers_transferoffer (project_id, description, contact_name, contact_email, contact_phone,
-                                     contact_is_public, is_active, created_at, updated_at)
-SELECT p.id, 'Präsentation und Hospitation', 'Koordination', 'bench@example.org', '', false, true, now(), now()
+                                     contact_is_public, success_criteria, ready_concept, ready_contact_time,
+                                     ready_results, ready_material, ready_costs, adopter_effort, adopter_costs,
+                                     difficulty, is_active, created_at, updated_at)
+SELECT p.id, 'Präsentation und Hospitation', 'Koordination', 'bench@example.org', '', false,
+       'Eine Koordinationsstelle und Räume im Stadtteil', true, true, p.id %% 40 = 0, false, false,
+       'medium', '', 'medium', true, now(), now()
 FROM projects_project p WHERE p.id > %(after)s AND p.id %% 20 = 0;
 """
 
@@ -434,6 +475,7 @@ def measure_size(size: int) -> list[tuple[int, str, int, float, float]]:
 
     call_command("migrate", verbosity=0)
     setup_taxonomies()
+    setup_phases()
     client = Client()
     rows = []
     with _server_connection() as conn:
@@ -467,9 +509,12 @@ def measure_size(size: int) -> list[tuple[int, str, int, float, float]]:
         "Projektseite": project.get_absolute_url(),
         "Präventionskette": "/kommunen/bergkamen/kette/",
         "Lückenraster": "/luecken/",
+        "Lückenraster Phasen": "/luecken/?nach=phase",
         "Kommunen": "/kommunen/",
+        "Kommunenseite": "/kommunen/bergkamen/",
         "Kreisseite": "/kommunen/kreis-unna/",
         "Lücke": "/luecken/bergkamen/uebergang-in-die-kita/",
+        "Lücke Lebensphase": "/luecken/bergkamen/lebensphase/kita/",
     }
     searches = {
         "Suche": ("Besuchsdienst", {}),

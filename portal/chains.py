@@ -1,5 +1,5 @@
-"""Kommunen and their prevention chains: the directory, Kommune and Kreis pages, the chain, the gap grid
-and the page a gap leads to.
+"""Kommunen and their prevention chains: the directory, Kommune and Kreis pages, the chain and the gap
+grid, and the needs beside their coverage (``portal.gaps`` has the page a gap leads to).
 
 A project counts for its own Kommune and for the Kommunen it names as served ("über den Kreis",
 "über Kommune X"). Every page reads a fixed number of queries, however many projects there are.
@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.db.models import Exists, F, OuterRef, Q
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.db.models import Q
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -34,10 +33,9 @@ from projects.models import (
 from transferboerse import spreadsheets
 from transfers.models import TransferOffer
 
-from .views import district_groups_first, flag, transfer_interest_url
+from .views import district_groups_first, transfer_interest_url
 
 CHAIN_PROJECTS_PER_TRANSITION = 8
-GAP_PAGE_ITEMS = 8
 
 
 def group_id(municipality: Municipality) -> int:
@@ -45,16 +43,13 @@ def group_id(municipality: Municipality) -> int:
     return municipality.parent_id or municipality.pk
 
 
-def in_group(prefix: str, municipality: Municipality) -> Q:
-    """``prefix`` (a municipality lookup) lies in the same Kreis as ``municipality``. NULL, not False,
-    for Kommunen without a Kreis: order by it with ``nulls_last``."""
-    group = group_id(municipality)
-    return Q(**{f"{prefix}_id": group}) | Q(**{f"{prefix}__parent_id": group})
-
-
 def gap_url(municipality: Municipality, transition: Transition, field: Field | None = None) -> str:
     url = reverse("projects:gap", kwargs={"slug": municipality.slug, "transition": transition.slug})
     return f"{url}?{urlencode({'handlungsfeld': field.slug})}" if field else url
+
+
+def phase_gap_url(municipality: Municipality, phase: LifePhase) -> str:
+    return reverse("projects:phase_gap", kwargs={"slug": municipality.slug, "phase": phase.slug})
 
 
 def phase_transition(phase: LifePhase, transitions: list[Transition]) -> Transition | None:
@@ -105,12 +100,49 @@ def needs_in_group(
             key = (municipality_id, transition.pk)
             count = own.get(key, 0) + served.get((*key, None), (0, []))[0]
             needs[key] = Need(figure, count, per_thousand(count, figure.count))
-    for transition in transitions:
-        in_kreis = [need for (m, t), need in needs.items() if t == transition.pk and m != kreis]
+    set_district_medians(needs, [transition.pk for transition in transitions], kreis=kreis)
+    return needs
+
+
+def set_district_medians(needs: dict[tuple[int, int], Need], column_ids: list[int], *, kreis: int) -> None:
+    """Per column (transition or life phase), the median of projects per 1 000 children over the Kreis's
+    towns and communities (the Kreis's own row aside), written into each of their needs."""
+    for column_id in column_ids:
+        in_kreis = [need for (m, c), need in needs.items() if c == column_id and m != kreis]
         median = median_or_none(need.per_thousand for need in in_kreis)
         for need in in_kreis:
             need.district_median = median
+
+
+def phase_needs_in_group(
+    municipality: Municipality, phases: list[LifePhase], figures: dict | None = None
+) -> dict[tuple[int, int], Need]:
+    """``{(municipality id, life phase id): Need}`` for the Kommunen of ``municipality``'s Kreis: projects
+    naming the phase, own and serving, per 1 000 children of its age band, with the Kreis median. No query
+    where no figures are known, else two (plus one unless ``figures`` come from ``group_figures``)."""
+    figures = group_figures(municipality) if figures is None else figures
+    if not figures:
+        return {}
+    published = Project.objects.published()
+    own = published.filter(municipality_id__in=list(figures)).phase_counts()
+    served = published.served_counts(by="phases")
+    needs = {}
+    for municipality_id, bands in figures.items():
+        for phase in phases:
+            figure = bands.get(phase.age_band)
+            if figure is None:
+                continue
+            key = (municipality_id, phase.pk)
+            count = own.get(key, 0) + served.get((*key, None), (0, []))[0]
+            needs[key] = Need(figure, count, per_thousand(count, figure.count))
+    set_district_medians(needs, [phase.pk for phase in phases], kreis=group_id(municipality))
     return needs
+
+
+def figure_sources(figures: dict, municipality: Municipality) -> list[tuple[int, str]]:
+    """``[(year, source)]`` of the population figures shown for ``municipality``, newest first: the note
+    under a chain that says where its numbers of children come from."""
+    return sorted({(f.year, f.source) for f in figures.get(municipality.pk, {}).values()}, key=lambda s: (-s[0], s[1]))
 
 
 # --- the chain ---------------------------------------------------------------------------------------
@@ -222,32 +254,26 @@ def phase_steps(
     *,
     phases: list[LifePhase],
     serving: list[Project],
-    figures: dict | None = None,
+    needs: dict | None = None,
 ) -> list[PhaseStep]:
     """The chain by life phase: per phase the published projects naming it (at most
     ``CHAIN_PROJECTS_PER_TRANSITION`` by title, and the count), those of others serving the Kommune
-    (``serving``, from ``served_projects``), the children of its age band, and the transition out of it
-    (from ``links``). One query."""
+    (``serving``, from ``served_projects``), the children of its age band with the Kreis median (``needs``,
+    from ``phase_needs_in_group``), and the transition out of it (from ``links``). One query."""
     counts, shown = municipality.projects.published().first_per_phase(CHAIN_PROJECTS_PER_TRANSITION)
-    bands = (figures or {}).get(municipality.pk, {})
-    transitions = [link.transition for link in links]
+    needs = needs or {}
     steps = []
     for phase in phases:
         served = [p for p in serving if phase.pk in p.phase_ids]
         count = counts.get(phase.pk, 0)
-        need = None
-        if figure := bands.get(phase.age_band):
-            total = count + len(served)
-            need = Need(figure, total, per_thousand(total, figure.count))
-        into = phase_transition(phase, transitions)
         steps.append(
             PhaseStep(
                 phase,
                 shown.get(phase.pk, []),
                 count,
                 served_projects=served,
-                gap_url=gap_url(municipality, into) if into else "",
-                need=need,
+                gap_url=phase_gap_url(municipality, phase),
+                need=needs.get((municipality.pk, phase.pk)),
                 next_link=next((link for link in links if link.transition.phase_before_id == phase.pk), None),
             )
         )
@@ -339,25 +365,22 @@ def coverage_rows(municipalities: list[Municipality], transitions: list[Transiti
     return rows
 
 
-def phase_coverage_rows(
-    municipalities: list[Municipality], phases: list[LifePhase], transitions: list[Transition]
-) -> list[CoverageRow]:
+def phase_coverage_rows(municipalities: list[Municipality], phases: list[LifePhase]) -> list[CoverageRow]:
     """Like ``coverage_rows``, one column per life phase: projects naming the phase, own and serving. A count
-    leads to the Kommune's chain at that phase, a gap to the page of the transition into it. Two queries."""
+    leads to the Kommune's chain at that phase, a gap to the page of that phase's gap. Two queries."""
     published = Project.objects.published()
     counts = published.phase_counts()
     served = published.served_counts(by="phases")
     names = {m.pk: m for m in municipalities}
-    into = {phase.pk: phase_transition(phase, transitions) for phase in phases}
     members: dict[int, list[Municipality]] = {}
     for municipality in municipalities:
         if municipality.parent_id in names:
             members.setdefault(municipality.parent_id, []).append(municipality)
 
     def cell_url(municipality: Municipality, phase: LifePhase, count: int) -> str:
-        if count or into[phase.pk] is None:
+        if count:
             return f"{reverse('projects:chain', kwargs={'slug': municipality.slug})}#phase-{phase.slug}"
-        return gap_url(municipality, into[phase.pk])
+        return phase_gap_url(municipality, phase)
 
     def row(municipality: Municipality) -> CoverageRow:
         cells = []
@@ -465,22 +488,29 @@ class ChainView(DetailView):
         needs = needs_in_group(self.object, transitions, figures)
         serving = served_projects(self.object)
         chain = chain_links(self.object, transitions=transitions, needs=needs, serving=serving)
-        steps = phase_steps(self.object, chain, phases=phases, serving=serving, figures=figures)
+        phase_needs = phase_needs_in_group(self.object, phases, figures)
+        steps = phase_steps(self.object, chain, phases=phases, serving=serving, needs=phase_needs)
         # Transitions not placed between two phases still show, after the phases.
         bridged = {step.next_link.transition.pk for step in steps if step.next_link}
         unplaced = [link for link in chain if link.transition.pk not in bridged] if phases else []
-        return super().get_context_data(chain=chain, steps=steps, unplaced=unplaced, **kwargs)
+        return super().get_context_data(
+            chain=chain,
+            steps=steps,
+            unplaced=unplaced,
+            figure_sources=figure_sources(figures, self.object),
+            **kwargs,
+        )
 
 
 def gap_grid(*, by_field: bool, by_phase: bool = False):
     """Columns (transition, field or None) and rows (CoverageRow) of published-project counts; by life phase,
     the columns are (phase, None)."""
-    transitions = list(Transition.objects.all())
     municipalities = district_groups_first(Municipality.objects.grouped_by_district())
     if by_phase:
         phases = list(LifePhase.objects.all())
         columns = [(phase, None) for phase in phases]
-        return phases, [None], columns, phase_coverage_rows(municipalities, phases, transitions)
+        return phases, [None], columns, phase_coverage_rows(municipalities, phases)
+    transitions = list(Transition.objects.all())
     fields = list(Field.objects.all()) if by_field else [None]
     columns = [(transition, field) for transition in transitions for field in fields]
     return transitions, fields, columns, coverage_rows(municipalities, transitions, fields)
@@ -535,73 +565,3 @@ class GapGridCsvView(View):
                 parent = municipality.group_name if municipality.parent_id else ""  # annotated, no query
             writer.writerow([name, parent, *[cell.count for cell in row.cells]])
         return response
-
-
-class GapView(TemplateView):
-    """Where a gap leads: what others offer for this transition, nearest (same Kreis) first."""
-
-    template_name = "projects/gap.html"
-
-    def get_context_data(self, **kwargs):
-        municipality = get_object_or_404(Municipality.objects.select_related("parent"), slug=self.kwargs["slug"])
-        transition = get_object_or_404(Transition, slug=self.kwargs["transition"])
-        field = None
-        if field_slug := self.request.GET.get("handlungsfeld"):
-            field = Field.objects.filter(slug=field_slug).first()
-            if field is None:
-                raise Http404(_("Dieses Handlungsfeld gibt es nicht."))
-        on_topic = Q(transition_ids__contains=[transition.pk])
-        if field:
-            on_topic &= Q(field_ids__contains=[field.pk])
-        elsewhere = Project.objects.published().filter(on_topic).exclude(municipality=municipality)
-
-        served = list(
-            elsewhere.filter(served_municipalities=municipality).select_related("municipality").order_by("title")
-        )
-        for project in served:
-            project.served_label = municipality.served_label(project.municipality)
-        offers = list(
-            TransferOffer.objects.active()
-            .filter(project__in=elsewhere)
-            .select_related("project__municipality")
-            .annotate(is_near=flag(in_group("project__municipality", municipality)))
-            .order_by(F("is_near").desc(nulls_last=True), "project__title", "pk")[:GAP_PAGE_ITEMS]
-        )
-        for offer in offers:
-            offer.interest_url = transfer_interest_url(offer)
-        projects = list(
-            elsewhere.filter(has_transfer_offer=False)
-            .exclude(pk__in=[p.pk for p in served])
-            .select_related("municipality")
-            .annotate(is_near=flag(in_group("municipality", municipality)))
-            .order_by(F("is_near").desc(nulls_last=True), "title", "pk")[:GAP_PAGE_ITEMS]
-        )
-        near_members = Network.municipalities.through.objects.filter(network_id=OuterRef("pk")).filter(
-            in_group("municipality", municipality)
-        )
-        networks = list(
-            Network.objects.filter(transitions=transition)
-            .annotate(is_near=Exists(near_members))
-            .order_by("-is_near", "name", "pk")[:GAP_PAGE_ITEMS]
-        )
-        own_count = municipality.projects.published().filter(on_topic).count()
-        needs = needs_in_group(municipality, [transition]) if not field else {}
-        topic = transition.label if field is None else f"{transition.label} · {field.name}"
-        request_params = {"kommune": municipality.slug, "uebergang": transition.slug}
-        list_params = {"uebergang": transition.slug, **({"handlungsfeld": field.slug} if field else {})}
-        # Not the URL's keyword arguments: "transition" is the object here, not its slug.
-        return super().get_context_data(
-            municipality=municipality,
-            transition=transition,
-            field=field,
-            topic=topic,
-            own_count=own_count,
-            served_projects=served,
-            offers=offers,
-            projects=projects,
-            networks=networks,
-            need=needs.get((municipality.pk, transition.pk)),
-            request_url=f"{reverse('transfers:request_create')}?{urlencode(request_params)}",
-            offers_url=f"{reverse('transfers:offers')}?{urlencode({'transition': transition.slug})}",
-            projects_url=f"{reverse('projects:list')}?{urlencode(list_params)}",
-        )

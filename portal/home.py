@@ -40,6 +40,16 @@ class KreisGroup:
     kreis: Coverage | None
     members: list[Coverage] = field(default_factory=list)
 
+    @property
+    def total(self) -> Coverage | None:
+        """The Kreis with all its towns and communities: their own projects summed per Übergang (each
+        project belongs to one Kommune, so none is counted twice); None without a Kreis or towns."""
+        if self.kreis is None or not self.members:
+            return None
+        lines = [self.kreis, *self.members]
+        columns = zip(*(line.counts for line in lines), strict=True)
+        return Coverage(self.kreis.municipality, [sum(counts) for counts in columns])
+
 
 def kreis_groups(rows: list[tuple[Municipality, list[int]]]) -> list[KreisGroup]:
     """Kommunen grouped by Kreis (in the given order), the Kommunen without a Kreis in a last group."""

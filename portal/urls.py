@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import chains, views
+from . import chains, gaps, views
 
 # The namespace stays "projects": these are the project pages, and `projects:detail` & co. are reversed
 # across every app, its models and its services (no import needed, so no layer is crossed).
@@ -14,5 +14,6 @@ urlpatterns = [
     path("kommunen/<slug:slug>/kette/", chains.ChainView.as_view(), name="chain"),
     path("luecken/", chains.GapGridView.as_view(), name="gaps"),
     path("luecken/csv/", chains.GapGridCsvView.as_view(), name="gaps_csv"),
-    path("luecken/<slug:slug>/<slug:transition>/", chains.GapView.as_view(), name="gap"),
+    path("luecken/<slug:slug>/<slug:transition>/", gaps.GapView.as_view(), name="gap"),
+    path("luecken/<slug:slug>/lebensphase/<slug:phase>/", gaps.PhaseGapView.as_view(), name="phase_gap"),
 ]

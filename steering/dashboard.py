@@ -13,11 +13,31 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from networks.models import Network
-from projects.models import STALE_AFTER, Municipality, Project, Transition
+from projects.models import (
+    STALE_AFTER,
+    Municipality,
+    PopulationFigure,
+    Project,
+    Transition,
+    median_or_none,
+    per_thousand,
+)
 from transfers.models import TransferInterest, TransferOffer
 from transfers.reciprocity import Balance, balances
 
 from .models import BANDS, Goal, band_for
+
+
+@dataclass
+class Need:
+    """At one transition: the children of its age band, projects (own and serving) per 1 000 of them and
+    the median of that over the towns and communities of the Kreis."""
+
+    transition: Transition
+    figure: PopulationFigure
+    projects: int
+    per_thousand: float | None
+    district_median: float | None = None
 
 
 @dataclass
@@ -33,6 +53,8 @@ class MunicipalityFigures:
     balance: Balance | None = None
     goals: list[Goal] = field(default_factory=list)
     network_ids: set[int] = field(default_factory=set)
+    needs: list[Need] = field(default_factory=list)  # per transition with known children, in chain order
+    district_medians: list[tuple[Transition, float]] = field(default_factory=list)  # of a Kreis row (is_total)
     is_total: bool = False  # a Kreis with all its towns and communities
 
     @property
@@ -73,11 +95,16 @@ def figures(municipalities=None, *, now=None) -> list[MunicipalityFigures]:
     ids = [municipality.pk for municipality in municipalities]
     transitions = list(Transition.objects.all())
     projects = Project.objects.filter(municipality_id__in=ids)
-    own_coverage = projects.published().counts_by_municipality_and_transition()
+    # Children per age band of these Kommunen and of the other towns of their Kreise (for the median).
+    figures = kreis_figures(municipalities)
+    own_coverage = (
+        Project.objects.published().filter(municipality_id__in={*ids, *figures}).counts_by_municipality_and_transition()
+    )
     # Projects of the Kreis or a neighbour that serve a Kommune cover its transitions, too.
     coverage = dict(own_coverage)
     for (municipality_id, transition_id, _field), (count, _by) in Project.objects.published().served_counts().items():
         coverage[(municipality_id, transition_id)] = coverage.get((municipality_id, transition_id), 0) + count
+    needs = needs_by_municipality(figures, transitions, coverage)
     published = _counts(projects.published().values_list("municipality_id").annotate(n=Count("pk")).order_by())
     in_review = _counts(projects.awaiting_review().values_list("municipality_id").annotate(n=Count("pk")).order_by())
     stale = _counts(
@@ -116,9 +143,42 @@ def figures(municipalities=None, *, now=None) -> list[MunicipalityFigures]:
             offers=offers.get(municipality.pk, 0),
             balance=balance_by_id[municipality.pk],
             goals=goals.get(municipality.pk, []),
+            needs=needs.get(municipality.pk, []),
         )
         for municipality in municipalities
     ]
+
+
+def kreis_figures(municipalities: list[Municipality]) -> dict[int, dict[str, PopulationFigure]]:
+    """The latest population figures per age band of ``municipalities`` and of every town and community
+    of their Kreise, each with its municipality (for the Kreis it belongs to); one query."""
+    kreise = {municipality.parent_id or municipality.pk for municipality in municipalities}
+    wanted = Q(municipality__in=municipalities) | Q(municipality_id__in=kreise) | Q(municipality__parent_id__in=kreise)
+    return PopulationFigure.objects.filter(wanted).select_related("municipality").latest_by_band()
+
+
+def needs_by_municipality(
+    figures: dict[int, dict[str, PopulationFigure]], transitions: list[Transition], coverage: dict[tuple[int, int], int]
+) -> dict[int, list[Need]]:
+    """``{municipality id: [Need per transition whose age band has a figure]}``, each with the median of
+    projects per 1 000 children over the towns and communities of its Kreis (not the Kreis's own row)."""
+    needs: dict[int, list[Need]] = {}
+    by_kreis: dict[tuple[int, int], list[Need]] = defaultdict(list)
+    for municipality_id, bands in figures.items():
+        for transition in transitions:
+            figure = bands.get(transition.age_band)
+            if figure is None:
+                continue
+            count = coverage.get((municipality_id, transition.pk), 0)
+            need = Need(transition, figure, count, per_thousand(count, figure.count))
+            needs.setdefault(municipality_id, []).append(need)
+            if kreis := figure.municipality.parent_id:
+                by_kreis[(kreis, transition.pk)].append(need)
+    for in_kreis in by_kreis.values():
+        median = median_or_none(need.per_thousand for need in in_kreis)
+        for need in in_kreis:
+            need.district_median = median
+    return needs
 
 
 def with_district_totals(rows: list[MunicipalityFigures]) -> list[MunicipalityFigures]:
@@ -152,10 +212,21 @@ def with_district_totals(rows: list[MunicipalityFigures]) -> list[MunicipalityFi
                 stale=sum(r.stale for r in members),
                 networks=len(set().union(*(r.network_ids for r in members))),
                 offers=sum(r.offers for r in members),
+                district_medians=district_medians(members),
                 is_total=True,
             )
         )
     return result
+
+
+def district_medians(rows: list[MunicipalityFigures]) -> list[tuple[Transition, float]]:
+    """Per transition (in chain order) the Kreis median of projects per 1 000 children, where known."""
+    medians: dict[int, tuple[Transition, float]] = {}
+    for row in rows:
+        for need in row.needs:
+            if need.district_median is not None:
+                medians.setdefault(need.transition.pk, (need.transition, need.district_median))
+    return sorted(medians.values(), key=lambda item: (item[0].position, item[0].name))
 
 
 def summed_own_coverage(rows: list[MunicipalityFigures]) -> list[tuple[Transition, int]]:

@@ -40,7 +40,9 @@ PROFILE_TERMS = {
     "municipality": ("Kommune", "id der Kommune (organization), in der der Träger tätig ist."),
 }
 
-ATTRIBUTES = "Merkmale: Übergänge, Handlungsfelder, Zielgruppen und Felder des Transferbörse-Profils (value)."
+ATTRIBUTES = (
+    "Merkmale: Übergänge, Lebensphasen, Handlungsfelder, Zielgruppen und Felder des Transferbörse-Profils (value)."
+)
 
 # JSON Merge Patches of the official HSDS 3.0 schemas: what our records always have in addition.
 PATCHES = {
@@ -84,7 +86,7 @@ def document(*, url: str, openapi_url: str) -> dict:
         "description": (
             "Profil von Open Referral HSDS 3.0 für die Transferbörse: Projekte und Transfer-Angebote als "
             "service, Kommunen und Träger als organization, Sozialräume und Kommunen als service_area, "
-            "Übergänge, Handlungsfelder und Zielgruppen als taxonomy_term. Die Änderungen an den Schemas "
+            "Übergänge, Lebensphasen, Handlungsfelder und Zielgruppen als taxonomy_term. Die Änderungen an den Schemas "
             "sind JSON Merge Patches (RFC 7386)."
         ),
         "url": url,

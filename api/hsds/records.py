@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import reverse
 
-from projects.models import Field, Municipality, Organisation, Project, TargetGroup, Transition
+from projects.models import Field, LifePhase, Municipality, Organisation, Project, TargetGroup, Transition
 from transfers.models import TransferOffer
 
 from .profile import PROFILE_TAXONOMY, PROFILE_TERMS
@@ -28,9 +28,15 @@ from .profile import PROFILE_TAXONOMY, PROFILE_TERMS
 NAMESPACE = uuid.UUID("0b7f3c8e-5d2a-5c61-9a3e-7e1f2d4c6b80")
 LANGUAGE = "de"
 
-# Our three taxonomies: key, model, name, description (German, as visitors see them).
+# Our four taxonomies: key, model, name, description (German, as visitors see them).
 TAXONOMIES = [
     ("transition", Transition, "Übergänge", "Die Übergänge der Präventionskette, von der Geburt bis in den Beruf."),
+    (
+        "phase",
+        LifePhase,
+        "Lebensphasen",
+        "Die Lebensphasen zwischen den Übergängen, von der Schwangerschaft bis in den Beruf.",
+    ),
     ("field", Field, "Handlungsfelder", "Handlungsfelder der Prävention (Jugendhilfe, Gesundheit, Bildung …)."),
     ("target_group", TargetGroup, "Zielgruppen", "Für wen ein Projekt gedacht ist."),
 ]
@@ -241,6 +247,7 @@ class Catalogue:
     def project_terms(self, project: Project) -> list[tuple[str, object]]:
         return [
             *(("transition", term) for term in project.transitions.all()),
+            *(("phase", term) for term in project.phases.all()),
             *(("field", term) for term in project.fields.all()),
             *(("target_group", term) for term in project.target_groups.all()),
         ]
@@ -329,7 +336,9 @@ def published_projects():
     return (
         Project.objects.published()
         .select_related("municipality")
-        .prefetch_related("transitions", "fields", "target_groups", "districts", "organisations", "indicators", "links")
+        .prefetch_related(
+            "transitions", "phases", "fields", "target_groups", "districts", "organisations", "indicators", "links"
+        )
         .order_by("pk")
     )
 
@@ -339,7 +348,9 @@ def active_offers():
         TransferOffer.objects.active()
         .filter(project__status=Project.Status.PUBLISHED)
         .select_related("project__municipality")
-        .prefetch_related("services", "project__transitions", "project__fields", "project__target_groups")
+        .prefetch_related(
+            "services", "project__transitions", "project__phases", "project__fields", "project__target_groups"
+        )
         .order_by("pk")
     )
 

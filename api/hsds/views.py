@@ -246,7 +246,7 @@ add_collection(
 add_collection(
     "taxonomy_terms",
     "TaxonomyTerms",
-    "Übergänge, Handlungsfelder, Zielgruppen und Profil-Merkmale (taxonomy_term)",
+    "Übergänge, Lebensphasen, Handlungsfelder, Zielgruppen und Profil-Merkmale (taxonomy_term)",
     TermParams,
     lambda catalogue, query: [
         term

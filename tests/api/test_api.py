@@ -94,6 +94,59 @@ def test_projects_filter(client, api_data, params, expected):
 
 
 @pytest.mark.django_db
+def test_projects_and_offers_name_their_life_phases_as_taxonomy_terms(client, api_data, phases):
+    api_data["visits"].phases.set([phases[0], phases[1]])
+    api_data["lotsen"].phases.set([phases[2]])
+
+    visits = contents(client, f"/api/v1/projects/{api_data['visits'].pk}/")
+    offer = contents(client, f"/api/v1/offers/{api_data['offer'].pk}/")
+
+    expected = [
+        "transition:schwangerschaft-geburt",
+        "phase:schwangerschaft-und-geburt",
+        "phase:03-jahre",
+        "field:jugendhilfe",
+        "target_group:junge-familien",
+    ]
+    assert [term["id"] for term in visits["taxonomy_terms"]] == expected
+    assert [term["id"] for term in offer["taxonomy_terms"]] == expected
+    assert visits["taxonomy_terms"][1] == {
+        "id": "phase:schwangerschaft-und-geburt",
+        "taxonomy": "phase",
+        "term": "Schwangerschaft und Geburt",
+        "code": "schwangerschaft-und-geburt",
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "phase", "expected"),
+    [
+        ("projects", "kita", ["Kita-Lotsen"]),
+        ("projects", "03-jahre", ["Willkommensbesuche"]),
+        ("projects", "grundschule", []),
+        ("offers", "03-jahre", ["Willkommensbesuche"]),
+        ("offers", "kita", []),
+    ],
+)
+def test_projects_and_offers_filter_by_life_phase(client, api_data, phases, path, phase, expected):
+    api_data["visits"].phases.set([phases[0], phases[1]])
+    api_data["lotsen"].phases.set([phases[2]])
+
+    items = contents(client, f"/api/v1/{path}/", phase=phase)["contents"]
+
+    assert [item["name"] if path == "projects" else item["service"]["name"] for item in items] == expected
+
+
+@pytest.mark.django_db
+def test_taxonomy_terms_list_the_life_phases_in_chain_order(client, phases):
+    terms = contents(client, "/api/v1/taxonomy_terms/", page_size=50)["contents"]
+
+    assert [term["code"] for term in terms if term["taxonomy"] == "phase"] == [phase.slug for phase in phases]
+    assert [term["taxonomy"] for term in terms][4:6] == ["transition", "phase"]
+
+
+@pytest.mark.django_db
 def test_modified_after_returns_only_later_changes(client, api_data):
     old = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
     Project.objects.filter(title="Kita-Lotsen").update(updated_at=old)
@@ -224,7 +277,7 @@ def test_invalid_choice_lists_the_allowed_values(client):
 @pytest.mark.parametrize(
     ("path", "queries"),
     # count + page, plus one per prefetched relation
-    [("municipalities", 2), ("projects", 9), ("networks", 7), ("offers", 6), ("requests", 5)],
+    [("municipalities", 2), ("projects", 10), ("networks", 7), ("offers", 7), ("requests", 5)],
 )
 def test_list_query_count_is_fixed(client, django_assert_num_queries, bergkamen, selm, path, queries):
     def add(number: int) -> None:
@@ -289,7 +342,7 @@ def test_openapi_schema_is_generated_with_every_collection_and_this_server(clien
 
 @pytest.mark.django_db
 def test_openapi_schema_keeps_the_parameters_of_every_operation(client):
-    slugs = ["municipality", "transition", "field", "target_group", "q", "modified_after", "page", "page_size"]
+    slugs = ["municipality", "transition", "phase", "field", "target_group", "q", "modified_after", "page", "page_size"]
 
     schema = client.get(reverse("api:openapi")).json()
 
@@ -308,7 +361,7 @@ def test_openapi_schema_keeps_the_parameters_of_every_operation(client):
         "/networks/{id}/": ["id"],
         "/offers/": ["municipality", "service_kind", *slugs[1:]],
         "/offers/{id}/": ["id"],
-        "/requests/": ["municipality", "status", *slugs[1:]],
+        "/requests/": ["municipality", "status", "transition", *slugs[3:]],
         "/requests/{id}/": ["id"],
     }
 

@@ -9,7 +9,7 @@ from tests.factories import ProjectFactory, TransferOfferFactory
 
 from .hsds_schemas import errors
 
-QUERIES = 18  # one per table the catalogue reads, whatever the number of records
+QUERIES = 21  # one per table the catalogue reads, whatever the number of records
 
 ENDPOINTS = {
     "services": "service",
@@ -81,6 +81,17 @@ def test_hsds_services_filter_by_organization_and_taxonomy_term(client, api_data
 
     assert [service["name"] for service in by_selm["contents"]] == ["Kita-Lotsen"]
     assert [service["name"] for service in by_term["contents"]] == ["Kita-Lotsen"]
+
+
+@pytest.mark.django_db
+def test_hsds_services_carry_and_filter_by_their_life_phases(client, api_data, phases):
+    api_data["lotsen"].phases.set([phases[2]])
+
+    by_phase = client.get("/api/hsds/services/", {"taxonomy_term_id": term_id("phase", phases[2].pk)}).json()
+    taxonomies = client.get("/api/hsds/taxonomies/").json()["contents"]
+
+    assert [service["name"] for service in by_phase["contents"]] == ["Kita-Lotsen"]
+    assert [taxonomy["name"] for taxonomy in taxonomies][:2] == ["Übergänge", "Lebensphasen"]
 
 
 @pytest.mark.django_db

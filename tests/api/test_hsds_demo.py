@@ -62,7 +62,7 @@ def test_every_hsds_record_of_the_demo_validates_against_the_official_schemas(cl
     assert counts["services"] == published + offers
     assert counts["service_at_locations"] == published + offers
     assert counts["organizations"] >= Municipality.objects.count()
-    assert counts["taxonomies"] == 4
+    assert counts["taxonomies"] == 5
     with capsys.disabled():
         print("\nHSDS 3.0: valid records (list and detail, official schema and profile):", counts)
 
@@ -87,7 +87,7 @@ def test_hsds_paging_envelope_follows_the_standard(client, demo):
 def test_hsds_page_past_the_end_is_empty(client, demo):
     body = client.get("/api/hsds/taxonomies/", {"page": 9}).json()
 
-    assert (body["total_items"], body["size"], body["empty"], body["contents"]) == (4, 0, True, [])
+    assert (body["total_items"], body["size"], body["empty"], body["contents"]) == (5, 0, True, [])
 
 
 def test_hsds_root_names_version_and_profile(client, demo):

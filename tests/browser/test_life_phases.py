@@ -108,7 +108,10 @@ def test_gap_grid_by_phase_works_on_a_phone(page, kamen, assert_no_axe_violation
 
     cells = page.locator("tr", has=page.get_by_role("rowheader", name="Kamen")).locator("td")
     assert cells.evaluate_all("cells => cells.map(cell => cell.dataset.label)") == [s for _n, s, _b in PHASES]
-    assert cells.nth(0).locator(".gap-link").get_attribute("href") == "/luecken/kamen/schwangerschaft-geburt/"
+    assert (
+        cells.nth(0).locator(".gap-link").get_attribute("href")
+        == "/luecken/kamen/lebensphase/schwangerschaft-und-geburt/"
+    )
     assert cells.nth(2).locator(".served-link").inner_text().startswith("1 über den Kreis")
     assert cells.nth(3).get_by_role("link").get_attribute("href") == "/kommunen/kamen/kette/#phase-grundschule"
     page.screenshot(path=str(Path(tempfile.gettempdir()) / "gaps-phases-390.png"), full_page=True)

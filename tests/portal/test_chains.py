@@ -160,7 +160,7 @@ def test_chain_draws_life_phases_as_columns_with_the_transitions_between_them(
     ]
     steps = response.context["steps"]
     assert [step.is_gap for step in steps] == [False, True, False, False, False, True]
-    assert steps[1].gap_url == "/luecken/boenen/schwangerschaft-geburt/"  # the transition into 0–3 Jahre
+    assert steps[1].gap_url == "/luecken/boenen/lebensphase/03-jahre/"
     assert (steps[2].need.figure.count, steps[2].need.projects, steps[2].need.per_thousand) == (400, 1, 2.5)
     assert response.context["unplaced"] == []
     content = response.content.decode()
@@ -324,6 +324,87 @@ def test_gap_page_for_unknown_things_is_404(client, boenen, slug, transition, pa
     assert response.status_code == 404
 
 
+@pytest.fixture
+def phase_gap_setting(kreis, boenen, bergkamen, phases, transitions):
+    """For the life phase Kita: offers and projects in the Kreis and elsewhere, networks at the transitions
+    into and out of it, near and far."""
+    kita = phases[2]
+    dortmund = Municipality.objects.get(name="Dortmund")
+    TransferOfferFactory(project=ProjectFactory(title="A Dortmunder Angebot", municipality=dortmund, phases=[kita]))
+    near_offer = TransferOfferFactory(
+        project=ProjectFactory(title="Z Bergkamener Angebot", municipality=bergkamen, phases=[kita, phases[3]])
+    )
+    ProjectFactory(title="A Dortmunder Projekt", municipality=dortmund, phases=[kita])
+    ProjectFactory(title="Z Bergkamener Projekt", municipality=bergkamen, phases=[kita])
+    ProjectFactory(title="Kita als Übergang", municipality=bergkamen, transitions=[transitions[1]])
+    ProjectFactory(title="Andere Lebensphase", municipality=bergkamen, phases=[phases[3]])
+    ProjectFactory(title="Entwurf", municipality=bergkamen, phases=[kita], status="draft")
+    NetworkFactory(name="A Netz in Dortmund", municipalities=[dortmund]).transitions.add(transitions[2])
+    NetworkFactory(name="Z Netz in Bergkamen", municipalities=[bergkamen]).transitions.add(transitions[1])
+    NetworkFactory(name="Netz am Beruf", municipalities=[bergkamen]).transitions.add(transitions[4])
+    return kita, near_offer
+
+
+def test_phase_gap_page_offers_projects_and_networks_nearest_first(client, boenen, phase_gap_setting):
+    kita, near_offer = phase_gap_setting
+
+    response = client.get(reverse("projects:phase_gap", kwargs={"slug": boenen.slug, "phase": kita.slug}))
+
+    context = response.context
+    assert context["phase"] == kita
+    assert [offer.project.title for offer in context["offers"]] == ["Z Bergkamener Angebot", "A Dortmunder Angebot"]
+    assert [project.title for project in context["projects"]] == ["Z Bergkamener Projekt", "A Dortmunder Projekt"]
+    assert [network.name for network in context["networks"]] == ["Z Netz in Bergkamen", "A Netz in Dortmund"]
+    assert context["request_url"] == (
+        "/transfer/gesuche/neu/?kommune=boenen&uebergang=uebergang-in-die-kita&uebergang=uebergang-in-die-grundschule"
+    )
+    assert context["offers_url"] == "/transfer/angebote/?transition=uebergang-in-die-kita"
+    content = response.content.decode()
+    assert "<h1>Lücke: Kita in Bönen</h1>" in content
+    assert "Bönen hat in der Lebensphase „Kita“ noch kein eigenes veröffentlichtes Projekt." in content
+    assert '<a href="/kommunen/boenen/kette/#phase-kita">Bönen</a>' in content
+    assert f'href="/transfer/angebote/{near_offer.pk}/interesse/"' in content
+    assert content.count('text-bg-light">im selben Kreis') == 3
+    assert "Netzwerke in dieser Lebensphase" in content
+
+
+def test_phase_gap_page_shows_what_serves_the_town_and_its_need_with_the_kreis_median(
+    client, kreis, boenen, bergkamen, phases
+):
+    served(ProjectFactory(title="Familienzentren", municipality=kreis, phases=[phases[2]]), boenen)
+    ProjectFactory(title="Eigenes", municipality=bergkamen, phases=[phases[2]])
+    figure(boenen, "3-5", 500)
+    figure(bergkamen, "3-5", 250)
+
+    response = client.get(reverse("projects:phase_gap", kwargs={"slug": boenen.slug, "phase": phases[2].slug}))
+
+    context = response.context
+    assert [(p.title, p.served_label) for p in context["served_projects"]] == [("Familienzentren", "über den Kreis")]
+    assert [p.title for p in context["projects"]] == ["Eigenes"]
+    assert (context["need"].figure.count, context["need"].per_thousand, context["need"].district_median) == (
+        500,
+        2.0,
+        3.0,
+    )
+    assert "Im Kreis kommen im Median 3,0 Projekte auf 1 000 Kinder." in response.content.decode()
+
+
+def test_phase_gap_page_without_anything_elsewhere_still_offers_a_gesuch(client, boenen, phases, transitions):
+    response = client.get(reverse("projects:phase_gap", kwargs={"slug": boenen.slug, "phase": phases[5].slug}))
+
+    context = response.context
+    assert (context["offers"], context["projects"], context["networks"], context["own_count"]) == ([], [], [], 0)
+    url = f"/transfer/gesuche/neu/?kommune=boenen&amp;uebergang={transitions[4].slug}"
+    assert f'href="{url}">Gesuch veröffentlichen' in response.content.decode()
+
+
+@pytest.mark.parametrize(("slug", "phase"), [("gibt-es-nicht", "kita"), ("boenen", "gibt-es-nicht")])
+def test_phase_gap_page_for_unknown_things_is_404(client, boenen, phases, slug, phase):
+    response = client.get(reverse("projects:phase_gap", kwargs={"slug": slug, "phase": phase}))
+
+    assert response.status_code == 404
+
+
 def test_gesuch_form_is_prefilled_from_the_gap_link(client, boenen, transitions):
     client.force_login(make_coordinator(boenen, username="koordination-boenen-test"))
 
@@ -366,6 +447,35 @@ def test_chain_shows_children_per_age_band_projects_per_thousand_and_kreis_media
     assert (need.figure.count, need.projects, need.per_thousand, need.district_median) == (250, 1, 4.0, 2.0)
     assert response.context["chain"][1].need is None  # no figure for 3–5
     assert "250 Kinder von 0–2 Jahre (2023) · 4,0 Projekte je 1 000 · Kreis-Median 2,0" in response.content.decode()
+
+
+def test_chain_by_phase_shows_kreis_median_and_where_the_figures_come_from(
+    client, kreis, bergkamen, selm, boenen, phases
+):
+    ProjectFactory(municipality=bergkamen, phases=[phases[2]])
+    ProjectFactory(municipality=bergkamen, phases=[phases[2]])
+    served(ProjectFactory(title="Familienzentren", municipality=kreis, phases=[phases[2]]), boenen)
+    figure(bergkamen, "3-5", 1000)
+    figure(selm, "3-5", 500)  # no project there: 0 per 1 000
+    figure(boenen, "3-5", 250, year=2022)
+
+    response = client.get(reverse("projects:chain", kwargs={"slug": boenen.slug}))
+
+    needs = [step.need for step in response.context["steps"]]
+    kita = needs[2]
+    assert (kita.figure.count, kita.projects, kita.per_thousand, kita.district_median) == (250, 1, 4.0, 2.0)
+    assert [need is None for need in needs] == [True, True, False, True, True, True]
+    assert response.context["figure_sources"] == [(2022, "IT.NRW")]
+    content = response.content.decode()
+    assert "250 Kinder von 3–5 Jahre (2022) · 4,0 Projekte je 1 000 · Kreis-Median 2,0" in content
+    assert "Kinderzahlen: IT.NRW (Jahr 2022)." in content
+
+
+def test_chain_without_figures_has_no_source_note(client, boenen, phases):
+    response = client.get(reverse("projects:chain", kwargs={"slug": boenen.slug}))
+
+    assert response.context["figure_sources"] == []
+    assert "Kinderzahlen:" not in response.content.decode()
 
 
 def test_municipality_page_lists_population_by_age_band(client, bergkamen):
@@ -413,7 +523,9 @@ def many(kreis, boenen, transitions, phases):
 
 
 @pytest.mark.parametrize("count", [1, 3])
-def test_new_pages_query_counts_are_fixed(client, kreis, boenen, transitions, many, django_assert_num_queries, count):
+def test_new_pages_query_counts_are_fixed(
+    client, kreis, boenen, transitions, phases, many, django_assert_num_queries, count
+):
     many(count)
     gap = reverse("projects:gap", kwargs={"slug": boenen.slug, "transition": transitions[1].slug})
 
@@ -422,10 +534,13 @@ def test_new_pages_query_counts_are_fixed(client, kreis, boenen, transitions, ma
     # municipality, transition, served projects, offers, projects, networks, own count, needs (3)
     with django_assert_num_queries(10):
         client.get(gap)
+    # municipality, phase, its transitions, served projects, offers, projects, networks, own count, needs (3)
+    with django_assert_num_queries(11):
+        client.get(reverse("projects:phase_gap", kwargs={"slug": boenen.slug, "phase": phases[2].slug}))
     # chain (9 with figures), offers, Kreis towns, grid counters (2), transfer balance (2) and by mode (2)
     with django_assert_num_queries(16):
         client.get(kreis.get_absolute_url())
-    # transitions, life phases, needs (3), own projects (1: none to fetch, 1 by phase), served projects,
-    # networks, municipality
-    with django_assert_num_queries(10):
+    # transitions, life phases, needs (3) and by phase (2), own projects (1: none to fetch, 1 by phase),
+    # served projects, networks, municipality
+    with django_assert_num_queries(12):
         client.get(reverse("projects:chain", kwargs={"slug": boenen.slug}))

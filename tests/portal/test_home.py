@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -111,6 +113,29 @@ def test_home_groups_kommunen_by_kreis_with_their_coverage(client, transitions):
     ]
     assert groups == [("Kreis Unna", [("Bergkamen", 2), ("Selm", 0)]), (None, [("Dortmund", 0)])]
     assert "2 von 5 Übergängen" in response.content.decode()
+
+
+def test_home_sums_each_kreis_with_its_towns_in_a_last_row(client, transitions):
+    kreis = DistrictMunicipalityFactory(name="Kreis Unna")
+    bergkamen = MunicipalityFactory(name="Bergkamen", parent=kreis)
+    selm = MunicipalityFactory(name="Selm", parent=kreis)
+    MunicipalityFactory(name="Dortmund")
+    ProjectFactory(municipality=kreis, transitions=[transitions[0]])
+    ProjectFactory(municipality=bergkamen, transitions=[transitions[0], transitions[4]])
+    ProjectFactory(municipality=selm, transitions=[transitions[2]])
+    ProjectFactory(municipality=selm, transitions=[transitions[2]], status=Project.Status.DRAFT)
+
+    response = client.get(reverse("projects:home"))
+
+    unna, loose = response.context["kreis_groups"]
+    assert (unna.total.municipality, unna.total.counts, unna.total.covered) == (kreis, [2, 0, 1, 0, 1], 3)
+    assert loose.total is None  # the Kommunen outside any Kreis are no Kreis to sum
+    content = response.content.decode()
+    line = content[content.index('<li class="coverage-line is-kreis-total">') :]
+    line = re.sub(r"\s+", " ", line[: line.index("</li>")])
+    assert 'href="/kommunen/kreis-unna/">Kreis Unna mit allen Städten und Gemeinden</a>' in line
+    assert '<span class="coverage-text">3 von 5 Übergängen</span>' in line
+    assert content.count("is-kreis-total") == 1
 
 
 def test_home_shows_newest_and_most_adopted_published_projects(client, transitions):

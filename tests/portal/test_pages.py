@@ -271,9 +271,9 @@ def test_gap_grid_by_phase_counts_projects_per_life_phase(client, district, phas
     assert rows[("Selm", False)] == [0, 0, 0, 0, 0, 0]
     assert rows[("Kreis Unna", True)] == [0, 0, 1, 2, 0, 0]
     cells = {row.municipality: row.cells for row in response.context["rows"] if not row.is_total}
-    # A gap leads to the transition into the phase; the first phase has none, so to the one out of it.
-    assert cells[selm][2].url == "/luecken/selm/uebergang-in-die-kita/"
-    assert cells[selm][0].url == "/luecken/selm/schwangerschaft-geburt/"
+    # A gap leads to the page of the gap in that phase.
+    assert cells[selm][2].url == "/luecken/selm/lebensphase/kita/"
+    assert cells[selm][0].url == "/luecken/selm/lebensphase/schwangerschaft-und-geburt/"
     assert cells[bergkamen][3].url == "/kommunen/bergkamen/kette/#phase-grundschule"
     assert response.context["gap_count"] == 4 * 6 - 2
     page = response.content.decode()
@@ -321,10 +321,10 @@ def test_gap_grid_by_phase_query_count_is_fixed(client, phases, django_assert_nu
         town = MunicipalityFactory(name=f"Ort {number}")
         ProjectFactory(municipality=town, phases=phases[:2]).served_municipalities.add(MunicipalityFactory())
 
-    # transitions, Kommunen, phases, own counts, counts serving others
-    with django_assert_num_queries(5):
+    # Kommunen, phases, own counts, counts serving others
+    with django_assert_num_queries(4):
         client.get(reverse("projects:gaps"), {"nach": "phase"})
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         client.get(reverse("projects:gaps_csv"), {"nach": "phase"})
 
 

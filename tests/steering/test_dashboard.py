@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from projects.models import Project
+from projects.models import PopulationFigure, Project
 from transfers.models import TransferInterest
 
 from ..factories import (
@@ -103,21 +103,75 @@ def test_dashboard_counts_stale_projects(client, steering_member, bergkamen):
     assert (row.published, row.stale) == (1, 1)
 
 
+def children(municipality, band, count, year=2023):
+    return PopulationFigure.objects.create(
+        municipality=municipality, age_band=band, count=count, year=year, source="IT.NRW"
+    )
+
+
 @pytest.mark.parametrize("count", [1, 3])
 def test_dashboard_query_count_does_not_grow_with_municipalities(
     client, steering_member, transitions, django_assert_num_queries, count
 ):
+    kreis = DistrictMunicipalityFactory(name="Kreis Unna")
+    transitions[0].age_band = "0-2"
+    transitions[0].save()
     for index in range(count):
-        town = MunicipalityFactory(name=f"Stadt {index}")
+        town = MunicipalityFactory(name=f"Stadt {index}", parent=kreis)
         ProjectFactory(municipality=town, status=Project.Status.PUBLISHED).transitions.set(transitions[:1])
         MeasurementFactory(goal=GoalFactory(municipality=town))
+        children(town, "0-2", 100 + index)
+        children(MunicipalityFactory(name=f"Gemeinde {index}", parent=kreis), "0-2", 200)  # no data, has children
     client.force_login(steering_member)
     client.get(reverse("steering:dashboard"))  # session and groups warm
 
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(21):
         response = client.get(reverse("steering:dashboard"))
 
     assert len(response.context["rows"]) == count
+    assert all(row.needs[0].district_median is not None for row in response.context["rows"])
+
+
+def test_dashboard_shows_children_per_age_band_projects_per_thousand_and_kreis_median(
+    client, steering_member, transitions
+):
+    for transition, band in zip(transitions, ["0-2", "3-5"], strict=False):
+        transition.age_band = band
+        transition.save()
+    kreis = DistrictMunicipalityFactory(name="Kreis Unna")
+    bergkamen = MunicipalityFactory(name="Bergkamen", parent=kreis)
+    selm = MunicipalityFactory(name="Selm", parent=kreis)
+    boenen = MunicipalityFactory(name="Bönen", parent=kreis, has_own_youth_office=False)
+    ProjectFactory(municipality=bergkamen, transitions=transitions[:1])
+    ProjectFactory(municipality=bergkamen, transitions=transitions[:1])
+    ProjectFactory(municipality=selm, transitions=transitions[2:3])
+    ProjectFactory(municipality=kreis, transitions=transitions[:1]).served_municipalities.set([boenen])
+    children(bergkamen, "0-2", 1000)
+    children(bergkamen, "0-2", 800, year=2020)  # older: not used
+    children(selm, "0-2", 500)
+    children(boenen, "0-2", 250)  # no row of its own (no data), but in the median: 1 project over the Kreis
+    client.force_login(steering_member)
+
+    response = client.get(reverse("steering:dashboard"))
+
+    needs = {
+        (row.municipality.name, row.is_total): [
+            (n.transition.label, n.figure.count, n.projects, n.per_thousand, n.district_median) for n in row.needs
+        ]
+        for row in response.context["table_rows"]
+    }
+    assert needs == {
+        ("Kreis Unna", False): [],
+        ("Bergkamen", False): [("Geburt", 1000, 2, 2.0, 2.0)],
+        ("Selm", False): [("Geburt", 500, 0, 0.0, 2.0)],
+        ("Kreis Unna", True): [],
+    }
+    total = response.context["table_rows"][-1]
+    assert [(transition.label, median) for transition, median in total.district_medians] == [("Geburt", 2.0)]
+    html = response.content.decode()
+    assert "Geburt: 1.000 Kinder (2023) · 2,0 je 1 000 · Kreis-Median 2,0" in html
+    assert "Geburt: Kreis-Median 2,0 je 1 000" in html
+    assert "keine Kinderzahlen" in html  # the Kreis's own row
 
 
 def test_dashboard_sums_each_kreis_and_counts_projects_serving_a_town(client, steering_member, transitions):
