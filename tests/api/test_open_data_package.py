@@ -13,6 +13,8 @@ from api.dcat import LICENCE
 from api.endpoints import COLLECTIONS
 from projects.models import Project
 
+from . import dcat_shapes
+
 # DCAT-AP.de 2.0: mandatory and, for harvesting by GovData, expected properties.
 CATALOGUE_PROPERTIES = [DCTERMS.title, DCTERMS.description, DCTERMS.publisher, DCAT.dataset]
 DATASET_PROPERTIES = [
@@ -72,10 +74,11 @@ def catalogue(client, path: str, format: str) -> Graph:
     return Graph().parse(data=response.content, format=format)
 
 
+CATALOGUES = [("/offene-daten/katalog.rdf", "xml"), ("/offene-daten/katalog.jsonld", "json-ld")]
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("path", "format"), [("/offene-daten/katalog.rdf", "xml"), ("/offene-daten/katalog.jsonld", "json-ld")]
-)
+@pytest.mark.parametrize(("path", "format"), CATALOGUES)
 def test_dcat_catalogue_lists_every_dataset_with_the_required_properties(client, api_data, path, format, capsys):
     graph = catalogue(client, path, format)
 
@@ -105,6 +108,41 @@ def test_dcat_catalogue_lists_every_dataset_with_the_required_properties(client,
         print(
             f"\nDCAT-AP.de ({format}): {len(datasets)} datasets, {distributions} distributions, all required properties"
         )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("path", "format"), CATALOGUES)
+def test_dcat_catalogue_conforms_to_the_official_dcat_ap_de_shapes(client, api_data, path, format, capsys):
+    graph = catalogue(client, path, format)
+
+    found = dcat_shapes.results(graph)
+
+    problems = [str(result) for result in found if result.severity in ("Violation", "Warning")]
+    assert problems == [], "\n".join(problems)  # each with its German (else pyshacl's English) message
+    with capsys.disabled():
+        print(f"\nDCAT-AP.de 2.0 SHACL ({format}): {dcat_shapes.counts(found)}")
+
+
+@pytest.mark.django_db
+def test_dcat_shapes_report_what_a_broken_catalogue_lacks_in_german(client, api_data):
+    graph = catalogue(client, "/offene-daten/katalog.rdf", "xml")
+    dataset = URIRef("http://testserver/offene-daten/#datensatz-projekte")
+    graph.remove((dataset, DCTERMS.title, None))
+    graph.set((dataset, DCAT.theme, URIRef("http://publications.europa.eu/resource/authority/data-theme/XYZ")))
+
+    found = dcat_shapes.results(graph)
+
+    assert [(result.severity, result.focus, result.messages) for result in found] == [
+        (
+            "Violation",
+            "http://publications.europa.eu/resource/authority/data-theme/XYZ",
+            (
+                "dcat:Dataset: dcat:theme MUSS eine IRI aus diesem Vokabular verwenden: "
+                "https://www.dcat-ap.de/def/dcatde/2.0/spec/#kv-data-theme",
+            ),
+        ),
+        ("Violation", str(dataset), ("dcat:Dataset: dct:title MUSS vorhanden und ein Literal sein.",)),
+    ]
 
 
 @pytest.mark.django_db
