@@ -124,6 +124,24 @@ def test_dcat_catalogue_conforms_to_the_official_dcat_ap_de_shapes(client, api_d
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(("path", "format"), CATALOGUES)
+def test_dcat_catalogue_follows_the_conventions_but_for_the_contributor_id(client, api_data, path, format, capsys):
+    graph = catalogue(client, path, format)
+
+    found = dcat_shapes.results(graph, dcat_shapes.CONVENTIONS)
+
+    # Konvention 12/13 wants the ID that GovData assigns on registration; none is assigned yet.
+    contributor = "http://dcat-ap.de/def/dcatde/Konv12_13_contributorID_v_List"
+    problems = [str(r) for r in found if r.severity in ("Violation", "Warning") and r.shape != contributor]
+    assert problems == [], "\n".join(problems)
+    assert sorted(r.focus for r in found if r.shape == contributor) == sorted(
+        str(dataset) for dataset in graph.subjects(RDF.type, DCAT.Dataset)
+    )
+    with capsys.disabled():
+        print(f"\nDCAT-AP.de 2.0 SHACL + Konventionen ({format}): {dcat_shapes.counts(found)}")
+
+
+@pytest.mark.django_db
 def test_dcat_shapes_report_what_a_broken_catalogue_lacks_in_german(client, api_data):
     graph = catalogue(client, "/offene-daten/katalog.rdf", "xml")
     dataset = URIRef("http://testserver/offene-daten/#datensatz-projekte")
@@ -152,6 +170,21 @@ def test_dcat_catalogue_modified_is_the_last_change_of_the_projects(client, api_
     dataset = URIRef("http://testserver/offene-daten/#datensatz-projekte")
     latest = Project.objects.published().order_by("-updated_at").first().updated_at
     assert graph.value(dataset, DCTERMS.modified).toPython() == latest
+
+
+@pytest.mark.django_db
+def test_dcat_datasets_were_issued_with_their_first_record(client, api_data):
+    graph = catalogue(client, "/offene-daten/katalog.rdf", "xml")
+
+    first = Project.objects.published().order_by("created_at").first().created_at
+    issued = {
+        str(dataset).rpartition("#datensatz-")[2]: graph.value(dataset, DCTERMS.issued).toPython()
+        for dataset in graph.subjects(RDF.type, DCAT.Dataset)
+    }
+    assert issued["projekte"] == issued["hsds"] == first
+    assert issued["kommunen"] == min(issued.values())  # Kommunen carry no dates: the catalogue's first
+    (catalog,) = graph.subjects(RDF.type, DCAT.Catalog)
+    assert graph.value(catalog, DCTERMS.issued).toPython() == min(issued.values())
 
 
 @pytest.mark.django_db
