@@ -201,6 +201,7 @@ def test_open_data_page_explains_hsds_profile_package_and_catalogue(client):
         assert link in page
     assert "Open Referral Human Services Data Specification (HSDS) 3.0" in page
     assert "Datenportale wie GovData und Open.NRW" in page
+    assert "gegen die offiziellen SHACL-Regeln dieser Version geprüft" in page  # true: see the tests above
 
 
 @pytest.mark.django_db
