@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Max
+from django.db.models import Max, Min
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -44,12 +44,19 @@ class Dataset:
     title: str
     description: str
     keywords: tuple[str, ...]
+    issued: datetime | None  # None when no record carries a creation date (the Kommunen)
     modified: datetime
     distributions: tuple[Distribution, ...]
 
 
-def latest(queryset, default: datetime) -> datetime:
-    return queryset.aggregate(latest=Max("updated_at"))["latest"] or default
+def first_and_latest(queryset, default: datetime) -> tuple[datetime | None, datetime]:
+    """When the first record of a dataset was created and when one last changed, in one query."""
+    fields = {field.name for field in queryset.model._meta.fields}
+    aggregates = {"first": Min("created_at")} if "created_at" in fields else {}
+    if "updated_at" in fields:
+        aggregates["latest"] = Max("updated_at")
+    found = queryset.aggregate(**aggregates) if aggregates else {}
+    return found.get("first"), found.get("latest") or default
 
 
 def datasets(request: HttpRequest) -> list[Dataset]:
@@ -58,14 +65,15 @@ def datasets(request: HttpRequest) -> list[Dataset]:
     found = []
     for collection in COLLECTIONS:
         queryset = collection.queryset()
-        has_updated_at = any(field.name == "updated_at" for field in queryset.model._meta.fields)
+        issued, modified = first_and_latest(queryset, now)
         found.append(
             Dataset(
                 key=collection.download_name,
                 title=f"Transferbörse: {collection.summary}",
                 description=f"{collection.summary} aus der Transferbörse Präventionsketten, als CSV und über die API.",
                 keywords=("Prävention", "Präventionskette", "Kinder und Jugendliche", collection.summary),
-                modified=latest(queryset, now) if has_updated_at else now,
+                issued=issued,
+                modified=modified,
                 distributions=(
                     Distribution(
                         f"{collection.summary} (CSV)",
@@ -83,6 +91,7 @@ def datasets(request: HttpRequest) -> list[Dataset]:
             )
         )
     projects = next(collection for collection in COLLECTIONS if collection.path == "projects").queryset()
+    issued, modified = first_and_latest(projects, now)
     found.append(
         Dataset(
             key="hsds",
@@ -93,7 +102,8 @@ def datasets(request: HttpRequest) -> list[Dataset]:
                 "Frictionless-Datenpaket."
             ),
             keywords=("Prävention", "Open Referral", "HSDS"),
-            modified=latest(projects, now),
+            issued=issued,
+            modified=modified,
             distributions=(
                 Distribution("HSDS-API (JSON)", url(reverse("hsds:services")), "JSON", "application/json"),
                 Distribution(
@@ -137,6 +147,9 @@ def graph(request: HttpRequest) -> Graph:
     g.add((catalogue, FOAF.homepage, URIRef(home)))
 
     found = datasets(request)
+    # A dataset whose records carry no creation date (the Kommunen) was published with the portal's first records.
+    first = min((d.issued for d in found if d.issued is not None), default=timezone.now())
+    g.add((catalogue, DCTERMS.issued, Literal(first, datatype=XSD.dateTime)))
     g.add((catalogue, DCTERMS.modified, Literal(max(d.modified for d in found), datatype=XSD.dateTime)))
     for dataset in found:
         node = URIRef(f"{home}#datensatz-{dataset.key}")
@@ -152,6 +165,7 @@ def graph(request: HttpRequest) -> Graph:
             g.add((node, DCATDE.contributorID, URIRef(settings.OPEN_DATA_CONTRIBUTOR_ID)))
         g.add((node, DCATDE.licenseAttributionByText, Literal(ATTRIBUTION, lang="de")))
         g.add((node, DCTERMS.accrualPeriodicity, FREQUENCY))
+        g.add((node, DCTERMS.issued, Literal(dataset.issued or first, datatype=XSD.dateTime)))
         g.add((node, DCTERMS.modified, Literal(dataset.modified, datatype=XSD.dateTime)))
         g.add((node, DCTERMS.language, GERMAN))
         g.add((node, DCAT.theme, THEME))

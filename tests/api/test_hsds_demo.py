@@ -1,5 +1,6 @@
 """The HSDS 3.0 endpoints on the demo content: every record of every endpoint (list and detail)
-validates against the official HSDS 3.0 schemas (vendored in tests/hsds-schema) and our profile."""
+validates against the official HSDS 3.0 schemas (vendored in tests/hsds-schema) and our profile.
+The data package and the DCAT-AP.de catalogue of the demo validate as well."""
 
 import io
 import zipfile
@@ -8,12 +9,16 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 from frictionless import Package
+from rdflib.namespace import DCAT, RDF
 
+from api.endpoints import COLLECTIONS
 from projects.models import Municipality, Project
 from transfers.models import TransferOffer
 
+from . import dcat_shapes
 from .hsds_schemas import errors
 from .test_hsds import ENDPOINTS
+from .test_open_data_package import CATALOGUES, catalogue
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +119,16 @@ def test_hsds_data_package_of_the_demo_validates_with_frictionless(client, demo,
     assert rows["services"] == len(all_records(client, "services"))
     with capsys.disabled():
         print("\nFrictionless (demo): valid rows per table:", rows)
+
+
+@pytest.mark.parametrize(("path", "format"), CATALOGUES)
+def test_dcat_catalogue_of_the_demo_conforms_to_the_official_dcat_ap_de_shapes(client, demo, path, format, capsys):
+    graph = catalogue(client, path, format)
+
+    found = dcat_shapes.results(graph)
+
+    problems = [str(result) for result in found if result.severity in ("Violation", "Warning")]
+    assert problems == [], "\n".join(problems)
+    assert len(set(graph.subjects(RDF.type, DCAT.Dataset))) == len(COLLECTIONS) + 1
+    with capsys.disabled():
+        print(f"\nDCAT-AP.de 2.0 SHACL (demo, {format}): {dcat_shapes.counts(found)}")

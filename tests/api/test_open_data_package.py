@@ -13,6 +13,8 @@ from api.dcat import LICENCE
 from api.endpoints import COLLECTIONS
 from projects.models import Project
 
+from . import dcat_shapes
+
 # DCAT-AP.de 2.0: mandatory and, for harvesting by GovData, expected properties.
 CATALOGUE_PROPERTIES = [DCTERMS.title, DCTERMS.description, DCTERMS.publisher, DCAT.dataset]
 DATASET_PROPERTIES = [
@@ -72,10 +74,11 @@ def catalogue(client, path: str, format: str) -> Graph:
     return Graph().parse(data=response.content, format=format)
 
 
+CATALOGUES = [("/offene-daten/katalog.rdf", "xml"), ("/offene-daten/katalog.jsonld", "json-ld")]
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("path", "format"), [("/offene-daten/katalog.rdf", "xml"), ("/offene-daten/katalog.jsonld", "json-ld")]
-)
+@pytest.mark.parametrize(("path", "format"), CATALOGUES)
 def test_dcat_catalogue_lists_every_dataset_with_the_required_properties(client, api_data, path, format, capsys):
     graph = catalogue(client, path, format)
 
@@ -108,12 +111,80 @@ def test_dcat_catalogue_lists_every_dataset_with_the_required_properties(client,
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(("path", "format"), CATALOGUES)
+def test_dcat_catalogue_conforms_to_the_official_dcat_ap_de_shapes(client, api_data, path, format, capsys):
+    graph = catalogue(client, path, format)
+
+    found = dcat_shapes.results(graph)
+
+    problems = [str(result) for result in found if result.severity in ("Violation", "Warning")]
+    assert problems == [], "\n".join(problems)  # each with its German (else pyshacl's English) message
+    with capsys.disabled():
+        print(f"\nDCAT-AP.de 2.0 SHACL ({format}): {dcat_shapes.counts(found)}")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("path", "format"), CATALOGUES)
+def test_dcat_catalogue_follows_the_conventions_but_for_the_contributor_id(client, api_data, path, format, capsys):
+    graph = catalogue(client, path, format)
+
+    found = dcat_shapes.results(graph, dcat_shapes.CONVENTIONS)
+
+    # Konvention 12/13 wants the ID that GovData assigns on registration; none is assigned yet.
+    contributor = "http://dcat-ap.de/def/dcatde/Konv12_13_contributorID_v_List"
+    problems = [str(r) for r in found if r.severity in ("Violation", "Warning") and r.shape != contributor]
+    assert problems == [], "\n".join(problems)
+    assert sorted(r.focus for r in found if r.shape == contributor) == sorted(
+        str(dataset) for dataset in graph.subjects(RDF.type, DCAT.Dataset)
+    )
+    with capsys.disabled():
+        print(f"\nDCAT-AP.de 2.0 SHACL + Konventionen ({format}): {dcat_shapes.counts(found)}")
+
+
+@pytest.mark.django_db
+def test_dcat_shapes_report_what_a_broken_catalogue_lacks_in_german(client, api_data):
+    graph = catalogue(client, "/offene-daten/katalog.rdf", "xml")
+    dataset = URIRef("http://testserver/offene-daten/#datensatz-projekte")
+    graph.remove((dataset, DCTERMS.title, None))
+    graph.set((dataset, DCAT.theme, URIRef("http://publications.europa.eu/resource/authority/data-theme/XYZ")))
+
+    found = dcat_shapes.results(graph)
+
+    assert [(result.severity, result.focus, result.messages) for result in found] == [
+        (
+            "Violation",
+            "http://publications.europa.eu/resource/authority/data-theme/XYZ",
+            (
+                "dcat:Dataset: dcat:theme MUSS eine IRI aus diesem Vokabular verwenden: "
+                "https://www.dcat-ap.de/def/dcatde/2.0/spec/#kv-data-theme",
+            ),
+        ),
+        ("Violation", str(dataset), ("dcat:Dataset: dct:title MUSS vorhanden und ein Literal sein.",)),
+    ]
+
+
+@pytest.mark.django_db
 def test_dcat_catalogue_modified_is_the_last_change_of_the_projects(client, api_data):
     graph = catalogue(client, "/offene-daten/katalog.rdf", "xml")
 
     dataset = URIRef("http://testserver/offene-daten/#datensatz-projekte")
     latest = Project.objects.published().order_by("-updated_at").first().updated_at
     assert graph.value(dataset, DCTERMS.modified).toPython() == latest
+
+
+@pytest.mark.django_db
+def test_dcat_datasets_were_issued_with_their_first_record(client, api_data):
+    graph = catalogue(client, "/offene-daten/katalog.rdf", "xml")
+
+    first = Project.objects.published().order_by("created_at").first().created_at
+    issued = {
+        str(dataset).rpartition("#datensatz-")[2]: graph.value(dataset, DCTERMS.issued).toPython()
+        for dataset in graph.subjects(RDF.type, DCAT.Dataset)
+    }
+    assert issued["projekte"] == issued["hsds"] == first
+    assert issued["kommunen"] == min(issued.values())  # Kommunen carry no dates: the catalogue's first
+    (catalog,) = graph.subjects(RDF.type, DCAT.Catalog)
+    assert graph.value(catalog, DCTERMS.issued).toPython() == min(issued.values())
 
 
 @pytest.mark.django_db
@@ -130,6 +201,7 @@ def test_open_data_page_explains_hsds_profile_package_and_catalogue(client):
         assert link in page
     assert "Open Referral Human Services Data Specification (HSDS) 3.0" in page
     assert "Datenportale wie GovData und Open.NRW" in page
+    assert "gegen die offiziellen SHACL-Regeln dieser Version geprüft" in page  # true: see the tests above
 
 
 @pytest.mark.django_db
