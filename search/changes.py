@@ -88,6 +88,8 @@ def _organisation(sender, instance, **kwargs):
 
 
 def connect() -> None:
+    # weak=False: the m2m handlers are closures made here, referenced by nothing but the signal; a weak
+    # reference would let them be collected at once and m2m changes would never reach the change log.
     for model, handler in [
         (Project, _project),
         (TransferOffer, _offer),
@@ -95,12 +97,15 @@ def connect() -> None:
         (TransferRequest, _request),
         (Network, _network),
     ]:
-        post_save.connect(handler, sender=model, dispatch_uid=f"search_{model.__name__}_saved")
-        post_delete.connect(handler, sender=model, dispatch_uid=f"search_{model.__name__}_deleted")
+        post_save.connect(handler, sender=model, weak=False, dispatch_uid=f"search_{model.__name__}_saved")
+        post_delete.connect(handler, sender=model, weak=False, dispatch_uid=f"search_{model.__name__}_deleted")
     for model, kind in [(Project, "project"), (TransferRequest, "request"), (Network, "network")]:
         for field in model._meta.many_to_many:
             m2m_changed.connect(
-                _m2m(kind), sender=field.remote_field.through, dispatch_uid=f"search_{model.__name__}_{field.name}"
+                _m2m(kind),
+                sender=field.remote_field.through,
+                weak=False,
+                dispatch_uid=f"search_{model.__name__}_{field.name}",
             )
-    post_save.connect(_municipality, sender=Municipality, dispatch_uid="search_municipality_saved")
-    post_save.connect(_organisation, sender=Organisation, dispatch_uid="search_organisation_saved")
+    post_save.connect(_municipality, sender=Municipality, weak=False, dispatch_uid="search_municipality_saved")
+    post_save.connect(_organisation, sender=Organisation, weak=False, dispatch_uid="search_organisation_saved")
