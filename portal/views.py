@@ -84,9 +84,11 @@ class ProjectListView(FilterView):
     def get(self, request, *args, **kwargs):
         options = filter_choices()
         data, understood = self.understood_data(options)
-        self.filterset = ProjectFilter(data, self.get_queryset(), options=options, request=request)
-        filterset = self.filterset
         query_text = (request.GET.get("q") or "").strip()
+        self.filterset = ProjectFilter(
+            data, self.get_queryset(), options=options, searched=bool(query_text), request=request
+        )
+        filterset = self.filterset
         words, quoted = understood.words, understood.phrases
         only_ids = None
         if good_practice := filterset.good_practice_condition():
