@@ -8,6 +8,7 @@ the imports alike. Bulk writes that send no signals (``QuerySet.update``) are fo
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from events.models import Event
 from networks.models import Network
 from projects.models import Municipality, Organisation, Project
 from transfers.models import TransferOffer, TransferRequest, TransferService
@@ -60,6 +61,10 @@ def _network(sender, instance, **kwargs):
     record("network", [instance.pk])
 
 
+def _event(sender, instance, **kwargs):
+    record("event", [instance.pk])
+
+
 def _m2m(kind: str):
     def handler(sender, instance, action, reverse, pk_set, **kwargs):
         if not action.startswith("post_"):
@@ -96,10 +101,11 @@ def connect() -> None:
         (TransferService, _service),
         (TransferRequest, _request),
         (Network, _network),
+        (Event, _event),
     ]:
         post_save.connect(handler, sender=model, weak=False, dispatch_uid=f"search_{model.__name__}_saved")
         post_delete.connect(handler, sender=model, weak=False, dispatch_uid=f"search_{model.__name__}_deleted")
-    for model, kind in [(Project, "project"), (TransferRequest, "request"), (Network, "network")]:
+    for model, kind in [(Project, "project"), (TransferRequest, "request"), (Network, "network"), (Event, "event")]:
         for field in model._meta.many_to_many:
             m2m_changed.connect(
                 _m2m(kind),

@@ -1,4 +1,6 @@
+from search import index, query
 from search.models import SearchChange
+from tests.events.factories import EventFactory
 from tests.factories import ProjectFactory
 
 
@@ -9,3 +11,16 @@ def test_adding_a_transition_to_a_project_reaches_the_change_log(db, bergkamen, 
     project.transitions.add(transitions[0])
 
     assert list(SearchChange.objects.values_list("kind", "object_id")) == [("project", project.pk)]
+
+
+def test_fachtag_follows_the_change_log_into_the_index(db, transitions):
+    index.rebuild()
+    event = EventFactory(title="Fachtag Eingewöhnung")
+    event.transitions.add(transitions[1])
+
+    assert query.matching_ids("event", "Eingewöhnung Kita") == [event.pk]
+
+    event.is_published = False
+    event.save()
+
+    assert query.matching_ids("event", "Eingewöhnung") == []
