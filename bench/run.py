@@ -301,8 +301,11 @@ SELECT p.id, m.id FROM projects_project p
   JOIN projects_municipality m ON m.parent_id = k.id
 WHERE p.id > %(after)s AND p.id %% 2 = 0;
 INSERT INTO transfers_transferoffer (project_id, description, contact_name, contact_email, contact_phone,
-                                     contact_is_public, is_active, created_at, updated_at)
-SELECT p.id, 'Präsentation und Hospitation', 'Koordination', 'bench@example.org', '', false, true, now(), now()
+                                     contact_is_public, success_criteria, ready_concept, ready_contact_time,
+                                     ready_results, ready_material, ready_costs, adopter_effort, adopter_costs,
+                                     difficulty, is_active, created_at, updated_at)
+SELECT p.id, 'Präsentation und Hospitation', 'Koordination', 'bench@example.org', '', false,
+       'Eine Koordinationsstelle', true, true, false, true, false, 'medium', '', 'medium', true, now(), now()
 FROM projects_project p WHERE p.id > %(after)s AND p.id %% 20 = 0;
 """
 
