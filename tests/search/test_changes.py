@@ -1,3 +1,6 @@
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
 from search import index, query
 from search.models import SearchChange
 from tests.events.factories import EventFactory
@@ -24,3 +27,16 @@ def test_fachtag_follows_the_change_log_into_the_index(db, transitions):
     event.save()
 
     assert query.matching_ids("event", "Eingewöhnung") == []
+
+
+def test_migration_logs_the_published_fachtage_for_every_index_copy(db):
+    event = EventFactory(title="Fachtag Eingewöhnung")
+    EventFactory(title="Entwurf", is_published=False)
+    executor = MigrationExecutor(connection)
+    executor.migrate([("search", "0001_change_log")])
+    SearchChange.objects.all().delete()
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    assert list(SearchChange.objects.values_list("kind", "object_id")) == [("event", event.pk)]
