@@ -11,6 +11,7 @@ from django.views.generic import DetailView, ListView
 from . import services
 from .access import can_register_for_events
 from .calendar import calendar_for
+from .filters import EventFilter
 from .models import Event, EventRegistration
 
 
@@ -29,12 +30,17 @@ class EventListView(ListView):
     def get_queryset(self):
         events = Event.objects.published().with_counts().prefetch_related("transitions", "fields")
         if self.request.GET.get("zeitraum") == "vergangen":
-            return events.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
-        return events.upcoming()
+            events = events.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
+        else:
+            events = events.upcoming()
+        self.filterset = EventFilter(self.request.GET, queryset=events)
+        return self.filterset.qs
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             show_past=self.request.GET.get("zeitraum") == "vergangen",
+            filter=self.filterset,
+            query_text=(self.filterset.form.cleaned_data.get("q") or "").strip(),
             **kwargs,
         )
 

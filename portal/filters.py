@@ -138,11 +138,17 @@ class ProjectFilter(GoodPracticeFilterSet):
         model = Project
         fields: list[str] = []
 
-    def __init__(self, data=None, queryset=None, options=None, **kwargs):
-        if data is not None and not data.get("sortierung"):
-            # Show the sort order actually used: relevance for a search, otherwise by name.
+    def __init__(self, data=None, queryset=None, options=None, searched: bool | None = None, **kwargs):
+        """``searched``: whether a query text was given, also one whose words all became filters (the view
+        takes those out of ``q``); by default whether ``q`` holds text."""
+        if searched is None:
+            searched = data is not None and bool((data.get("q") or "").strip())
+        self.default_sort = Sort.RELEVANCE if searched else Sort.NAME
+        if data is not None and data.get("sortierung") not in (Sort.NEWEST, Sort.NAME):
+            # The control shows the order actually used: a search ranks by relevance (a missing, invalid
+            # or, without a search, meaningless choice is replaced), a list without one sorts by name.
             data = data.copy()
-            data["sortierung"] = Sort.RELEVANCE if (data.get("q") or "").strip() else Sort.NAME
+            data["sortierung"] = self.default_sort
         self.options = options or filter_choices()
         criteria = [(choice.slug, choice.label) for choice in self.options.pop("gp_kriterium")]
         super().__init__(data, queryset, criterion_choices=criteria, **kwargs)
@@ -183,9 +189,7 @@ class ProjectFilter(GoodPracticeFilterSet):
     @property
     def sort(self) -> str:
         chosen = self.cleaned.get("sortierung")
-        if chosen in (Sort.NEWEST, Sort.NAME):
-            return chosen
-        return Sort.RELEVANCE if (self.cleaned.get("q") or "").strip() else Sort.NAME
+        return chosen if chosen in (Sort.NEWEST, Sort.NAME) else self.default_sort
 
     def engine_filters(self) -> dict[str, list[str]]:
         """The chosen facet values as the search engine's tags (ids), keyed by facet."""

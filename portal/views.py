@@ -1,9 +1,5 @@
-from functools import reduce
-from operator import or_
-
-from django.contrib.postgres.search import SearchRank
 from django.core.paginator import Paginator
-from django.db.models import BooleanField, ExpressionWrapper, F, Prefetch, Q, Value
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, Value
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -12,8 +8,8 @@ from django_filters.views import FilterView
 
 from networks.models import Network
 from projects.models import District, Municipality, Project, Transition
-from projects.search import build_query, search_terms
 from search import query as search_query
+from search import similar
 from search.snippets import snippet
 from search.vocabulary import Term, phrases_from
 from transfers.models import TransferOffer, TransferService
@@ -24,7 +20,6 @@ from .home import home_context
 TRANSFER_OFFERS_PATH = "/transfer/angebote/"  # built by the transfer issue
 PAGE_SIZE = 20
 MAX_PAGE = 5000
-SIMILAR_CANDIDATES = 300
 
 
 def flag(condition: Q | None):
@@ -84,9 +79,11 @@ class ProjectListView(FilterView):
     def get(self, request, *args, **kwargs):
         options = filter_choices()
         data, understood = self.understood_data(options)
-        self.filterset = ProjectFilter(data, self.get_queryset(), options=options, request=request)
-        filterset = self.filterset
         query_text = (request.GET.get("q") or "").strip()
+        self.filterset = ProjectFilter(
+            data, self.get_queryset(), options=options, searched=bool(query_text), request=request
+        )
+        filterset = self.filterset
         words, quoted = understood.words, understood.phrases
         only_ids = None
         if good_practice := filterset.good_practice_condition():
@@ -229,26 +226,4 @@ class ProjectDetailView(DetailView):
         chain = [(transition, transition.pk in project.transition_ids) for transition in Transition.objects.all()]
         for offer in project.active_transfer_offers:
             offer.interest_url = transfer_interest_url(offer)
-        return super().get_context_data(chain=chain, similar_projects=self.similar_projects(project), **kwargs)
-
-    def similar_projects(self, project: Project, limit: int = 4) -> list[Project]:
-        """Projects of *other* municipalities: same transition and field first, then by text similarity."""
-        terms = [term for term in search_terms(f"{project.title} {project.summary}") if len(term) >= 4]
-        candidates = Project.objects.published().exclude(municipality_id=project.municipality_id)
-        text_query = build_query(terms, any_term=True) if terms else None
-        same_transition = Q(transition_ids__overlap=project.transition_ids) if project.transition_ids else None
-        same_field = Q(field_ids__overlap=project.field_ids) if project.field_ids else None
-        same_text = Q(search_vector=text_query) if terms else None
-        wanted = [condition for condition in (same_transition, same_text) if condition]
-        if not wanted:
-            return []
-        # Rank only the newest related candidates, so the page costs the same at any number of projects.
-        related = candidates.filter(reduce(or_, wanted)).order_by("-created_at").values("pk")[:SIMILAR_CANDIDATES]
-        queryset = Project.objects.filter(pk__in=related).select_related("municipality")
-        queryset = queryset.annotate(
-            same_transition=flag(same_transition),
-            same_field=flag(same_field),
-            similarity=SearchRank(F("search_vector"), text_query) if terms else Value(0.0),
-        )
-        order = ["-same_transition", "-same_field", "-similarity", "title"]
-        return list(queryset.order_by(*order)[:limit])
+        return super().get_context_data(chain=chain, similar_projects=similar.similar_projects(project), **kwargs)

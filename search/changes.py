@@ -8,6 +8,7 @@ the imports alike. Bulk writes that send no signals (``QuerySet.update``) are fo
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from events.models import Event
 from networks.models import Network
 from projects.models import Municipality, Organisation, Project
 from transfers.models import TransferOffer, TransferRequest, TransferService
@@ -60,6 +61,10 @@ def _network(sender, instance, **kwargs):
     record("network", [instance.pk])
 
 
+def _event(sender, instance, **kwargs):
+    record("event", [instance.pk])
+
+
 def _m2m(kind: str):
     def handler(sender, instance, action, reverse, pk_set, **kwargs):
         if not action.startswith("post_"):
@@ -88,19 +93,25 @@ def _organisation(sender, instance, **kwargs):
 
 
 def connect() -> None:
+    # weak=False: the m2m handlers are closures made here, referenced by nothing but the signal; a weak
+    # reference would let them be collected at once and m2m changes would never reach the change log.
     for model, handler in [
         (Project, _project),
         (TransferOffer, _offer),
         (TransferService, _service),
         (TransferRequest, _request),
         (Network, _network),
+        (Event, _event),
     ]:
-        post_save.connect(handler, sender=model, dispatch_uid=f"search_{model.__name__}_saved")
-        post_delete.connect(handler, sender=model, dispatch_uid=f"search_{model.__name__}_deleted")
-    for model, kind in [(Project, "project"), (TransferRequest, "request"), (Network, "network")]:
+        post_save.connect(handler, sender=model, weak=False, dispatch_uid=f"search_{model.__name__}_saved")
+        post_delete.connect(handler, sender=model, weak=False, dispatch_uid=f"search_{model.__name__}_deleted")
+    for model, kind in [(Project, "project"), (TransferRequest, "request"), (Network, "network"), (Event, "event")]:
         for field in model._meta.many_to_many:
             m2m_changed.connect(
-                _m2m(kind), sender=field.remote_field.through, dispatch_uid=f"search_{model.__name__}_{field.name}"
+                _m2m(kind),
+                sender=field.remote_field.through,
+                weak=False,
+                dispatch_uid=f"search_{model.__name__}_{field.name}",
             )
-    post_save.connect(_municipality, sender=Municipality, dispatch_uid="search_municipality_saved")
-    post_save.connect(_organisation, sender=Organisation, dispatch_uid="search_organisation_saved")
+    post_save.connect(_municipality, sender=Municipality, weak=False, dispatch_uid="search_municipality_saved")
+    post_save.connect(_organisation, sender=Organisation, weak=False, dispatch_uid="search_organisation_saved")

@@ -1,4 +1,5 @@
-"""The documents of the index, built from the database: one per public project, offer, Gesuch, network.
+"""The documents of the index, built from the database: one per public project, offer, Gesuch, network and
+published Fachtag.
 
 Each document has a ``kind``, the record's id, its ``title``, all its searchable ``text`` (title,
 descriptions, names of its Kommune and Kreis, organisations and taxonomy terms with their synonyms),
@@ -9,6 +10,7 @@ a German collation key for sorting by name and the creation time for "newest fir
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from events.models import Event
 from networks.models import Network
 from projects.models import District, Field, Municipality, Organisation, Project, TargetGroup, Transition
 from transfers.models import TransferOffer, TransferRequest, TransferService
@@ -16,7 +18,7 @@ from transfers.models import TransferOffer, TransferRequest, TransferService
 from .analysis import collation_key
 from .vocabulary import transition_synonyms
 
-KINDS = ("project", "offer", "request", "network")
+KINDS = ("project", "offer", "request", "network", "event")
 BATCH = 2000
 
 
@@ -193,7 +195,22 @@ def networks(ids: list[int] | None, lookup: Lookup) -> Iterator[Document]:
         yield Document("network", network.pk, network.name, lead, text, tags, _timestamp(network.created_at))
 
 
-BUILDERS = {"project": projects, "offer": offers, "request": requests, "network": networks}
+def events(ids: list[int] | None, lookup: Lookup) -> Iterator[Document]:
+    """Published Fachtage, past ones too (the list has a tab for them); they name no Kommune, so their
+    place is text."""
+    queryset = Event.objects.published().prefetch_related("transitions", "fields")
+    if ids is not None:
+        queryset = queryset.filter(pk__in=ids)
+    for event in queryset.iterator(chunk_size=BATCH):
+        terms, term_tags = lookup.taxonomy(
+            [t.pk for t in event.transitions.all()], [f.pk for f in event.fields.all()], []
+        )
+        text = " \n".join([event.title, event.description, event.programme, event.place, event.address, terms])
+        lead = f"{event.title} \n{event.description}"
+        yield Document("event", event.pk, event.title, lead, text, term_tags, _timestamp(event.created_at))
+
+
+BUILDERS = {"project": projects, "offer": offers, "request": requests, "network": networks, "event": events}
 
 
 def build(kind: str, ids: list[int] | None, lookup: Lookup | None = None) -> Iterator[Document]:
@@ -208,6 +225,7 @@ def public_ids(kind: str) -> set[int]:
         "offer": TransferOffer.objects.active(),
         "request": TransferRequest.objects.open(),
         "network": Network.objects.all(),
+        "event": Event.objects.published(),
     }
     return set(querysets[kind].values_list("pk", flat=True))
 

@@ -1,7 +1,7 @@
 """Querying the index: understanding the query, AND then best-partial matching, drill-sideways facet counts,
 "Meinten Sie …?" from the index's own words.
 
-Every list (projects, offers, Gesuche, networks), the home search and the API's ``q`` call ``run``, so the
+Every list (projects, offers, Gesuche, networks, Fachtage), the home search and the API's ``q`` call ``run``, so the
 same words find the same records everywhere.
 """
 
@@ -271,15 +271,36 @@ def suggest(searcher: tantivy.Searcher, words: list[str]) -> str | None:
     return " ".join(corrected) if changed else None
 
 
+# The facets a kind's documents carry tags for (see ``documents``); a named value of another facet stays text.
+TERM_FACETS = {
+    "project": {"kommune", "uebergang", "handlungsfeld", "zielgruppe"},
+    "offer": {"kommune", "uebergang", "handlungsfeld", "zielgruppe"},
+    "request": {"kommune", "uebergang", "handlungsfeld", "zielgruppe"},
+    "network": {"kommune", "uebergang", "handlungsfeld"},
+    "event": {"uebergang", "handlungsfeld"},  # a Fachtag's place is text ("Familienbüro Bergkamen")
+}
+
+
+def words_and_filters(kind: str | None, understood: Understood) -> tuple[list[str], dict[str, list[str]]]:
+    """The query's words and filters for records of ``kind``: a named value becomes a filter where the
+    kind has that facet and stays a word where it has not (a Kommune in a search for Fachtage)."""
+    facets = TERM_FACETS.get(kind or "", {"kommune", "uebergang", "handlungsfeld", "zielgruppe"})
+    words, filters = list(understood.words), {}
+    for term in understood.terms:
+        if term.facet in facets:
+            filters.setdefault(term.facet, []).append(str(term.pk))
+        else:
+            words += [word for word in query_words(term.label) if word not in words]
+    return words, filters
+
+
 def matching_ids(kind: str, text: str, *, limit: int = 10_000) -> list[int]:
     """The ids of the records of ``kind`` that the text ``text`` finds, best first: the words as the project
     list understands them (named Kommunen, Übergänge … as filters), AND first, then the best partial matches.
     What every list's and the API's ``q`` use, so the same words find the same records."""
     understood = understand(text)
-    filters: dict[str, list[str]] = {}
-    for term in understood.terms:
-        filters.setdefault(term.facet, []).append(str(term.pk))
-    result = run(kind, words=understood.words, phrases=understood.phrases, filters=filters, limit=limit)
+    words, filters = words_and_filters(kind, understood)
+    result = run(kind, words=words, phrases=understood.phrases, filters=filters, limit=limit)
     if not result.total and result.suggestion:
         result = run(kind, words=query_words(result.suggestion), filters=filters, limit=limit)
     return [hit.pk for hit in result.hits]

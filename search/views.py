@@ -5,6 +5,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from events.models import Event
 from networks.models import Network
 from projects.models import Project
 from transfers.models import TransferOffer, TransferRequest
@@ -37,6 +38,7 @@ KINDS = {
         TransferRequest.objects.open().select_related("municipality"),
     ),
     "network": (_("Netzwerke"), "networks:list", Network.objects.all()),
+    "event": (_("Fachtage"), "events:list", Event.objects.upcoming()),  # as the list shows them first
 }
 
 
@@ -47,6 +49,8 @@ def _title_and_text(kind: str, record) -> tuple[str, str]:
         return record.project.title, record.description or record.project.summary
     if kind == "request":
         return record.title, record.need
+    if kind == "event":
+        return record.title, record.description
     return record.name, record.description
 
 
@@ -58,18 +62,19 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         text = (self.request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
         understood = query.understand(text)
-        filters: dict[str, list[str]] = {}
-        for term in understood.terms:
-            filters.setdefault(term.facet, []).append(str(term.pk))
         groups, suggestion = [], None
         if text:
             searcher = query.search_index.searcher()
             for kind, (label, route, queryset) in KINDS.items():
+                words, filters = query.words_and_filters(kind, understood)
+                # The index holds past Fachtage too; count those the list shows by default.
+                only_ids = list(queryset.values_list("pk", flat=True)) if kind == "event" else None
                 result = query.run(
                     kind,
-                    words=understood.words,
+                    words=words,
                     phrases=understood.phrases,
                     filters=filters,
+                    only_ids=only_ids,
                     limit=PER_KIND,
                     searcher=searcher,
                 )
@@ -77,7 +82,7 @@ class SearchView(TemplateView):
                 group = Group(kind, str(label), f"{reverse(route)}?{urlencode({'q': text})}", result.total)
                 order = {hit.pk: position for position, hit in enumerate(result.hits)}
                 records = sorted(queryset.filter(pk__in=order), key=lambda record: order[record.pk])
-                highlight = [*understood.words, *(word for phrase in understood.phrases for word in phrase)]
+                highlight = [*words, *(word for phrase in understood.phrases for word in phrase)]
                 for record in records:
                     title, body = _title_and_text(kind, record)
                     group.items.append((title, record.get_absolute_url(), snippet(body, highlight)))

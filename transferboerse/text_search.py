@@ -1,4 +1,4 @@
-"""The lists of the lower apps (offers, Gesuche, networks) search through the search app, which sits above
+"""The lists of the lower apps (offers, Gesuche, networks, Fachtage) search through the search app, which sits above
 them: it is wired in by the dotted path ``settings.SEARCH_MATCHER`` (no import, like ``include()`` in the
 URLconf), so every list uses the same engine and analysis without breaking the layers."""
 

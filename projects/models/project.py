@@ -7,7 +7,6 @@ from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Count, F, OuterRef, Q, Window
@@ -28,7 +27,6 @@ STALE_AFTER = timedelta(days=548)
 
 # Columns of Project maintained by database triggers (migrations 0004 and 0006), never written by Django code.
 DERIVED_FIELDS = [
-    "search_vector",
     "transition_ids",
     "field_ids",
     "target_group_ids",
@@ -311,7 +309,6 @@ class Project(SluggedModel):
     # Maintained by database triggers (migration 0004) on every write to the project, its M2M
     # relations, its organisations' and municipality's names and its transfer offers: the search
     # never computes a vector per request, and facets count one table instead of joining five.
-    search_vector = SearchVectorField(null=True, editable=False)
     transition_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     field_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     target_group_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
@@ -359,7 +356,6 @@ class Project(SluggedModel):
         verbose_name_plural = _("Projekte")
         ordering = ["title"]
         indexes = [
-            GinIndex(fields=["search_vector"], name="project_search_vector_gin"),
             # The public list, facets and gap grid only ever read published projects.
             models.Index(
                 fields=["status", "municipality"],

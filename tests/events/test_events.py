@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from events import services
 from events.models import EventRegistration
+from search import index
 
 from ..factories import UserFactory, make_coordinator
 from .factories import EventFactory
@@ -123,6 +124,52 @@ def test_event_list_query_count_is_fixed(client, transitions, django_assert_num_
 
     with django_assert_num_queries(4):
         response = client.get(reverse("events:list"))
+
+    assert len(response.context["events"]) == count
+
+
+@pytest.fixture
+def searchable_events(transitions):
+    besuche = EventFactory(title="Transfertag Willkommensbesuche", place="Familienbüro Bergkamen")
+    kita = EventFactory(title="Fachtag Eingewöhnung", description="Gute Praxis beim Start in die Krippe.")
+    kita.transitions.set([transitions[1]])
+    EventFactory(title="Fachtag Schule und Beruf", place="Kreishaus Unna")
+    return besuche, kita
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Willkommensbesuch", ["Transfertag Willkommensbesuche"]),  # stemmed
+        ("Wilkommensbesuche", ["Transfertag Willkommensbesuche"]),  # typo
+        ("Kita", ["Fachtag Eingewöhnung"]),  # the Übergang, named by its short name, is a filter
+        ("Bergkamen", ["Transfertag Willkommensbesuche"]),  # a Kommune is text: Fachtage name no Kommune
+        ("Quantenphysik", []),
+    ],
+)
+def test_event_list_search_uses_the_search_engine(client, searchable_events, bergkamen, text, expected):
+    response = client.get(reverse("events:list"), {"q": text})
+
+    assert [event.title for event in response.context["events"]] == expected
+
+
+def test_event_list_search_keeps_the_time_tab(client, searchable_events):
+    EventFactory(title="Willkommensbesuche 2025", starts_at=timezone.now() - datetime.timedelta(days=100))
+
+    response = client.get(reverse("events:list"), {"q": "Willkommensbesuche", "zeitraum": "vergangen"})
+
+    assert [event.title for event in response.context["events"]] == ["Willkommensbesuche 2025"]
+    assert '<input type="hidden" name="zeitraum" value="vergangen">' in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_event_list_search_query_count_is_fixed(client, transitions, django_assert_num_queries, count):
+    for _ in range(count):
+        EventFactory(title="Fachtag Frühe Hilfen").transitions.set(transitions[:2])
+    index.rebuild()
+
+    with django_assert_num_queries(9):
+        response = client.get(reverse("events:list"), {"q": "Frühe Hilfen"})
 
     assert len(response.context["events"]) == count
 

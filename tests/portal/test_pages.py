@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from projects.models import Project, ProjectLink
+from search import index
 from steering.models import Criterion
 from transfers.models import TransferInterest
 
@@ -92,6 +93,20 @@ def test_project_page_escapes_user_text(client):
     assert "&lt;img src=x onerror=alert(1)&gt;" in content
 
 
+def test_project_page_similar_projects_share_words_in_other_forms(client, transitions, bergkamen, selm):
+    project = ProjectFactory(
+        title="Familienzentrum am Markt", summary="Beratung für Alleinerziehende.", municipality=bergkamen
+    )
+    ProjectFactory(title="Familienzentren im Verbund", summary="Offene Treffs.", municipality=selm)
+    ProjectFactory(title="Ausbildungspaten", summary="Paten begleiten Jugendliche.", municipality=selm)
+    ProjectFactory(title="Familienzentrum Bergkamen-Mitte", municipality=bergkamen)  # the same Kommune
+
+    response = client.get(project.get_absolute_url())
+
+    # "Familie" is in every factory project's text, twice in the first one's (its title).
+    assert [p.title for p in response.context["similar_projects"]] == ["Familienzentren im Verbund", "Ausbildungspaten"]
+
+
 @pytest.mark.parametrize("count", [1, 3])
 def test_project_page_query_count_is_fixed(client, transitions, bergkamen, selm, django_assert_num_queries, count):
     """Every section filled: the page costs the same 10 queries with one or three of everything."""
@@ -109,10 +124,13 @@ def test_project_page_query_count_is_fixed(client, transitions, bergkamen, selm,
         ProjectLink.objects.create(project=project, label=f"Link {number}", url="https://example.org/")
         ProjectFactory(title=f"Ähnlich {number}", municipality=selm, transitions=transitions[:1])
 
-    with django_assert_num_queries(10):  # 9 + the lessons of closed transfer plans
+    index.rebuild()
+
+    with django_assert_num_queries(10):  # 9 + the lessons of closed transfer plans; similar: 1
         response = client.get(project.get_absolute_url())
 
     content = response.content.decode()
+    assert [p.title for p in response.context["similar_projects"]] == [f"Ähnlich {n}" for n in range(count)]
     assert content.count("Erfahrungen aus der Übernahme in Selm") == count
     assert content.count("Transferinteresse anmelden") == count
     assert content.count("Kennzahl ") >= count

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -195,3 +197,24 @@ def test_results_name_their_transitions_in_chain_order(client, transitions, berg
     content = client.get(LIST_URL).content.decode()
 
     assert f"Bergkamen · {transitions[1].short_name}, {transitions[4].short_name}</p>" in content
+
+
+def selected_sort(response) -> list[str]:
+    return re.findall(r'<option value="([^"]*)" selected>', response.content.decode().split('name="sortierung"')[1])[:1]
+
+
+@pytest.mark.parametrize(
+    ("params", "shown"),
+    [
+        ({}, "name"),
+        ({"q": "Besuchsdienst"}, "relevanz"),
+        ({"q": "Besuchsdienst", "sortierung": "gibt-es-nicht"}, "relevanz"),
+        ({"q": "Kita"}, "relevanz"),  # a query whose words all became filters ("Übergang: Kita")
+        ({"q": "Besuchsdienst", "sortierung": "neueste"}, "neueste"),
+        ({"sortierung": "relevanz"}, "name"),  # nothing to rank: sorted by name, and said so
+    ],
+)
+def test_project_list_sort_control_shows_the_order_used(client, catalogue, params, shown):
+    response = client.get(LIST_URL, params)
+
+    assert (selected_sort(response), response.context["filter"].sort) == ([shown], shown)

@@ -2,7 +2,6 @@ import pytest
 from django.urls import reverse
 
 from projects.models import Project
-from projects.search import search_terms
 from search import index
 from search.snippets import snippet
 
@@ -14,24 +13,6 @@ LIST_URL = reverse("projects:list")
 
 def titles(response) -> list[str]:
     return [project.title for project in response.context["object_list"]]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Kinder und Familien", ["kinder", "familien"]),
-        ("  \"Kita\" OR 'Eltern' & !x:* <b>", ["kita", "or", "eltern", "x", "b"]),
-        ("100% _unter_ C:\\pfad", ["100", "unter", "c", "pfad"]),
-        ("für die Kita", ["kita"]),
-        ("a " * 50, ["a"]),
-    ],
-)
-def test_search_terms_keep_only_words(text, expected):
-    assert search_terms(text) == expected
-
-
-def test_search_terms_are_capped():
-    assert len(search_terms(" ".join(f"wort{n}" for n in range(30)))) == 8
 
 
 def test_snippet_escapes_everything_but_marks():
