@@ -154,7 +154,7 @@ OPEN_DATA_EXPECTED = {
 def test_open_data_csv_neutralises_formulas(client, hostile, collection):
     response = client.get(reverse("opendata:csv", kwargs={"name": collection.download_name}))
 
-    cells = csv_cells(response.content, ",")
+    cells = csv_cells(response.content, ";")
     assert ({cell for cell in cells if cell.startswith("'")}, still_dangerous(cells)) == (
         OPEN_DATA_EXPECTED[collection.path],
         [],

@@ -63,7 +63,7 @@ def test_offer_contact_is_shown_with_consent(client, offer):
     assert client.get(f"/api/v1/offers/{offer.pk}/").json()["contacts"] == [
         {"name": NAME, "title": None, "email": EMAIL, "phones": [{"number": PHONE}]}
     ]
-    rows = list(csv.DictReader(io.StringIO(texts["open data csv"])))
+    rows = list(csv.DictReader(io.StringIO(texts["open data csv"]), delimiter=";"))
     assert [row["contacts"] for row in rows] == [f"{NAME} <{EMAIL}>"]
 
 
