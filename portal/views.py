@@ -213,7 +213,7 @@ class ProjectDetailView(DetailView):
         .select_related("municipality", "self_check")
         .prefetch_related(
             Prefetch("districts", queryset=District.objects.select_related("municipality")),
-            Prefetch("networks", queryset=Network.objects.order_by("name")),
+            Prefetch("networks", queryset=Network.objects.published().order_by("name")),
             Prefetch(
                 "transfer_offers",
                 queryset=TransferOffer.objects.filter(is_active=True).prefetch_related(

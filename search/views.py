@@ -36,7 +36,7 @@ KINDS = {
         "transfers:requests",
         TransferRequest.objects.open().select_related("municipality"),
     ),
-    "network": (_("Netzwerke"), "networks:list", Network.objects.all()),
+    "network": (_("Netzwerke"), "networks:list", Network.objects.published()),
 }
 
 

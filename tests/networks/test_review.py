@@ -13,7 +13,7 @@ from networks import services
 from networks.models import Network
 
 from ..admin.conftest import form_data
-from ..factories import NetworkFactory, OrganisationFactory
+from ..factories import NetworkFactory, OrganisationFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +61,7 @@ def test_network_added_by_coordinator_is_a_draft_until_reviewed(client, coordina
     assert response.status_code == 302
     network = Network.objects.get(name="AK Übergang Kita–Schule")
     assert network.status == Network.Status.DRAFT
+    assert client.get(reverse("networks:detail", kwargs={"slug": network.slug})).status_code == 404
 
 
 def test_network_submit_moves_draft_into_review_and_mails_reviewers(
@@ -117,6 +118,7 @@ def test_network_review_page_shows_every_field_and_publishes(
     assert response.status_code == 302
     draft.refresh_from_db()
     assert (draft.status, draft.reviewed_by) == (Network.Status.PUBLISHED, steering_member)
+    assert client.get(reverse("networks:detail", kwargs={"slug": draft.slug})).status_code == 200
 
 
 def test_network_return_needs_a_comment_and_makes_a_draft(draft, coordinator_bergkamen, steering_member):
@@ -141,7 +143,8 @@ def test_network_edit_of_coordinator_waits_for_review_then_goes_public(
 
     assert client.post(url, data).status_code == 302
     published.refresh_from_db()
-    public_name, pending = published.name, published.pending_changes
+    public_name = client.get(reverse("networks:detail", kwargs={"slug": published.slug})).context["object"].name
+    pending = published.pending_changes
 
     services.network_approve_changes(network=published, by=steering_member)
 
@@ -172,3 +175,64 @@ def test_network_edit_of_reviewer_is_direct(published, steering_member):
 
     published.refresh_from_db()
     assert (published.name, published.pending_changes) == ("Runder Tisch Kitas", {})
+
+
+@pytest.fixture
+def public_and_hidden(bergkamen, transitions):
+    project = ProjectFactory(municipality=bergkamen, title="Babylotsen")
+    project.transitions.add(transitions[0])
+    shown = NetworkFactory(name="AK Öffentlich", municipalities=[bergkamen])
+    hidden = NetworkFactory(name="AK Entwurf", municipalities=[bergkamen], status=Network.Status.IN_REVIEW)
+    for network in (shown, hidden):
+        network.projects.add(project)
+        network.transitions.add(transitions[0])
+    return project, shown, hidden
+
+
+def test_network_list_detail_and_project_page_show_only_published_networks(client, public_and_hidden):
+    project, _, hidden = public_and_hidden
+
+    listed = [network.name for network in client.get(reverse("networks:list")).context["object_list"]]
+    detail = client.get(reverse("networks:detail", kwargs={"slug": hidden.slug}))
+    on_project = client.get(reverse("projects:detail", kwargs={"slug": project.slug})).context["object"]
+
+    assert listed == ["AK Öffentlich"]
+    assert detail.status_code == 404
+    assert [network.name for network in on_project.networks.all()] == ["AK Öffentlich"]
+
+
+def test_network_chain_of_a_kommune_names_only_published_networks(public_and_hidden, bergkamen):
+    from portal.chains import chain_links
+
+    links = chain_links(bergkamen)
+
+    assert sorted({network.name for link in links for network in link.networks}) == ["AK Öffentlich"]
+
+
+def test_network_api_sitemap_and_search_show_only_published_networks(client, public_and_hidden):
+    from pages.sitemaps import NetworkSitemap
+    from search.documents import build, public_ids
+
+    _, shown, hidden = public_and_hidden
+
+    api_names = [item["name"] for item in client.get("/api/v1/networks/").json()["contents"]]
+
+    assert api_names == ["AK Öffentlich"]
+    assert list(NetworkSitemap().items()) == [shown]
+    assert public_ids("network") == {shown.pk}
+    assert [document.pk for document in build("network", [shown.pk, hidden.pk])] == [shown.pk]
+
+
+def test_network_home_search_and_open_data_know_only_published_networks(public_and_hidden, bergkamen):
+    from api.hsds.records import public_organisations
+    from search.views import KINDS
+
+    _, shown, hidden = public_and_hidden
+    shown.members.add(OrganisationFactory(name="Hebammenpraxis Sonne", municipality=bergkamen))
+    hidden.members.add(OrganisationFactory(name="Kinderarztpraxis Mond", municipality=bergkamen))
+
+    organisations = {organisation.name for organisation in public_organisations()}
+
+    assert list(KINDS["network"][2]) == [shown]
+    assert "Hebammenpraxis Sonne" in organisations
+    assert "Kinderarztpraxis Mond" not in organisations
