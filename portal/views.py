@@ -89,8 +89,8 @@ class ProjectListView(FilterView):
         query_text = (request.GET.get("q") or "").strip()
         words, quoted = understood.words, understood.phrases
         only_ids = None
-        if good_practice := filterset.good_practice_condition():
-            only_ids = list(self.get_queryset().filter(good_practice).values_list("pk", flat=True))
+        if condition := filterset.id_condition():
+            only_ids = list(self.get_queryset().filter(condition).values_list("pk", flat=True))
         raw_page = request.GET.get("seite") or "1"
         number = min(max(int(raw_page), 1), MAX_PAGE) if raw_page.isdigit() and len(raw_page) < 6 else 1
 
@@ -197,6 +197,11 @@ class ProjectListView(FilterView):
             params.pop("transfer", None)
             params.pop("seite", None)
             result.append((_("mit Transfer-Angebot"), params.urlencode()))
+        if cleaned.get("aktuell"):
+            params = data.copy()
+            params.pop("aktuell", None)
+            params.pop("seite", None)
+            result.append((_("aktuell bestätigt"), params.urlencode()))
         if cleaned.get("q"):
             params = data.copy()
             params.pop("q", None)
