@@ -41,6 +41,27 @@ class NetworkAdminForm(forms.ModelForm):
                 self.initial[name] = value
 
 
+class ReviewStateFilter(admin.SimpleListFilter):
+    """The reviewers' queue: submitted networks and submitted changes of published ones."""
+
+    title = _("Prüfung")
+    parameter_name = "pruefung"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("entwurf", _("Entwürfe")),
+            ("in-pruefung", _("In Prüfung (auch Änderungen)")),
+            ("zurueckgegeben", _("Mit Kommentar zurückgegeben")),
+        ]
+
+    def queryset(self, request, queryset):
+        return {
+            "entwurf": queryset.drafts,
+            "in-pruefung": queryset.awaiting_review,
+            "zurueckgegeben": queryset.returned,
+        }.get(self.value(), queryset.all)()
+
+
 @admin.register(Network)
 class NetworkAdmin(
     HistoryDisplayAdminMixin, ScopedAdminMixin, BackgroundImportMixin, ImportExportMixin, SimpleHistoryAdmin
@@ -66,7 +87,14 @@ class NetworkAdmin(
         "meetings_per_year",
         "has_cooperation_agreement",
     ]
-    list_filter = ["status", "kind", ("municipalities", RelatedOnlyFieldListFilter), "transitions", "fields"]
+    list_filter = [
+        ReviewStateFilter,
+        "status",
+        "kind",
+        ("municipalities", RelatedOnlyFieldListFilter),
+        "transitions",
+        "fields",
+    ]
     list_select_related = ["coordinating_organisation"]
     search_fields = ["name", "description", "coordinating_organisation__name"]
     autocomplete_fields = ["coordinating_organisation", "members", "projects"]
@@ -201,7 +229,7 @@ class NetworkAdmin(
                         form.add_error(None, error.messages)
                 else:
                     messages.success(request, self._review_message(action, network))
-                    return HttpResponseRedirect(reverse("admin:networks_network_changelist"))
+                    return HttpResponseRedirect(reverse("admin:networks_network_changelist") + "?pruefung=in-pruefung")
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,

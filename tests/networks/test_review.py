@@ -236,3 +236,18 @@ def test_network_home_search_and_open_data_know_only_published_networks(public_a
     assert list(KINDS["network"][2]) == [shown]
     assert "Hebammenpraxis Sonne" in organisations
     assert "Kinderarztpraxis Mond" not in organisations
+
+
+def test_network_review_queue_lists_submissions_and_submitted_changes(
+    client, draft, published, coordinator_bergkamen, steering_member, youth_office
+):
+    untouched = NetworkFactory(name="AK Unverändert", coordinating_organisation=youth_office)
+    services.network_submit(network=draft, by=coordinator_bergkamen)
+    services.network_save(network=published, cleaned_data={"name": "Runder Tisch Kitas"}, by=coordinator_bergkamen)
+    client.force_login(steering_member)
+
+    response = client.get(reverse("admin:networks_network_changelist"), {"pruefung": "in-pruefung"})
+
+    listed = [network.name for network in response.context["cl"].result_list]
+    assert listed == ["AK Frühe Hilfen", "Runder Tisch Kita"]
+    assert untouched.name not in listed
