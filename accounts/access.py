@@ -5,7 +5,8 @@ everything; Koordinatoren see the records of the municipalities they coordinate;
 (anonymous visitors, inactive accounts, staff without a role) sees nothing in the back office.
 """
 
-from django.db.models import Model, QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Model, Q, QuerySet
 
 from .models import Coordinator, Role
 
@@ -13,6 +14,14 @@ from .models import Coordinator, Role
 def is_reviewer(user) -> bool:
     """Steuerungsgruppe, Redaktion or superuser: sees all records and reviews projects."""
     return bool(user.is_authenticated and user.is_active and user.is_steering_group)
+
+
+def reviewers() -> QuerySet:
+    """The active users who review submissions and get the review mails, by address."""
+    users = get_user_model().objects.filter(
+        Q(groups__name__in=[Role.STEERING_GROUP, Role.EDITORIAL]) | Q(is_superuser=True), is_active=True
+    )
+    return users.distinct().order_by("email")
 
 
 def is_coordinator(user) -> bool:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import (
     admin_outbox,  # noqa: F401  (registers the outbox admin)
+    admin_third_party,  # noqa: F401  (German admin pages of TOTP devices and task results)
     services,
 )
 from .forms import InvitationForm, TOTPConfirmForm

@@ -52,7 +52,8 @@ def project_queryset() -> QuerySet:
 
 def network_queryset() -> QuerySet:
     return (
-        Network.objects.select_related("coordinating_organisation")
+        Network.objects.published()
+        .select_related("coordinating_organisation")
         .prefetch_related(
             "members",
             "municipalities",

@@ -435,7 +435,8 @@ def load_networks(catalog: Catalog, report: LoadReport) -> None:
                 "founded_year": data.get("founded_year"),
                 "has_cooperation_agreement": data.get("has_cooperation_agreement", False),
             },
-            on_create={"slug": _slug(Network, data["name"])},
+            # Demo networks are shown as reviewed and public; a later reload does not undo a status.
+            on_create={"slug": _slug(Network, data["name"]), "status": Network.Status.PUBLISHED},
         )
         status = _sync_relations(
             network,

@@ -1,23 +1,74 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from accounts.history_records import HistoryAdminMixin
+from accounts.access import is_reviewer
+from accounts.history_records import HistoryDisplayAdminMixin
 from accounts.scoping import ScopedAdminMixin
 from projects.access import municipalities_for, organisation_choices_for, organisations_for, projects_for
+from projects.admin import ReturnForm
+from projects.diff import diff_rows
 from projects.import_admin import BackgroundImportMixin
 
+from . import services
 from .access import networks_for
 from .models import Network
 from .resources import NetworkResource
 
 
+class NetworkAdminForm(forms.ModelForm):
+    """Shows a Koordinator the values of their pending changes rather than the published ones."""
+
+    pending_initial: dict = {}
+
+    class Meta:
+        model = Network
+        fields = Network.REVIEWED_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, value in self.pending_initial.items():
+            if name in self.fields:
+                self.initial[name] = value
+
+
+class ReviewStateFilter(admin.SimpleListFilter):
+    """The reviewers' queue: submitted networks and submitted changes of published ones."""
+
+    title = _("Prüfung")
+    parameter_name = "pruefung"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("entwurf", _("Entwürfe")),
+            ("in-pruefung", _("In Prüfung (auch Änderungen)")),
+            ("zurueckgegeben", _("Mit Kommentar zurückgegeben")),
+        ]
+
+    def queryset(self, request, queryset):
+        return {
+            "entwurf": queryset.drafts,
+            "in-pruefung": queryset.awaiting_review,
+            "zurueckgegeben": queryset.returned,
+        }.get(self.value(), queryset.all)()
+
+
 @admin.register(Network)
-class NetworkAdmin(HistoryAdminMixin, ScopedAdminMixin, BackgroundImportMixin, ImportExportMixin, SimpleHistoryAdmin):
+class NetworkAdmin(
+    HistoryDisplayAdminMixin, ScopedAdminMixin, BackgroundImportMixin, ImportExportMixin, SimpleHistoryAdmin
+):
     scope = staticmethod(networks_for)
     resource_classes = [NetworkResource]
+    form = NetworkAdminForm
     choice_scopes = {
         # A Koordinator's network is coordinated by one of their own organisations …
         "coordinating_organisation": organisations_for,
@@ -28,8 +79,22 @@ class NetworkAdmin(HistoryAdminMixin, ScopedAdminMixin, BackgroundImportMixin, I
     }
     keep_current_choices = ("members", "municipalities")
     scope_fields = ("coordinating_organisation",)
-    list_display = ["name", "kind", "coordinating_organisation", "meetings_per_year", "has_cooperation_agreement"]
-    list_filter = ["kind", ("municipalities", RelatedOnlyFieldListFilter), "transitions", "fields"]
+    list_display = [
+        "name",
+        "kind",
+        "coordinating_organisation",
+        "review_state",
+        "meetings_per_year",
+        "has_cooperation_agreement",
+    ]
+    list_filter = [
+        ReviewStateFilter,
+        "status",
+        "kind",
+        ("municipalities", RelatedOnlyFieldListFilter),
+        "transitions",
+        "fields",
+    ]
     list_select_related = ["coordinating_organisation"]
     search_fields = ["name", "description", "coordinating_organisation__name"]
     autocomplete_fields = ["coordinating_organisation", "members", "projects"]
@@ -45,4 +110,142 @@ class NetworkAdmin(HistoryAdminMixin, ScopedAdminMixin, BackgroundImportMixin, I
             {"fields": ["meetings_per_year", "meeting_note", "founded_year", "has_cooperation_agreement"]},
         ),
         (_("Einordnung"), {"fields": ["members", "projects", "transitions", "fields"]}),
+        (
+            _("Prüfung"),
+            {
+                "fields": ["status", "review_comment", "submitted_at", "submitted_by", "reviewed_at", "reviewed_by"],
+                "classes": ["collapse"],
+            },
+        ),
     ]
+
+    @admin.display(description=_("Stand"), ordering="status")
+    def review_state(self, obj: Network) -> str:
+        if obj.is_returned:
+            return gettext("Zurückgegeben")
+        if obj.has_pending_changes:
+            return gettext("Veröffentlicht, Änderungen in Prüfung")
+        return obj.get_status_display()
+
+    def view_on_site(self, obj: Network) -> str | None:
+        return obj.get_absolute_url() if obj.is_published else None
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None and obj.pending_changes and services.edits_are_proposals(obj, request.user):
+            form = type(form.__name__, (form,), {"pending_initial": obj.pending_changes})
+        return form
+
+    # Saving: networks.services decides whether an edit is saved or becomes a change for review -------
+
+    def save_model(self, request, obj, form, change):
+        saved = services.network_save(network=obj, cleaned_data=form.cleaned_data, by=request.user)
+        obj.pk = saved.pk
+        obj.refresh_from_db()
+        obj._state.adding = False
+
+    def save_related(self, request, form, formsets, change):
+        """The many-to-many fields were saved (or proposed) by network_save; a network has no inlines."""
+
+    def restore_version(self, request, form, record):
+        return services.network_save(network=form.instance, cleaned_data=form.cleaned_data, by=request.user)
+
+    def _after_save(self, request, obj: Network) -> None:
+        network = Network.objects.get(pk=obj.pk)
+        if services.edits_are_proposals(network, request.user):
+            if network.has_pending_changes:
+                messages.info(
+                    request,
+                    gettext(
+                        "Ihre Änderungen sind zur Prüfung eingereicht. Bis zur Freigabe bleibt die "
+                        "veröffentlichte Fassung sichtbar."
+                    ),
+                )
+            else:
+                messages.info(request, gettext("Keine Änderung gegenüber der veröffentlichten Fassung."))
+        if "_submit_for_review" not in request.POST:
+            return
+        try:
+            services.network_submit(network=network, by=request.user)
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        except PermissionDenied:
+            messages.error(request, gettext("Diesen Schritt dürfen Sie nicht gehen."))
+        else:
+            messages.success(request, gettext("Das Netzwerk ist zur Prüfung eingereicht."))
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self._after_save(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        self._after_save(request, obj)
+        return super().response_change(request, obj)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "is_reviewer": is_reviewer(request.user)}
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    # Review -------------------------------------------------------------------------------------------
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/pruefen/",
+                self.admin_site.admin_view(self.review_view),
+                name="{}_{}_review".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def review_view(self, request, object_id):
+        """The reviewer's page: every field that will be published (or what would change), then publish,
+        take over the changes or return with a comment."""
+        if not is_reviewer(request.user) or not self.has_change_permission(request):
+            raise PermissionDenied
+        network = get_object_or_404(self.get_queryset(request), pk=object_id)
+        form = ReturnForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            steps = {
+                "publish": lambda: services.network_publish(network=network, by=request.user),
+                "approve": lambda: services.network_approve_changes(network=network, by=request.user),
+                "return": lambda: services.network_return(
+                    network=network, by=request.user, comment=form.cleaned_data["comment"]
+                ),
+            }
+            action = next((name for name in steps if f"_{name}" in request.POST), None)
+            if action is None:
+                form.add_error(None, gettext("Bitte wählen Sie, was mit der Einreichung geschehen soll."))
+            else:
+                try:
+                    steps[action]()
+                except ValidationError as error:
+                    if hasattr(error, "error_dict"):
+                        for field, errors in error.message_dict.items():
+                            form.add_error(field if field in form.fields else None, errors)
+                    else:
+                        form.add_error(None, error.messages)
+                else:
+                    messages.success(request, self._review_message(action, network))
+                    return HttpResponseRedirect(reverse("admin:networks_network_changelist") + "?pruefung=in-pruefung")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": gettext("„{name}“ prüfen").format(name=network.name),
+            "network": network,
+            "original": network,
+            "form": form,
+            "diff": diff_rows(network.pending_changes_diff()),
+            "fields": diff_rows(network.review_rows()),
+        }
+        return TemplateResponse(request, "admin/networks/network/review.html", context)
+
+    @staticmethod
+    def _review_message(action: str, network: Network) -> str:
+        return {
+            "publish": gettext("„{name}“ ist veröffentlicht."),
+            "approve": gettext("Die Änderungen an „{name}“ sind übernommen und öffentlich."),
+            "return": gettext("„{name}“ ist mit Ihrem Kommentar zurückgegeben."),
+        }[action].format(name=network.name)

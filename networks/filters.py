@@ -43,7 +43,9 @@ class NetworkFilter(django_filters.FilterSet):
     )
     koordination = django_filters.ModelChoiceFilter(
         label=_("koordiniert von"),
-        queryset=Organisation.objects.filter(Exists(Network.objects.filter(coordinating_organisation=OuterRef("pk")))),
+        queryset=Organisation.objects.filter(
+            Exists(Network.objects.published().filter(coordinating_organisation=OuterRef("pk")))
+        ),
         field_name="coordinating_organisation",
         empty_label=_("alle koordinierenden Stellen"),
     )

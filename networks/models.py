@@ -4,16 +4,47 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.history_records import TrackedHistoricalRecords
-from projects.models import YEAR_VALIDATORS, Field, Municipality, Organisation, Project, SluggedModel, Transition
+from projects.models import (
+    YEAR_VALIDATORS,
+    Field,
+    Municipality,
+    Organisation,
+    Project,
+    ReviewedModel,
+    ReviewQuerySet,
+    SluggedModel,
+    Transition,
+)
 
 
-class NetworkQuerySet(models.QuerySet):
+class NetworkQuerySet(ReviewQuerySet):
     def for_municipality(self, municipality: Municipality):
         return self.filter(municipalities=municipality)
 
 
-class Network(SluggedModel):
-    """A standing group of organisations that meets regularly (Arbeitskreis, Runder Tisch …)."""
+class Network(ReviewedModel, SluggedModel):
+    """A standing group of organisations that meets regularly (Arbeitskreis, Runder Tisch …).
+
+    Reviewed like projects (networks.services): public only once published, and a Koordinator's edit of
+    a published network waits in ``pending_changes`` for a reviewer.
+    """
+
+    REVIEWED_FIELDS = [
+        "name",
+        "kind",
+        "description",
+        "coordinating_organisation",
+        "municipalities",
+        "meetings_per_year",
+        "meeting_note",
+        "founded_year",
+        "has_cooperation_agreement",
+        "members",
+        "projects",
+        "transitions",
+        "fields",
+    ]
+    MANY_TO_MANY_REVIEWED_FIELDS = ["municipalities", "members", "projects", "transitions", "fields"]
 
     class Kind(models.TextChoices):
         WORKING_GROUP = "working_group", _("Arbeitskreis")
@@ -65,7 +96,7 @@ class Network(SluggedModel):
     history = TrackedHistoricalRecords(
         verbose_name=_("Version des Netzwerks"),
         verbose_name_plural=_("Versionen der Netzwerke"),
-        excluded_fields=["updated_at"],
+        excluded_fields=["updated_at", "pending_changes"],
         m2m_fields=[members, municipalities],
     )
 

@@ -61,6 +61,14 @@ class NetworkResource(ScopedResource):
     def scope(self):
         return networks_for(self.user).select_related("coordinating_organisation")
 
+    def change_error(self, instance) -> str:
+        """New networks come in as drafts; one under review or published changes only through the form."""
+        if instance.pk and instance.status != Network.Status.DRAFT:
+            return _(
+                "„{name}“ ist {status}. Änderungen daran nehmen Sie bitte im Formular vor, damit sie geprüft werden."
+            ).format(name=instance.name, status=instance.get_status_display())
+        return ""
+
     def before_import_row(self, row, **kwargs):
         if not str(row.get("koordiniert von") or "").strip():
             raise ValidationError(

@@ -14,7 +14,8 @@ class NetworkListView(FilterView):
     paginate_by = 20
     page_kwarg = "seite"
     queryset = (
-        Network.objects.select_related("coordinating_organisation")
+        Network.objects.published()
+        .select_related("coordinating_organisation")
         .prefetch_related(Prefetch("municipalities", queryset=Municipality.objects.order_by("name")))
         .order_by("name", "pk")
     )
@@ -34,13 +35,17 @@ class NetworkListView(FilterView):
 
 class NetworkDetailView(DetailView):
     template_name = "networks/network_detail.html"
-    queryset = Network.objects.select_related("coordinating_organisation__municipality").prefetch_related(
-        Prefetch("members", queryset=Organisation.objects.select_related("municipality").order_by("name")),
-        Prefetch("municipalities", queryset=Municipality.objects.order_by("name")),
-        "transitions",
-        "fields",
-        Prefetch(
-            "projects",
-            queryset=Project.objects.published().select_related("municipality").order_by("title"),
-        ),
+    queryset = (
+        Network.objects.published()
+        .select_related("coordinating_organisation__municipality")
+        .prefetch_related(
+            Prefetch("members", queryset=Organisation.objects.select_related("municipality").order_by("name")),
+            Prefetch("municipalities", queryset=Municipality.objects.order_by("name")),
+            "transitions",
+            "fields",
+            Prefetch(
+                "projects",
+                queryset=Project.objects.published().select_related("municipality").order_by("title"),
+            ),
+        )
     )

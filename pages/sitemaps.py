@@ -47,7 +47,7 @@ class MunicipalitySitemap(Sitemap):
 
 class NetworkSitemap(Sitemap):
     def items(self):
-        return Network.objects.only("slug", "updated_at").order_by("pk")
+        return Network.objects.published().only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, network: Network):
         return network.updated_at

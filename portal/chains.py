@@ -200,7 +200,8 @@ def chain_links(
     projects = Project.objects.only("title", "slug").in_bulk({pk for ids in shown.values() for pk in ids})
     serving = served_projects(municipality) if serving is None else serving
     networks = list(
-        Network.objects.filter(Q(municipalities=municipality) | Q(projects__municipality=municipality))
+        Network.objects.published()
+        .filter(Q(municipalities=municipality) | Q(projects__municipality=municipality))
         .annotate(
             covered_transition_ids=ArrayAgg("transitions__id", distinct=True, default=[]),
             carried_project_ids=ArrayAgg("projects__id", distinct=True, default=[]),

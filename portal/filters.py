@@ -130,6 +130,13 @@ class ProjectFilter(GoodPracticeFilterSet):
         method="filter_nothing",
         widget=forms.CheckboxInput,
     )
+    # The engine does not hold confirmation dates: like the good-practice filter, this one narrows the
+    # search to the ids of the matching projects (``id_condition``).
+    aktuell = django_filters.BooleanFilter(
+        label=_("Aktuell bestätigt (in den letzten 18 Monaten)"),
+        method="filter_nothing",
+        widget=forms.CheckboxInput,
+    )
     sortierung = django_filters.ChoiceFilter(
         label=_("Sortierung"), choices=Sort.CHOICES, method="filter_nothing", empty_label=None, widget=LightSelect
     )
@@ -155,6 +162,7 @@ class ProjectFilter(GoodPracticeFilterSet):
         for name, objects in self.options.items():
             self.filters[name].extra["choices"] = [(obj.slug, str(obj)) for obj in objects]
         self.filters["transfer"].field_class = forms.BooleanField
+        self.filters["aktuell"].field_class = forms.BooleanField
 
     @property
     def helper(self) -> FormHelper:
@@ -166,6 +174,7 @@ class ProjectFilter(GoodPracticeFilterSet):
         helper.layout = layout.Layout(  # the search box "q" stays outside the fold (project_list.html)
             *[layout.Field(name, template=facet) for name in FACETS],
             "transfer",
+            "aktuell",
             "gp_kriterium",
             "gp_stufe",
             "sortierung",
@@ -201,6 +210,19 @@ class ProjectFilter(GoodPracticeFilterSet):
     def good_practice_condition(self) -> Q | None:
         criterion, level = self.cleaned.get("gp_kriterium"), self.cleaned.get("gp_stufe")
         return min_criterion_level_condition(criterion, int(level)) if criterion and level else None
+
+    def id_condition(self) -> Q | None:
+        """The chosen filters the search engine cannot apply (good practice, confirmed within 18 months)
+        as one condition on projects, or None; the engine then searches only the projects it selects."""
+        conditions = [condition for condition in [self.good_practice_condition()] if condition is not None]
+        if self.cleaned.get("aktuell"):
+            conditions.append(Q(pk__in=Project.objects.currently_confirmed().values("pk")))
+        if not conditions:
+            return None
+        combined = conditions[0]
+        for condition in conditions[1:]:
+            combined &= condition
+        return combined
 
     def facets(self, counts: dict[str, dict[str, int]]) -> list[Facet]:
         """Every facet with the count of each value under the other filters; values without results
@@ -261,8 +283,8 @@ class ProjectFilter(GoodPracticeFilterSet):
 
 def saved_search_results(filterset: ProjectFilter, published):
     """What a saved search of the project list finds now: the same engine query as the list, all hits."""
-    if good_practice := filterset.good_practice_condition():
-        only_ids = list(published.filter(good_practice).values_list("pk", flat=True))
+    if condition := filterset.id_condition():
+        only_ids = list(published.filter(condition).values_list("pk", flat=True))
     else:
         only_ids = None
     found = search_query.run(

@@ -111,7 +111,9 @@ def transition_gap(municipality: Municipality, transition: Transition, field: Fi
     on_topic = Q(transition_ids__contains=[transition.pk])
     if field:
         on_topic &= Q(field_ids__contains=[field.pk])
-    found = suggestions(municipality, on_topic=on_topic, networks=Network.objects.filter(transitions=transition))
+    found = suggestions(
+        municipality, on_topic=on_topic, networks=Network.objects.published().filter(transitions=transition)
+    )
     needs = needs_in_group(municipality, [transition]) if not field else {}
     field_params = [("handlungsfeld", field.slug)] if field else []
     return Gap(
@@ -141,7 +143,7 @@ def phase_gap(municipality: Municipality, phase: LifePhase) -> Gap:
     found = suggestions(
         municipality,
         on_topic=Q(pk__in=Project.phases.through.objects.filter(lifephase=phase).values("project_id")),
-        networks=Network.objects.filter(Exists(on_network_topic)) if bridging else Network.objects.none(),
+        networks=Network.objects.published().filter(Exists(on_network_topic)) if bridging else Network.objects.none(),
     )
     needs = phase_needs_in_group(municipality, [phase])
     into = phase_transition(phase, bridging)

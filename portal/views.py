@@ -86,8 +86,8 @@ class ProjectListView(FilterView):
         filterset = self.filterset
         words, quoted = understood.words, understood.phrases
         only_ids = None
-        if good_practice := filterset.good_practice_condition():
-            only_ids = list(self.get_queryset().filter(good_practice).values_list("pk", flat=True))
+        if condition := filterset.id_condition():
+            only_ids = list(self.get_queryset().filter(condition).values_list("pk", flat=True))
         raw_page = request.GET.get("seite") or "1"
         number = min(max(int(raw_page), 1), MAX_PAGE) if raw_page.isdigit() and len(raw_page) < 6 else 1
 
@@ -194,6 +194,11 @@ class ProjectListView(FilterView):
             params.pop("transfer", None)
             params.pop("seite", None)
             result.append((_("mit Transfer-Angebot"), params.urlencode()))
+        if cleaned.get("aktuell"):
+            params = data.copy()
+            params.pop("aktuell", None)
+            params.pop("seite", None)
+            result.append((_("aktuell bestätigt"), params.urlencode()))
         if cleaned.get("q"):
             params = data.copy()
             params.pop("q", None)
@@ -210,7 +215,7 @@ class ProjectDetailView(DetailView):
         .select_related("municipality", "self_check")
         .prefetch_related(
             Prefetch("districts", queryset=District.objects.select_related("municipality")),
-            Prefetch("networks", queryset=Network.objects.order_by("name")),
+            Prefetch("networks", queryset=Network.objects.published().order_by("name")),
             Prefetch(
                 "transfer_offers",
                 queryset=TransferOffer.objects.filter(is_active=True).prefetch_related(

@@ -9,7 +9,6 @@ background worker sends them, see ``accounts.outbox``).
 from collections.abc import Iterable
 from datetime import timedelta
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -17,9 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.access import is_reviewer
+from accounts.access import is_reviewer, reviewers
 from accounts.history_records import history_paused, record_version
-from accounts.models import Coordinator, Role
+from accounts.models import Coordinator
 from accounts.outbox import absolute_url, mails_queue
 from transferboerse.text import normalise_text
 
@@ -47,16 +46,9 @@ def _save(project: Project, *, by, reason: str, record_history: bool = True) -> 
         record_version(project, by=by, reason=reason)
 
 
-def _reviewers():
-    reviewers = get_user_model().objects.filter(
-        Q(groups__name__in=[Role.STEERING_GROUP, Role.EDITORIAL]) | Q(is_superuser=True), is_active=True
-    )
-    return reviewers.distinct().order_by("email")
-
-
 def _mail_reviewers(template: str, project: Project, *, by) -> None:
     mails_queue(
-        recipients=_reviewers(),
+        recipients=reviewers(),
         template=template,
         context={
             "project": project,
@@ -428,7 +420,7 @@ def _require_municipality_access(municipality: Municipality, user) -> None:
 
 def _mail_reviewers_about_profile(municipality: Municipality, *, by) -> None:
     mails_queue(
-        recipients=_reviewers(),
+        recipients=reviewers(),
         template="municipality_changes_submitted",
         context={
             "municipality": municipality,

@@ -172,8 +172,10 @@ def requests(ids: list[int] | None, lookup: Lookup) -> Iterator[Document]:
 
 
 def networks(ids: list[int] | None, lookup: Lookup) -> Iterator[Document]:
-    queryset = Network.objects.select_related("coordinating_organisation").prefetch_related(
-        "transitions", "fields", "municipalities", "members"
+    queryset = (
+        Network.objects.published()
+        .select_related("coordinating_organisation")
+        .prefetch_related("transitions", "fields", "municipalities", "members")
     )
     if ids is not None:
         queryset = queryset.filter(pk__in=ids)
@@ -224,7 +226,7 @@ def public_ids(kind: str) -> set[int]:
         "project": Project.objects.published(),
         "offer": TransferOffer.objects.active(),
         "request": TransferRequest.objects.open(),
-        "network": Network.objects.all(),
+        "network": Network.objects.published(),
         "event": Event.objects.published(),
     }
     return set(querysets[kind].values_list("pk", flat=True))

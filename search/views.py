@@ -37,7 +37,7 @@ KINDS = {
         "transfers:requests",
         TransferRequest.objects.open().select_related("municipality"),
     ),
-    "network": (_("Netzwerke"), "networks:list", Network.objects.all()),
+    "network": (_("Netzwerke"), "networks:list", Network.objects.published()),
     "event": (_("Fachtage"), "events:list", Event.objects.upcoming()),  # as the list shows them first
 }
 

@@ -136,6 +136,7 @@ class NetworkFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Arbeitskreis {n}")
     kind = Network.Kind.WORKING_GROUP
     coordinating_organisation = factory.SubFactory(OrganisationFactory)
+    status = Network.Status.PUBLISHED
 
     @factory.post_generation
     def municipalities(self, create, extracted, **kwargs):

@@ -33,7 +33,18 @@ WORKFLOW_FIELDS: dict[str, tuple[str, ...]] = {
         "changes_submitted_by",
         "review_comment",
     ),
-    "networks.network": ("created_at", "updated_at"),
+    # Networks are reviewed like projects (networks.services).
+    "networks.network": (
+        "status",
+        "submitted_at",
+        "submitted_by",
+        "reviewed_at",
+        "reviewed_by",
+        "review_comment",
+        "pending_changes",
+        "created_at",
+        "updated_at",
+    ),
     # A reported barrier is answered through barrier_reports_mark_answered; when it came and when the
     # answer is due are facts of the report.
     "pages.barrierreport": ("status", "received_at", "answer_due_on"),

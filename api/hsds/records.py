@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import reverse
 
+from networks.models import Network
 from projects.models import Field, LifePhase, Municipality, Organisation, Project, TargetGroup, Transition
 from transfers.models import TransferOffer
 
@@ -356,9 +357,11 @@ def active_offers():
 
 
 def public_organisations():
-    """Träger named on a published project or in a network (networks are public)."""
+    """Träger named on a published project or in a published network."""
     named = (
-        Q(projects__status=Project.Status.PUBLISHED) | Q(networks__isnull=False) | Q(coordinated_networks__isnull=False)
+        Q(projects__status=Project.Status.PUBLISHED)
+        | Q(networks__status=Network.Status.PUBLISHED)
+        | Q(coordinated_networks__status=Network.Status.PUBLISHED)
     )
     return Organisation.objects.filter(named).select_related("municipality").distinct().order_by("pk")
 

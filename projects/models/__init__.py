@@ -20,6 +20,7 @@ from .project import (
     ProjectLink,
     ProjectQuerySet,
 )
+from .review import ReviewedModel, ReviewQuerySet, ReviewStatus
 from .search import ChainCount, SearchQueryField
 from .taxonomy import (
     YEAR_VALIDATORS,
@@ -54,6 +55,9 @@ __all__ = [
     "Project",
     "ProjectLink",
     "ProjectQuerySet",
+    "ReviewQuerySet",
+    "ReviewStatus",
+    "ReviewedModel",
     "SearchQueryField",
     "SluggedModel",
     "TargetGroup",

@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.history_records import TrackedHistoricalRecords
 
 from .municipalities import District, Municipality, Organisation
+from .review import ReviewedModel, ReviewQuerySet
 from .taxonomy import YEAR_VALIDATORS, Field, LifePhase, SluggedModel, TargetGroup, Transition
 
 # A project should be confirmed as current once a year; after 18 months public pages flag it as old.
@@ -35,10 +35,7 @@ DERIVED_FIELDS = [
 ]
 
 
-class ProjectQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Project.Status.PUBLISHED)
-
+class ProjectQuerySet(ReviewQuerySet):
     def for_transition(self, transition: Transition):
         return self.filter(transitions=transition)
 
@@ -161,22 +158,13 @@ class ProjectQuerySet(models.QuerySet):
             ),
         )
 
-    def drafts(self):
-        """Drafts not (yet) returned by a reviewer."""
-        return self.filter(status=Project.Status.DRAFT, review_comment="")
-
-    def awaiting_review(self):
+    @staticmethod
+    def awaiting_review_condition() -> Q:
         """New projects submitted for review, published projects with submitted changes, and requests
         to archive a published project."""
-        return self.filter(
-            Q(status=Project.Status.IN_REVIEW)
-            | Q(status=Project.Status.PUBLISHED, review_comment="") & ~Q(pending_changes={})
-            | Q(status=Project.Status.PUBLISHED, archive_requested_at__isnull=False)
+        return ReviewQuerySet.awaiting_review_condition() | Q(
+            status=Project.Status.PUBLISHED, archive_requested_at__isnull=False
         )
-
-    def returned(self):
-        """Returned by a reviewer with a comment: a draft, or pending changes of a published project."""
-        return self.exclude(review_comment="").filter(status__in=[Project.Status.DRAFT, Project.Status.PUBLISHED])
 
     def needs_confirmation(self, now=None):
         """Published projects nobody confirmed as current for a year."""
@@ -200,14 +188,8 @@ class ProjectQuerySet(models.QuerySet):
         return {(municipality_id, transition_id): count for municipality_id, transition_id, count in rows}
 
 
-class Project(SluggedModel):
+class Project(ReviewedModel, SluggedModel):
     """A working offer or project: one link in a municipality's prevention chain."""
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Entwurf")
-        IN_REVIEW = "in_review", _("In Prüfung")
-        PUBLISHED = "published", _("Veröffentlicht")
-        ARCHIVED = "archived", _("Archiviert")
 
     slug_source = "title"
     # What a Koordinator's edit of a published project may change, subject to review.
@@ -301,7 +283,6 @@ class Project(SluggedModel):
         help_text=_("Nur mit Einverständnis der Ansprechperson ankreuzen."),
     )
 
-    status = models.CharField(_("Status"), max_length=12, choices=Status, default=Status.DRAFT)
     confirmed_at = models.DateTimeField(_("zuletzt als aktuell bestätigt"), null=True, blank=True)
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
@@ -314,29 +295,8 @@ class Project(SluggedModel):
     target_group_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     district_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     has_transfer_offer = models.BooleanField(_("hat Transfer-Angebot"), default=False, editable=False)
-    # Review workflow (projects/services.py): draft → in review → published; a reviewer may return a
-    # submission with a comment. Edits of a published project wait in ``pending_changes``
-    # ({field name: new value}, many-to-many fields as lists of ids) until a reviewer approves them.
-    submitted_at = models.DateTimeField(_("eingereicht am"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="submitted_projects",
-        verbose_name=_("eingereicht von"),
-    )
-    reviewed_at = models.DateTimeField(_("geprüft am"), null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="reviewed_projects",
-        verbose_name=_("geprüft von"),
-    )
-    review_comment = models.TextField(_("Kommentar der Prüfung"), blank=True)
-    pending_changes = models.JSONField(_("ausstehende Änderungen"), default=dict, blank=True)
+    # Review workflow (projects/services.py, fields from ReviewedModel): draft → in review → published;
+    # a reviewer may return a submission with a comment.
     # A Koordinator asked to take a published project off the portal; a reviewer archives it or returns
     # the request (projects.services.project_request_archiving).
     archive_requested_at = models.DateTimeField(_("Archivierung beantragt am"), null=True, blank=True)
@@ -403,20 +363,8 @@ class Project(SluggedModel):
             )
 
     @property
-    def is_published(self) -> bool:
-        return self.status == self.Status.PUBLISHED
-
-    @property
-    def has_pending_changes(self) -> bool:
-        return bool(self.pending_changes)
-
-    @property
     def has_archive_request(self) -> bool:
         return self.archive_requested_at is not None
-
-    @property
-    def is_returned(self) -> bool:
-        return bool(self.review_comment) and self.status in {self.Status.DRAFT, self.Status.PUBLISHED}
 
     @property
     def confirmation_age(self) -> timedelta | None:
@@ -435,80 +383,13 @@ class Project(SluggedModel):
         age = self.confirmation_age
         return age is None or age > STALE_AFTER
 
-    def reviewed_values(self) -> dict:
-        """The live values of the reviewed fields, as stored in ``pending_changes``."""
-        values = {}
-        for name in self.REVIEWED_FIELDS:
-            if name in self.MANY_TO_MANY_REVIEWED_FIELDS:
-                values[name] = sorted(getattr(self, name).values_list("pk", flat=True)) if self.pk else []
-            else:
-                values[name] = getattr(self, name)
-        return values
-
-    def related_values(self) -> dict[str, list[dict]]:
-        """The live Kennzahlen and links, as stored in ``pending_changes``."""
-        if not self.pk:
-            return {name: [] for name in self.RELATED_REVIEWED}
-        return {
-            name: [dict(zip(columns, row, strict=True)) for row in getattr(self, name).values_list(*columns)]
-            for name, columns in self.RELATED_REVIEWED.items()
-        }
-
-    def pending_changes_diff(self) -> list[dict]:
-        """Field by field: what the pending changes would change in the published version."""
-        return [row for row in self.review_rows() if row["changed"]]
-
-    def review_rows(self) -> list[dict]:
-        """Every reviewed field as the reviewer sees it: the published value (``old``, empty for a
-        submission that was never published), the value that will be published (``new``) and whether it
-        changes. Many-to-many fields as the names of their records."""
-        current = self.reviewed_values()
-        published = current if self.is_published else dict.fromkeys(current)
-        pending = self.pending_changes if self.is_published else {}
-        names = self._related_names([current, pending])
-        rows = []
-        for name in self.REVIEWED_FIELDS:
-            old, new = published[name], pending.get(name, current[name])
-            rows.append(
-                {
-                    "name": name,
-                    "label": self._meta.get_field(name).verbose_name,
-                    "old": self._shown(name, old, names),
-                    "new": self._shown(name, new, names),
-                    "changed": self.is_published and name in pending and new != old,
-                }
+    def _related_lines(self, name: str, rows: list[dict]) -> str:
+        """Kennzahlen ("label: value (year)") or links ("label: url"), one a line."""
+        if name == "indicators":
+            return "\n".join(
+                f"{row['label']}: {row['value']}" + (f" ({row['year']})" if row.get("year") else "") for row in rows
             )
-        live_related = self.related_values()
-        for name in self.RELATED_REVIEWED:
-            old = live_related[name] if self.is_published else None
-            new = pending.get(name, live_related[name])
-            rows.append(
-                {
-                    "name": name,
-                    "label": self._meta.get_field(name).related_model._meta.verbose_name_plural,
-                    "old": "" if old is None else _related_lines(name, old),
-                    "new": _related_lines(name, new),
-                    "changed": self.is_published and name in pending and new != old,
-                }
-            )
-        return rows
-
-    def _related_names(self, versions: list[dict]) -> dict[str, dict[int, str]]:
-        ids = {
-            name: {pk for version in versions for pk in version.get(name) or []}
-            for name in self.MANY_TO_MANY_REVIEWED_FIELDS
-        }
-        return {
-            name: dict(self._meta.get_field(name).related_model.objects.filter(pk__in=pks).values_list("pk", "name"))
-            for name, pks in ids.items()
-        }
-
-    def _shown(self, name: str, value, names: dict) -> str:
-        if value is None:
-            return ""
-        if name in self.MANY_TO_MANY_REVIEWED_FIELDS:
-            return ", ".join(sorted(names[name].get(pk, "?") for pk in value))
-        return _display(value)
+        return "\n".join(f"{row['label']}: {row['url']}" for row in rows)
 
     def sections(self) -> list[tuple[str, str]]:
         """The descriptive sections in the order the source documents use."""
@@ -519,23 +400,6 @@ class Project(SluggedModel):
             (_("Erfolgsfaktoren"), self.success_factors),
             (_("Stolpersteine"), self.pitfalls),
         ]
-
-
-def _related_lines(name: str, rows: list[dict]) -> str:
-    """Kennzahlen ("label: value (year)") or links ("label: url"), one a line."""
-    if name == "indicators":
-        return "\n".join(
-            f"{row['label']}: {row['value']}" + (f" ({row['year']})" if row.get("year") else "") for row in rows
-        )
-    return "\n".join(f"{row['label']}: {row['url']}" for row in rows)
-
-
-def _display(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(_("Ja") if value else _("Nein"))
-    return str(value)
 
 
 class Indicator(models.Model):

@@ -24,12 +24,11 @@ ENGLISH = re.compile(
     r"Remove|Show|Hide|Today|Now|Clear|Actions?|Are you sure|Summary|Objects|Title|Municipality|Date|Time|"
     r"Resource|File|This field|Please|Log ?out|Welcome|Password|results|selected|of|and|the|with|for|your|you|"
     r"Field|Preview|Confirm|errors?|Error|Download|Upload|entries|rows|by|all|None|True|False|Unknown|"
-    r"Filter by|Show all|Enabled|Disabled)\b"
+    r"Filter by|Show all|Enabled|Disabled|Failed|Attempted|Access)\b"
 )
 ACTIONS = ["changelist", "add", "change", "delete", "history", "import", "export"]
-# Technical records of third-party apps, for superusers only, whose texts those apps do not translate
-# (django-otp's help texts and axes' record names are plain English strings).
-UNTRANSLATABLE = {
+# The technical records of other projects' apps, which only superusers open.
+THIRD_PARTY = {
     "axes.accessattempt",
     "axes.accesslog",
     "axes.accessfailurelog",
@@ -76,8 +75,6 @@ def admin_pages(world) -> list[tuple[str, str]]:
     pages = [("index", reverse("admin:index"))]
     for model in admin.site._registry:
         label = model._meta.label_lower
-        if label in UNTRANSLATABLE:
-            continue
         obj = world.objects.get(label, {}).get("B")
         for action in ACTIONS:
             needs_object = action in {"change", "delete", "history"}
@@ -112,6 +109,21 @@ def test_every_admin_page_a_role_can_open_is_german(client, world, role):
     assert {"projects.project:import", "projects.project:export", "projects.project:history"} <= set(opened)
     if role != "steuerungsgruppe":  # only a superuser deletes projects; a Koordinator her drafts
         assert "networks.network:delete" in opened
+    if role == "superuser":
+        assert {f"{label}:{action}" for label in THIRD_PARTY for action in ("changelist", "change")} <= set(opened)
+
+
+def test_admin_index_names_the_apps_of_other_projects_in_german(client, world):
+    client.force_login(world.users["superuser"])
+
+    apps = {
+        app["app_label"]: (app["name"], [m["name"] for m in app["models"]])
+        for app in client.get(reverse("admin:index")).context["app_list"]
+    }
+
+    assert apps["axes"] == ("Anmeldeschutz", ["Fehlgeschlagene Zugriffe", "Zugriffslogs", "Zugriffsversuche"])
+    assert apps["otp_totp"] == ("Zweiter Faktor (Authenticator-App)", ["Authenticator-Apps"])
+    assert apps["django_tasks_database"] == ("Hintergrundaufgaben", ["Aufgaben"])
 
 
 def test_admin_javascript_catalogue_has_german_for_the_dual_lists_and_calendar(client, coordinator_bergkamen):

@@ -11,7 +11,7 @@ from networks.resources import NetworkResource
 from projects.models import ImportJob, Project
 from projects.resources import ProjectResource
 
-from ..factories import OrganisationFactory, ProjectFactory
+from ..factories import NetworkFactory, OrganisationFactory, ProjectFactory
 from .conftest import form_data
 
 pytestmark = pytest.mark.django_db
@@ -139,6 +139,35 @@ def test_network_import_needs_own_coordinating_organisation(bergkamen, selm, coo
 
     assert result.has_errors() or result.has_validation_errors()
     assert Network.objects.count() == 0
+
+
+NETWORK_HEADERS = ["Name", "Art (Schlüssel)", "koordiniert von", "Kommunen", "Beschreibung"]
+
+
+def test_network_import_creates_drafts_and_does_not_touch_published_networks(bergkamen, coordinator_bergkamen):
+    own = OrganisationFactory(name="Familienbüro Bergkamen", municipality=bergkamen)
+    NetworkFactory(name="Runder Tisch Kita", coordinating_organisation=own, description="Alt.")
+    dataset = tablib.Dataset(
+        ["AK Frühe Hilfen", "working_group", "Familienbüro Bergkamen", "Bergkamen", "Neu."],
+        headers=NETWORK_HEADERS,
+    )
+    changed = tablib.Dataset(
+        ["Runder Tisch Kita", "working_group", "Familienbüro Bergkamen", "Bergkamen", "Ohne Prüfung."],
+        headers=NETWORK_HEADERS,
+    )
+
+    created = NetworkResource(user=coordinator_bergkamen).import_data(dataset, dry_run=False)
+    refused = NetworkResource(user=coordinator_bergkamen).import_data(
+        changed, dry_run=False, rollback_on_validation_errors=True
+    )
+
+    assert not (created.has_errors() or created.has_validation_errors())
+    assert Network.objects.get(name="AK Frühe Hilfen").status == Network.Status.DRAFT
+    assert _errors(refused) == [
+        "„Runder Tisch Kita“ ist Veröffentlicht. Änderungen daran nehmen Sie bitte im Formular vor, damit sie "
+        "geprüft werden."
+    ]
+    assert Network.objects.get(name="Runder Tisch Kita").description == "Alt."
 
 
 def _upload_and_check(client, content: bytes, capture, run_tasks) -> ImportJob:

@@ -198,6 +198,10 @@ def test_network_count_equals_the_document_list(demo):
     assert sorted(Network.objects.values_list("name", flat=True)) == sorted(network["name"] for network in NETWORKS)
 
 
+def test_networks_of_the_demo_are_all_published(demo):
+    assert Network.objects.published().count() == Network.objects.count() == len(NETWORKS)
+
+
 def test_networks_all_cover_a_municipality(demo):
     assert not Network.objects.filter(municipalities__isnull=True).exists()
 

@@ -1,7 +1,9 @@
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from projects.models import Project
 from search import index
@@ -218,3 +220,25 @@ def test_project_list_sort_control_shows_the_order_used(client, catalogue, param
     response = client.get(LIST_URL, params)
 
     assert (selected_sort(response), response.context["filter"].sort) == ([shown], shown)
+
+
+@pytest.fixture
+def confirmations(transitions, bergkamen, selm):
+    now = timezone.now()
+    ProjectFactory(title="Frisch bestätigt", municipality=bergkamen, confirmed_at=now - timedelta(days=30))
+    ProjectFactory(title="Knapp bestätigt", municipality=selm, confirmed_at=now - timedelta(days=540))
+    ProjectFactory(title="Veraltet", municipality=bergkamen, confirmed_at=now - timedelta(days=640))
+    ProjectFactory(title="Nie bestätigt", municipality=bergkamen, confirmed_at=None)
+
+
+def test_project_list_filters_projects_confirmed_within_18_months(client, confirmations):
+    response = client.get(LIST_URL, {"aktuell": "on"})
+
+    assert titles(response) == ["Frisch bestätigt", "Knapp bestätigt"]
+    assert ("aktuell bestätigt", "") in response.context["active_filters"]
+
+
+def test_project_list_filter_confirmed_combines_with_facets_and_search(client, confirmations):
+    assert titles(client.get(LIST_URL, {"aktuell": "on", "kommune": "bergkamen"})) == ["Frisch bestätigt"]
+    assert titles(client.get(LIST_URL, {"aktuell": "on", "q": "Veraltet"})) == []
+    assert titles(client.get(LIST_URL, {"q": "Veraltet"})) == ["Veraltet"]

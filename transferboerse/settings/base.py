@@ -55,10 +55,11 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "import_export",
-    "axes",
+    # Axes, the TOTP devices and the task queue with German names in the back office.
+    "accounts.third_party_apps.AxesConfig",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_tasks_db",
+    "accounts.third_party_apps.TOTPConfig",
+    "accounts.third_party_apps.TasksConfig",
     "accounts",
     "projects",
     # The public pages that combine several apps (home, lists, project and Kommune pages, chain, gaps).
