@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.access import is_reviewer, reviewers
+from accounts.access import is_reviewer
 from accounts.history_records import history_paused, record_version
-from accounts.outbox import absolute_url, mails_queue
 from projects.access import organisations_for
+from projects.reviewing import edits_are_proposals, mail_reviewers, mail_submitter, require_reviewer, save_with_history
 from transferboerse.text import normalise_text
 
 from .access import networks_for
@@ -24,44 +24,6 @@ from .models import Network
 def _require_access(network: Network, user) -> None:
     if not networks_for(user).filter(pk=network.pk).exists():
         raise PermissionDenied
-
-
-def _require_reviewer(user) -> None:
-    if not is_reviewer(user):
-        raise PermissionDenied
-
-
-def _save(network: Network, *, by, reason: str, record_history: bool = True) -> None:
-    with history_paused(network):
-        network.save()
-    if record_history:
-        record_version(network, by=by, reason=reason)
-
-
-def _mail_reviewers(template: str, network: Network, *, by) -> None:
-    mails_queue(
-        recipients=reviewers(),
-        template=template,
-        context={
-            "network": network,
-            "actor": by,
-            "url": absolute_url(reverse("admin:networks_network_review", args=[network.pk])),
-        },
-    )
-
-
-def _mail_submitter(template: str, network: Network, *, url: str, **context) -> None:
-    if network.submitted_by_id:
-        mails_queue(
-            recipients=[network.submitted_by],
-            template=template,
-            context={"network": network, "url": absolute_url(url), **context},
-        )
-
-
-def edits_are_proposals(network: Network, by) -> bool:
-    """A Koordinator's edit of a published network waits for review; a reviewer's edit is direct."""
-    return network.pk is not None and network.is_published and not is_reviewer(by)
 
 
 def _edited_values(cleaned_data: dict) -> dict:
@@ -152,9 +114,9 @@ def network_propose_changes(*, network: Network, changes: dict, by) -> Network:
         network.submitted_at = timezone.now()
         network.submitted_by = by
     # The published version did not change: no new history entry until the changes are approved.
-    _save(network, by=by, reason="", record_history=False)
+    save_with_history(network, by=by, reason="", record_history=False)
     if network.pending_changes:
-        _mail_reviewers("network_changes_submitted", network, by=by)
+        mail_reviewers("network_changes_submitted", network, by=by)
     return network
 
 
@@ -169,15 +131,15 @@ def network_submit(*, network: Network, by) -> Network:
     network.submitted_at = timezone.now()
     network.submitted_by = by
     network.review_comment = ""
-    _save(network, by=by, reason=_("Zur Prüfung eingereicht"))
-    _mail_reviewers("network_submitted", network, by=by)
+    save_with_history(network, by=by, reason=_("Zur Prüfung eingereicht"))
+    mail_reviewers("network_submitted", network, by=by)
     return network
 
 
 @transaction.atomic
 def network_publish(*, network: Network, by) -> Network:
     """A reviewer publishes a submitted network (or a draft of their own)."""
-    _require_reviewer(by)
+    require_reviewer(by)
     if network.status not in {Network.Status.IN_REVIEW, Network.Status.DRAFT}:
         raise ValidationError(_("Dieses Netzwerk ist bereits veröffentlicht oder archiviert."))
     network.full_clean()
@@ -185,15 +147,15 @@ def network_publish(*, network: Network, by) -> Network:
     network.reviewed_at = timezone.now()
     network.reviewed_by = by
     network.review_comment = ""
-    _save(network, by=by, reason=_("Veröffentlicht"))
-    _mail_submitter("network_published", network, url=network.get_absolute_url())
+    save_with_history(network, by=by, reason=_("Veröffentlicht"))
+    mail_submitter("network_published", network, url=network.get_absolute_url())
     return network
 
 
 @transaction.atomic
 def network_return(*, network: Network, by, comment: str) -> Network:
     """A reviewer sends a submission (or submitted changes) back to the Koordinator with a comment."""
-    _require_reviewer(by)
+    require_reviewer(by)
     comment = comment.strip()
     if not comment:
         raise ValidationError({"comment": _("Bitte schreiben Sie, was noch geändert werden soll.")})
@@ -204,13 +166,13 @@ def network_return(*, network: Network, by, comment: str) -> Network:
     network.review_comment = comment
     network.reviewed_at = timezone.now()
     network.reviewed_by = by
-    _save(
+    save_with_history(
         network,
         by=by,
         reason=_("Mit Kommentar zurückgegeben"),
         record_history=network.status != Network.Status.PUBLISHED,
     )
-    _mail_submitter(
+    mail_submitter(
         "network_returned",
         network,
         url=reverse("admin:networks_network_change", args=[network.pk]),
@@ -222,7 +184,7 @@ def network_return(*, network: Network, by, comment: str) -> Network:
 @transaction.atomic
 def network_approve_changes(*, network: Network, by) -> Network:
     """A reviewer takes the pending changes of a published network into the published version."""
-    _require_reviewer(by)
+    require_reviewer(by)
     if not (network.status == Network.Status.PUBLISHED and network.has_pending_changes):
         raise ValidationError(_("Für dieses Netzwerk liegen keine Änderungen zur Prüfung vor."))
     many_to_many = {}
@@ -242,6 +204,6 @@ def network_approve_changes(*, network: Network, by) -> Network:
     with history_paused(network):
         for name, ids in many_to_many.items():
             getattr(network, name).set(ids)
-    _save(network, by=by, reason=_("Änderungen übernommen"))
-    _mail_submitter("network_changes_published", network, url=network.get_absolute_url())
+    save_with_history(network, by=by, reason=_("Änderungen übernommen"))
+    mail_submitter("network_changes_published", network, url=network.get_absolute_url())
     return network

@@ -24,6 +24,7 @@ from transferboerse.text import normalise_text
 
 from .access import municipalities_for, projects_for
 from .models import AgeBand, Municipality, PopulationFigure, Project
+from .reviewing import edits_are_proposals, mail_reviewers, mail_submitter, require_reviewer, save_with_history
 
 # What an edit in the back office may set; everything else (status, review, timestamps) is the workflow's.
 EDITABLE_FIELDS = ("municipality", *Project.REVIEWED_FIELDS)
@@ -32,44 +33,6 @@ EDITABLE_FIELDS = ("municipality", *Project.REVIEWED_FIELDS)
 def _require_access(project: Project, user) -> None:
     if not projects_for(user).filter(pk=project.pk).exists():
         raise PermissionDenied
-
-
-def _require_reviewer(user) -> None:
-    if not is_reviewer(user):
-        raise PermissionDenied
-
-
-def _save(project: Project, *, by, reason: str, record_history: bool = True) -> None:
-    with history_paused(project):
-        project.save()
-    if record_history:
-        record_version(project, by=by, reason=reason)
-
-
-def _mail_reviewers(template: str, project: Project, *, by) -> None:
-    mails_queue(
-        recipients=reviewers(),
-        template=template,
-        context={
-            "project": project,
-            "actor": by,
-            "url": absolute_url(reverse("admin:projects_project_review", args=[project.pk])),
-        },
-    )
-
-
-def _mail_submitter(template: str, project: Project, *, url: str, **context) -> None:
-    if project.submitted_by_id:
-        mails_queue(
-            recipients=[project.submitted_by],
-            template=template,
-            context={"project": project, "url": absolute_url(url), **context},
-        )
-
-
-def edits_are_proposals(project: Project, by) -> bool:
-    """A Koordinator's edit of a published project waits for review; a reviewer's edit is direct."""
-    return project.pk is not None and project.is_published and not is_reviewer(by)
 
 
 def _edited_values(cleaned_data: dict) -> dict:
@@ -173,8 +136,8 @@ def project_submit(*, project: Project, by) -> Project:
     project.submitted_at = timezone.now()
     project.submitted_by = by
     project.review_comment = ""
-    _save(project, by=by, reason=_("Zur Prüfung eingereicht"))
-    _mail_reviewers("project_submitted", project, by=by)
+    save_with_history(project, by=by, reason=_("Zur Prüfung eingereicht"))
+    mail_reviewers("project_submitted", project, by=by)
     return project
 
 
@@ -209,16 +172,16 @@ def project_propose_changes(*, project: Project, changes: dict, by) -> Project:
         project.submitted_at = timezone.now()
         project.submitted_by = by
     # The published version did not change: no new history entry until the changes are approved.
-    _save(project, by=by, reason="", record_history=False)
+    save_with_history(project, by=by, reason="", record_history=False)
     if project.pending_changes:
-        _mail_reviewers("project_changes_submitted", project, by=by)
+        mail_reviewers("project_changes_submitted", project, by=by)
     return project
 
 
 @transaction.atomic
 def project_publish(*, project: Project, by) -> Project:
     """A reviewer publishes a submitted project (or a draft of their own)."""
-    _require_reviewer(by)
+    require_reviewer(by)
     if project.status not in {Project.Status.IN_REVIEW, Project.Status.DRAFT}:
         raise ValidationError(_("Dieses Projekt ist bereits veröffentlicht oder archiviert."))
     project.full_clean()
@@ -228,15 +191,15 @@ def project_publish(*, project: Project, by) -> Project:
     project.reviewed_by = by
     project.review_comment = ""
     project.confirmed_at = now
-    _save(project, by=by, reason=_("Veröffentlicht"))
-    _mail_submitter("project_published", project, url=project.get_absolute_url())
+    save_with_history(project, by=by, reason=_("Veröffentlicht"))
+    mail_submitter("project_published", project, url=project.get_absolute_url())
     return project
 
 
 @transaction.atomic
 def project_return(*, project: Project, by, comment: str) -> Project:
     """A reviewer sends a submission (or submitted changes) back to the Koordinator with a comment."""
-    _require_reviewer(by)
+    require_reviewer(by)
     comment = comment.strip()
     if not comment:
         raise ValidationError({"comment": _("Bitte schreiben Sie, was noch geändert werden soll.")})
@@ -250,13 +213,13 @@ def project_return(*, project: Project, by, comment: str) -> Project:
     project.review_comment = comment
     project.reviewed_at = timezone.now()
     project.reviewed_by = by
-    _save(
+    save_with_history(
         project,
         by=by,
         reason=_("Mit Kommentar zurückgegeben"),
         record_history=project.status != Project.Status.PUBLISHED,
     )
-    _mail_submitter(
+    mail_submitter(
         "project_returned",
         project,
         url=reverse("admin:projects_project_change", args=[project.pk]),
@@ -268,7 +231,7 @@ def project_return(*, project: Project, by, comment: str) -> Project:
 @transaction.atomic
 def project_approve_changes(*, project: Project, by) -> Project:
     """A reviewer takes the pending changes of a published project into the published version."""
-    _require_reviewer(by)
+    require_reviewer(by)
     if not (project.status == Project.Status.PUBLISHED and project.has_pending_changes):
         raise ValidationError(_("Für dieses Projekt liegen keine Änderungen zur Prüfung vor."))
     many_to_many, related = {}, {}
@@ -290,8 +253,8 @@ def project_approve_changes(*, project: Project, by) -> Project:
             getattr(project, name).set(ids)
     for name, rows in related.items():
         _replace_related(project, name, rows)
-    _save(project, by=by, reason=_("Änderungen übernommen"))
-    _mail_submitter("project_changes_published", project, url=project.get_absolute_url())
+    save_with_history(project, by=by, reason=_("Änderungen übernommen"))
+    mail_submitter("project_changes_published", project, url=project.get_absolute_url())
     return project
 
 
@@ -322,15 +285,15 @@ def project_request_archiving(*, project: Project, by) -> Project:
     project.submitted_at = now
     project.submitted_by = by
     project.review_comment = ""
-    _save(project, by=by, reason=_("Archivierung beantragt"))
-    _mail_reviewers("project_archive_requested", project, by=by)
+    save_with_history(project, by=by, reason=_("Archivierung beantragt"))
+    mail_reviewers("project_archive_requested", project, by=by)
     return project
 
 
 @transaction.atomic
 def project_archive(*, project: Project, by) -> Project:
     """A reviewer takes a published project off the portal (on request or on their own)."""
-    _require_reviewer(by)
+    require_reviewer(by)
     if project.status != Project.Status.PUBLISHED:
         raise ValidationError(_("Archiviert werden können nur veröffentlichte Projekte."))
     requested = project.has_archive_request
@@ -340,9 +303,9 @@ def project_archive(*, project: Project, by) -> Project:
     project.review_comment = ""
     project.reviewed_at = timezone.now()
     project.reviewed_by = by
-    _save(project, by=by, reason=_("Archiviert"))
+    save_with_history(project, by=by, reason=_("Archiviert"))
     if requested:
-        _mail_submitter("project_archived", project, url=reverse("admin:projects_project_change", args=[project.pk]))
+        mail_submitter("project_archived", project, url=reverse("admin:projects_project_change", args=[project.pk]))
     return project
 
 
@@ -352,7 +315,7 @@ def project_confirm(*, project: Project, by) -> Project:
     _require_access(project, by)
     project.confirmed_at = timezone.now()
     project.confirmation_reminder_sent_at = None
-    _save(project, by=by, reason=_("Als aktuell bestätigt"))
+    save_with_history(project, by=by, reason=_("Als aktuell bestätigt"))
     return project
 
 
@@ -480,7 +443,7 @@ def _jsonable(encoder, value):
 @transaction.atomic
 def municipality_profile_approve(*, municipality: Municipality, by) -> Municipality:
     """A reviewer takes the pending profile changes onto the public Kommune page."""
-    _require_reviewer(by)
+    require_reviewer(by)
     live = Municipality.objects.select_for_update().get(pk=municipality.pk)
     if not live.has_pending_changes:
         raise ValidationError(_("Für diese Kommune liegen keine Änderungen zur Prüfung vor."))
@@ -506,7 +469,7 @@ def municipality_profile_approve(*, municipality: Municipality, by) -> Municipal
 def municipality_profile_return(*, municipality: Municipality, by, comment: str) -> Municipality:
     """A reviewer sends the pending profile changes back with a comment. The public profile stays; the
     coordinator sees the comment and their proposed values, and their next save submits them again."""
-    _require_reviewer(by)
+    require_reviewer(by)
     comment = comment.strip()
     if not comment:
         raise ValidationError({"comment": _("Bitte schreiben Sie, was noch geändert werden soll.")})

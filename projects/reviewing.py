@@ -1,0 +1,51 @@
+"""The steps every reviewed record takes alike (projects and networks, see ``models/review.py``):
+who reviews, saving with one history entry, mailing the reviewers and the submitter, and when an
+edit becomes a proposal. Each app's services add what is its own (access, fields, the review page).
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from accounts.access import is_reviewer, reviewers
+from accounts.history_records import history_paused, record_version
+from accounts.outbox import absolute_url, mails_queue
+
+
+def require_reviewer(user) -> None:
+    if not is_reviewer(user):
+        raise PermissionDenied
+
+
+def save_with_history(record, *, by, reason: str, record_history: bool = True) -> None:
+    """Save without django-simple-history's automatic entry, then record one naming the user and why."""
+    with history_paused(record):
+        record.save()
+    if record_history:
+        record_version(record, by=by, reason=reason)
+
+
+def review_url(record) -> str:
+    meta = record._meta
+    return reverse(f"admin:{meta.app_label}_{meta.model_name}_review", args=[record.pk])
+
+
+def mail_reviewers(template: str, record, *, by) -> None:
+    mails_queue(
+        recipients=reviewers(),
+        template=template,
+        context={record._meta.model_name: record, "actor": by, "url": absolute_url(review_url(record))},
+    )
+
+
+def mail_submitter(template: str, record, *, url: str, **context) -> None:
+    if record.submitted_by_id:
+        mails_queue(
+            recipients=[record.submitted_by],
+            template=template,
+            context={record._meta.model_name: record, "url": absolute_url(url), **context},
+        )
+
+
+def edits_are_proposals(record, by) -> bool:
+    """A Koordinator's edit of a published record waits for review; a reviewer's edit is direct."""
+    return record.pk is not None and record.is_published and not is_reviewer(by)
