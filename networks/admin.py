@@ -15,7 +15,7 @@ from accounts.access import is_reviewer
 from accounts.history_records import HistoryDisplayAdminMixin
 from accounts.scoping import ScopedAdminMixin
 from projects.access import municipalities_for, organisation_choices_for, organisations_for, projects_for
-from projects.admin import ReturnForm
+from projects.admin import ReturnForm, ReviewStateFilter
 from projects.diff import diff_rows
 from projects.import_admin import BackgroundImportMixin
 
@@ -39,27 +39,6 @@ class NetworkAdminForm(forms.ModelForm):
         for name, value in self.pending_initial.items():
             if name in self.fields:
                 self.initial[name] = value
-
-
-class ReviewStateFilter(admin.SimpleListFilter):
-    """The reviewers' queue: submitted networks and submitted changes of published ones."""
-
-    title = _("Prüfung")
-    parameter_name = "pruefung"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("entwurf", _("Entwürfe")),
-            ("in-pruefung", _("In Prüfung (auch Änderungen)")),
-            ("zurueckgegeben", _("Mit Kommentar zurückgegeben")),
-        ]
-
-    def queryset(self, request, queryset):
-        return {
-            "entwurf": queryset.drafts,
-            "in-pruefung": queryset.awaiting_review,
-            "zurueckgegeben": queryset.returned,
-        }.get(self.value(), queryset.all)()
 
 
 @admin.register(Network)

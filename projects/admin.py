@@ -295,24 +295,31 @@ REVIEWED_INLINES = {Indicator: "indicators", ProjectLink: "links"}
 
 
 class ReviewStateFilter(admin.SimpleListFilter):
-    title = _("Prüfung und Aktualität")
+    """The reviewers' queue of a reviewed model: its queryset names each state (``models/review.py``)."""
+
+    title = _("Prüfung")
     parameter_name = "pruefung"
+    # value in the URL: (label, queryset method)
+    states = {
+        "entwurf": (_("Entwürfe"), "drafts"),
+        "in-pruefung": (_("In Prüfung (auch Änderungen)"), "awaiting_review"),
+        "zurueckgegeben": (_("Mit Kommentar zurückgegeben"), "returned"),
+    }
 
     def lookups(self, request, model_admin):
-        return [
-            ("entwurf", _("Entwürfe")),
-            ("in-pruefung", _("In Prüfung (auch Änderungen)")),
-            ("zurueckgegeben", _("Mit Kommentar zurückgegeben")),
-            ("bestaetigung-faellig", _("Seit 12 Monaten nicht bestätigt")),
-        ]
+        return [(value, label) for value, (label, _method) in self.states.items()]
 
     def queryset(self, request, queryset):
-        return {
-            "entwurf": queryset.drafts,
-            "in-pruefung": queryset.awaiting_review,
-            "zurueckgegeben": queryset.returned,
-            "bestaetigung-faellig": queryset.needs_confirmation,
-        }.get(self.value(), queryset.all)()
+        state = self.states.get(self.value())
+        return getattr(queryset, state[1])() if state else queryset
+
+
+class ProjectReviewStateFilter(ReviewStateFilter):
+    title = _("Prüfung und Aktualität")
+    states = {
+        **ReviewStateFilter.states,
+        "bestaetigung-faellig": (_("Seit 12 Monaten nicht bestätigt"), "needs_confirmation"),
+    }
 
 
 class ProjectAdminForm(forms.ModelForm):
@@ -370,7 +377,7 @@ class ProjectAdmin(
     form = ProjectAdminForm
     list_display = ["title", "municipality", "review_state", "confirmed_at", "updated_at"]
     list_filter = [
-        ReviewStateFilter,
+        ProjectReviewStateFilter,
         "status",
         ("municipality", RelatedOnlyFieldListFilter),
         "phases",
