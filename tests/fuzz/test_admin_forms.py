@@ -28,6 +28,7 @@ from django_tasks_db.models import DBTaskResult
 from hypothesis import given
 from hypothesis import strategies as st
 
+from networks.models import Network
 from projects import imports
 from projects.models import ImportJob, Municipality, Project
 from tests.admin.conftest import form_data
@@ -152,7 +153,7 @@ def _stored(obj, name: str):
 
 
 def _saved_value(obj, name: str, koordinator_proposes: bool):
-    """A Koordinator's edit of a published project or a Kommune profile waits in ``pending_changes``."""
+    """A Koordinator's edit of a published project or network, or a Kommune profile, waits in ``pending_changes``."""
     if koordinator_proposes and name in obj.pending_changes:
         return obj.pending_changes[name]
     return _stored(obj, name)
@@ -164,8 +165,8 @@ def _as_proposed(value):
 
 def _assert_saved_as_posted(page: Page, model, pk, data: QueryDict, fuzzed: dict, new_rows, before_children):
     obj = model._base_manager.get(pk=pk)
-    # A Koordinator's edit of a published project or of the Kommune profile waits for review.
-    proposes = isinstance(obj, Municipality) or (isinstance(obj, Project) and obj.status == Project.Status.PUBLISHED)
+    # A Koordinator's edit of a published project or network, or of the Kommune profile, waits for review.
+    proposes = isinstance(obj, Municipality) or (isinstance(obj, Project | Network) and obj.is_published)
     for name in fuzzed:
         if name in page.form.fields and name in {f.name for f in model._meta.get_fields()}:
             expected = _plain(_bound_value(page.form.fields[name], data, name))
