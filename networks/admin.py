@@ -15,7 +15,7 @@ from accounts.access import is_reviewer
 from accounts.history_records import HistoryDisplayAdminMixin
 from accounts.scoping import ScopedAdminMixin
 from projects.access import municipalities_for, organisation_choices_for, organisations_for, projects_for
-from projects.admin import ReturnForm, ReviewStateFilter
+from projects.admin import ReturnForm, ReviewStateFilter, show_step_error
 from projects.diff import diff_rows
 from projects.import_admin import BackgroundImportMixin
 
@@ -201,11 +201,7 @@ class NetworkAdmin(
                 try:
                     steps[action]()
                 except ValidationError as error:
-                    if hasattr(error, "error_dict"):
-                        for field, errors in error.message_dict.items():
-                            form.add_error(field if field in form.fields else None, errors)
-                    else:
-                        form.add_error(None, error.messages)
+                    show_step_error(form, error)
                 else:
                     messages.success(request, self._review_message(action, network))
                     return HttpResponseRedirect(reverse("admin:networks_network_changelist") + "?pruefung=in-pruefung")

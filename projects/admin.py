@@ -347,6 +347,15 @@ class ReturnForm(forms.Form):
     )
 
 
+def show_step_error(form: forms.Form, error: ValidationError) -> None:
+    """A refused review step's reasons on the review form: at its field where the form has one."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
 REVIEW_READONLY_FIELDS = [
     "status",
     "review_comment",
@@ -640,11 +649,7 @@ class ProjectAdmin(
                 try:
                     step()
                 except ValidationError as error:
-                    if hasattr(error, "error_dict"):
-                        for field, errors in error.message_dict.items():
-                            form.add_error(field if field in form.fields else None, errors)
-                    else:
-                        form.add_error(None, error.messages)
+                    show_step_error(form, error)
                 else:
                     messages.success(request, self._review_message(action, project))
                     return HttpResponseRedirect(reverse("admin:projects_project_changelist") + "?pruefung=in-pruefung")
