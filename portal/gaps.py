@@ -110,7 +110,7 @@ def transition_gap(municipality: Municipality, transition: Transition, field: Ac
     """The gap of ``municipality`` at ``transition`` (within ``field`` if given)."""
     on_topic = Q(transition_ids__contains=[transition.pk])
     if field:
-        on_topic &= Q(field_ids__contains=[field.pk])
+        on_topic &= Q(action_field_ids__contains=[field.pk])
     found = suggestions(
         municipality, on_topic=on_topic, networks=Network.objects.published().filter(transitions=transition)
     )
