@@ -91,7 +91,7 @@ def _town_records(municipality, tag: str, unna_offer, coordinator) -> dict:
         "projects.socialarea": district,
         "projects.lifephase": LifePhaseFactory(name=f"Lebensphase {tag}"),
         "projects.transition": TransitionFactory(name=f"Übergang {tag}"),
-        "projects.field": ActionFieldFactory(name=f"Handlungsfeld {tag}"),
+        "projects.actionfield": ActionFieldFactory(name=f"Handlungsfeld {tag}"),
         "projects.targetgroup": TargetGroupFactory(name=f"Zielgruppe {tag}"),
         "projects.project": project,
         "networks.network": network,

@@ -119,7 +119,7 @@ def coordinator_row(tag: str) -> dict[str, str]:
         "projects.socialarea": own(tag, delete=False, autocomplete=tag),
         "projects.lifephase": VIEW_BOTH,
         "projects.transition": VIEW_BOTH,
-        "projects.field": VIEW_BOTH,
+        "projects.actionfield": VIEW_BOTH,
         "projects.targetgroup": VIEW_BOTH,
         # A published project is archived through review, never deleted by a Koordinator; restoring a
         # version of it becomes a change for review.
