@@ -14,7 +14,7 @@ import tantivy
 from . import index as search_index
 from .analysis import edit_distance, query_words, stem_variants, stems
 from .index import SCHEMA
-from .vocabulary import Term, phrases
+from .vocabulary import FACET_LABELS, Term, phrases
 
 MAX_FACET_VALUES = 1000
 # Facet counts per index version and query: the list without a search, or a frequent word, is asked for
@@ -34,11 +34,18 @@ class Understood:
     terms: list[Term] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
     phrases: list[list[str]] = field(default_factory=list)  # quoted phrases, as words
+    # The query's words in their order, each with the value it named (None: a word to search for).
+    parts: list[tuple[tuple[str, ...], Term | None]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         quoted = [f"„{' '.join(words)}“" for words in self.phrases]
         return " ".join([*quoted, *self.words])
+
+    def text_without(self, term: Term) -> str:
+        """The query as typed (its words, lower case) without the words that named ``term``."""
+        quoted = [f"„{' '.join(words)}“" for words in self.phrases]
+        return " ".join([*quoted, *(word for words, named in self.parts if named != term for word in words)])
 
 
 def understand(text: str, *, known: dict | None = None) -> Understood:
@@ -62,10 +69,12 @@ def understand(text: str, *, known: dict | None = None) -> Understood:
             if term is not None:
                 if term not in result.terms:
                     result.terms.append(term)
+                result.parts.append((tuple(words[position : position + length]), term))
                 position += length
                 break
         else:
             result.words.append(words[position])
+            result.parts.append(((words[position],), None))
             position += 1
     return result
 
@@ -294,13 +303,38 @@ def words_and_filters(kind: str | None, understood: Understood) -> tuple[list[st
     return words, filters
 
 
-def matching_ids(kind: str, text: str, *, limit: int = 10_000) -> list[int]:
-    """The ids of the records of ``kind`` that the text ``text`` finds, best first: the words as the project
-    list understands them (named Kommunen, Übergänge … as filters), AND first, then the best partial matches.
+@dataclass
+class Named:
+    """A filter value the query text named, as a list shows it ("Übergang: Kita") with the text left without it."""
+
+    label: str
+    rest: str
+
+
+@dataclass
+class TextMatch:
+    ids: list[int]  # best first
+    named: list[Named]  # the values the text named that became filters for this kind
+
+
+def match(kind: str, text: str, *, limit: int = 10_000) -> TextMatch:
+    """The records of ``kind`` that the text ``text`` finds, best first: the words as the project list
+    understands them (named Kommunen, Übergänge … as filters), AND first, then the best partial matches.
     What every list's and the API's ``q`` use, so the same words find the same records."""
     understood = understand(text)
     words, filters = words_and_filters(kind, understood)
     result = run(kind, words=words, phrases=understood.phrases, filters=filters, limit=limit)
     if not result.total and result.suggestion:
         result = run(kind, words=query_words(result.suggestion), filters=filters, limit=limit)
-    return [hit.pk for hit in result.hits]
+    facets = TERM_FACETS.get(kind, set())
+    named = [
+        Named(f"{FACET_LABELS[term.facet]}: {term.label}", understood.text_without(term))
+        for term in understood.terms
+        if term.facet in facets
+    ]
+    return TextMatch([hit.pk for hit in result.hits], named)
+
+
+def matching_ids(kind: str, text: str, *, limit: int = 10_000) -> list[int]:
+    """The ids of ``match``."""
+    return match(kind, text, limit=limit).ids

@@ -2,8 +2,8 @@
 them: it is wired in by the dotted path ``settings.SEARCH_MATCHER`` (no import, like ``include()`` in the
 URLconf), so every list uses the same engine and analysis without breaking the layers.
 
-The lists show the filters in force as removable chips ("Kommune: Bergkamen ×", ``Chip``): ``chip`` builds
-each one's link, the template ``search/_chips.html`` shows them."""
+The lists show the filters in force as removable chips ("Kommune: Bergkamen ×", ``Chip``), the project list
+and the Fachtage alike: ``chip`` builds each one's link, the template ``search/_chips.html`` shows them."""
 
 from typing import NamedTuple
 
@@ -34,9 +34,14 @@ def chip(label: str, data: QueryDict, name: str, *, value: str = "", rest: str =
     return Chip(label, params.urlencode())
 
 
+def match_text(kind: str, text: str):
+    """What the search finds for ``text`` among records of ``kind``: ``ids`` (best first) and ``named``, the
+    filter values the text named, each with its ``label`` ("Übergang: Kita") and the text ``rest`` without it."""
+    return import_string(settings.SEARCH_MATCHER)(kind, text)
+
+
 def filter_by_text(queryset: QuerySet, kind: str, text: str) -> QuerySet:
     """``queryset`` restricted to the records of ``kind`` that the search finds for ``text``."""
     if not text.strip():
         return queryset
-    matcher = import_string(settings.SEARCH_MATCHER)
-    return queryset.filter(Q(pk__in=matcher(kind, text)))
+    return queryset.filter(Q(pk__in=match_text(kind, text).ids))
