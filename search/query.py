@@ -79,31 +79,64 @@ def understand(text: str, *, known: dict | None = None) -> Understood:
     return result
 
 
-def any_term(field_name: str, values: list) -> Query:
+def any_term(field_name: str, values: list, *, index_option: str = "position") -> Query:
     """Any of ``values`` in ``field_name`` (term queries: for a few values much cheaper than a term set)."""
     if len(values) == 1:
-        return Query.term_query(SCHEMA, field_name, values[0])
-    return Query.boolean_query([(Occur.Should, Query.term_query(SCHEMA, field_name, value)) for value in values])
+        return Query.term_query(SCHEMA, field_name, values[0], index_option=index_option)
+    return Query.boolean_query(
+        [(Occur.Should, Query.term_query(SCHEMA, field_name, value, index_option=index_option)) for value in values]
+    )
 
 
-def _word_query(word: str, searcher: tantivy.Searcher | None = None) -> Query:
-    """One query word: its stems (each compound part, each in all its forms) in the text, boosted in the
-    lead (title and summary) and more in the title; else the word itself within one or two typos, or as
-    the start of a longer word."""
+def _stem_query(field_name: str, stem: str) -> Query:
+    """A stem in any of its forms, scored 1 where it occurs: matching ranks by the fields that hold a word,
+    not by how often. Term queries on the postings alone (``basic``) let Tantivy skip what other clauses
+    exclude; a term set query would first collect every document holding the stem."""
+    variants = stem_variants(stem)
+    inner = any_term(field_name, variants, index_option="basic")
+    return Query.const_score_query(inner, 1.0)
+
+
+def _all_parts(field_name: str, parts: list[str]) -> Query:
+    """Every stem of a word (each compound part) in ``field_name``; scores one per part."""
+    clauses = [(Occur.Must, _stem_query(field_name, stem)) for stem in parts]
+    return clauses[0][1] if len(clauses) == 1 else Query.boolean_query(clauses)
+
+
+def _word_clauses(word: str, searcher: tantivy.Searcher | None = None) -> list[tuple[Occur, Query]]:
+    """One query word as clauses of an AND query: its stems (each compound part, each in all its forms) must
+    be in the text, and rank higher in the lead (title and summary) and more in the title; a word the index
+    does not hold may instead be there within one or two typos, or as the start of a longer word.
+
+    The text holds the lead and the title, so the lead and title clauses only rank: as optional clauses
+    beside the required text they are looked up only for documents that match, and they score what they
+    scored inside the word's own OR (``_word_query``)."""
     parts = stems(word) or [word]
-
-    def all_parts(field_name: str) -> Query:
-        clauses = [(Occur.Must, Query.term_set_query(SCHEMA, field_name, stem_variants(stem))) for stem in parts]
-        return clauses[0][1] if len(clauses) == 1 else Query.boolean_query(clauses)
-
-    should = [
-        (Occur.Should, all_parts("text")),
-        (Occur.Should, Query.boost_query(all_parts("lead"), 1.0)),
-        (Occur.Should, Query.boost_query(all_parts("title"), 2.0)),
-    ]
     # Typos and word starts only for a word the index does not hold as such: expanding a known, frequent
     # word to its neighbours would cost much and find little.
     known = searcher is not None and all(searcher.doc_freq("text", stem) for stem in parts)
+    if not known:
+        return [(Occur.Must, _word_query(word, searcher, parts=parts, known=False))]
+    return [
+        (Occur.Must, _all_parts("text", parts)),
+        (Occur.Should, Query.boost_query(_all_parts("lead", parts), 1.0)),
+        (Occur.Should, Query.boost_query(_all_parts("title", parts), 2.0)),
+    ]
+
+
+def _word_query(
+    word: str, searcher: tantivy.Searcher | None = None, *, parts: list[str] | None = None, known: bool | None = None
+) -> Query:
+    """One query word matched on its own (any of its clauses): the stems in the text, the lead or the title;
+    a word the index does not hold also within typos or as the start of a longer word."""
+    parts = parts or stems(word) or [word]
+    should = [
+        (Occur.Should, _all_parts("text", parts)),
+        (Occur.Should, Query.boost_query(_all_parts("lead", parts), 1.0)),
+        (Occur.Should, Query.boost_query(_all_parts("title", parts), 2.0)),
+    ]
+    if known is None:
+        known = searcher is not None and all(searcher.doc_freq("text", stem) for stem in parts)
     if known:
         return Query.boolean_query(should)
     if len(word) >= 5:
@@ -127,11 +160,14 @@ def text_query(
     words: list[str], phrases_: list[list[str]], *, partial: bool = False, searcher: tantivy.Searcher | None = None
 ) -> Query | None:
     """All words (and phrases) must match, or — ``partial`` — at least one, the more the better."""
-    clauses = [_word_query(word, searcher) for word in words] + [_phrase_query(words) for words in phrases_]
-    if not clauses:
+    if not words and not phrases_:
         return None
-    occur = Occur.Should if partial else Occur.Must
-    return Query.boolean_query([(occur, clause) for clause in clauses])
+    if partial:
+        clauses = [_word_query(word, searcher) for word in words] + [_phrase_query(words) for words in phrases_]
+        return Query.boolean_query([(Occur.Should, clause) for clause in clauses])
+    required = [clause for word in words for clause in _word_clauses(word, searcher)]
+    required += [(Occur.Must, _phrase_query(words)) for words in phrases_]
+    return Query.boolean_query(required)
 
 
 def tag_query(facet: str, values: list[str]) -> Query:
