@@ -74,7 +74,12 @@ def test_moving_events_keeps_rows_content_types_and_group_permissions():
     assert _grants("Koordinator", content_type__app_label="events") == koordinator_grants
     assert not ContentType.objects.filter(app_label="steering", model__in=["event", "eventregistration"]).exists()
     tables = _tables()
-    assert {"events_event", "events_event_action_fields", "events_event_transitions", "events_eventregistration"} <= tables
+    assert {
+        "events_event",
+        "events_event_action_fields",
+        "events_event_transitions",
+        "events_eventregistration",
+    } <= tables
     assert not {table for table in tables if table.startswith("steering_event")}
 
 
