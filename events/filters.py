@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from transferboerse.text_search import filter_by_text
+from transferboerse.text_search import match_text
 
 from .models import Event
 
@@ -20,7 +20,15 @@ class EventFilter(django_filters.FilterSet):
         model = Event
         fields: list[str] = []
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.named: list = []  # the Übergänge and Handlungsfelder the text named, for the chips
+
     def filter_text(self, queryset, name, value):
         """Title, description, programme, place, Übergänge and Handlungsfelder through the search engine
         (typo-tolerant; a named Übergang or Handlungsfeld becomes a filter), in the list's date order."""
-        return filter_by_text(queryset, "event", value[:MAX_QUERY_LENGTH])
+        if not value.strip():
+            return queryset
+        found = match_text("event", value[:MAX_QUERY_LENGTH])
+        self.named = found.named
+        return queryset.filter(pk__in=found.ids)

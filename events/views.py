@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, ListView
 
+from transferboerse.text_search import chip
+
 from . import services
 from .access import can_register_for_events
 from .calendar import calendar_for
@@ -37,10 +39,16 @@ class EventListView(ListView):
         return self.filterset.qs
 
     def get_context_data(self, **kwargs):
+        # A named Übergang or Handlungsfeld filters the list; its chip leads to the query without its words.
+        chips = [
+            chip(named.label, self.request.GET, "q", rest=named.rest, page=self.page_kwarg)
+            for named in self.filterset.named
+        ]
         return super().get_context_data(
             show_past=self.request.GET.get("zeitraum") == "vergangen",
             filter=self.filterset,
             query_text=(self.filterset.form.cleaned_data.get("q") or "").strip(),
+            active_filters=chips,
             **kwargs,
         )
 

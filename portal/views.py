@@ -12,6 +12,7 @@ from search import query as search_query
 from search import similar
 from search.snippets import snippet
 from search.vocabulary import Term, phrases_from
+from transferboerse.text_search import Chip, chip
 from transfers.models import TransferOffer, TransferService
 
 from .filters import FACETS, ProjectFilter, filter_choices
@@ -135,6 +136,7 @@ class ProjectListView(FilterView):
             project.snippet = snippet(project.summary, highlight) if highlight else None
             project.transition_labels = [t.short_label for t in transitions if t.pk in project.transition_ids]
 
+        chips = self.active_filters(data)
         context = self.get_context_data(
             filter=filterset,
             object_list=projects,
@@ -147,8 +149,8 @@ class ProjectListView(FilterView):
             suggestion=suggestion,
             suggestion_shown=shown_suggestion,
             partial=result.partial,
-            active_filters=self.active_filters(data),
-            filter_count=len(self.active_filters(data)),
+            active_filters=chips,
+            filter_count=len(chips),
             page_query=self.query_without(data, "seite"),
         )
         return self.render_to_response(context)
@@ -175,8 +177,8 @@ class ProjectListView(FilterView):
             params.pop(name, None)
         return params.urlencode()
 
-    def active_filters(self, data) -> list[tuple[str, str]]:
-        """("Facet: value", URL without that value) for each chosen filter value, to remove it again."""
+    def active_filters(self, data) -> list[Chip]:
+        """A chip ("Facet: value", URL without that value) for each chosen filter value, to remove it again."""
         result = []
         cleaned = self.filterset.cleaned
         for name, objects in self.filterset.options.items():
@@ -184,26 +186,14 @@ class ProjectListView(FilterView):
             label = self.filterset.filters[name].label
             for obj in objects:
                 if obj.slug in chosen:
-                    params = data.copy()
-                    params.setlist(name, [value for value in params.getlist(name) if value != obj.slug])
-                    params.pop("seite", None)
                     value = obj.short_label if name == "uebergang" else obj.label  # "Übergang: Kita"
-                    result.append((f"{label}: {value}", params.urlencode()))
+                    result.append(chip(f"{label}: {value}", data, name, value=obj.slug))
         if cleaned.get("transfer"):
-            params = data.copy()
-            params.pop("transfer", None)
-            params.pop("seite", None)
-            result.append((_("mit Transfer-Angebot"), params.urlencode()))
+            result.append(chip(_("mit Transfer-Angebot"), data, "transfer"))
         if cleaned.get("aktuell"):
-            params = data.copy()
-            params.pop("aktuell", None)
-            params.pop("seite", None)
-            result.append((_("aktuell bestätigt"), params.urlencode()))
+            result.append(chip(_("aktuell bestätigt"), data, "aktuell"))
         if cleaned.get("q"):
-            params = data.copy()
-            params.pop("q", None)
-            params.pop("seite", None)
-            result.append((_("Suche: „{text}“").format(text=cleaned["q"][:60]), params.urlencode()))
+            result.append(chip(_("Suche: „{text}“").format(text=cleaned["q"][:60]), data, "q"))
         return result
 
 

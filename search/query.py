@@ -14,7 +14,7 @@ import tantivy
 from . import index as search_index
 from .analysis import edit_distance, query_words, stem_variants, stems
 from .index import SCHEMA
-from .vocabulary import Term, phrases
+from .vocabulary import FACET_LABELS, Term, phrases
 
 MAX_FACET_VALUES = 1000
 # Facet counts per index version and query: the list without a search, or a frequent word, is asked for
@@ -34,11 +34,18 @@ class Understood:
     terms: list[Term] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
     phrases: list[list[str]] = field(default_factory=list)  # quoted phrases, as words
+    # The query's words in their order, each with the value it named (None: a word to search for).
+    parts: list[tuple[tuple[str, ...], Term | None]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         quoted = [f"„{' '.join(words)}“" for words in self.phrases]
         return " ".join([*quoted, *self.words])
+
+    def text_without(self, term: Term) -> str:
+        """The query as typed (its words, lower case) without the words that named ``term``."""
+        quoted = [f"„{' '.join(words)}“" for words in self.phrases]
+        return " ".join([*quoted, *(word for words, named in self.parts if named != term for word in words)])
 
 
 def understand(text: str, *, known: dict | None = None) -> Understood:
@@ -62,39 +69,74 @@ def understand(text: str, *, known: dict | None = None) -> Understood:
             if term is not None:
                 if term not in result.terms:
                     result.terms.append(term)
+                result.parts.append((tuple(words[position : position + length]), term))
                 position += length
                 break
         else:
             result.words.append(words[position])
+            result.parts.append(((words[position],), None))
             position += 1
     return result
 
 
-def any_term(field_name: str, values: list) -> Query:
+def any_term(field_name: str, values: list, *, index_option: str = "position") -> Query:
     """Any of ``values`` in ``field_name`` (term queries: for a few values much cheaper than a term set)."""
     if len(values) == 1:
-        return Query.term_query(SCHEMA, field_name, values[0])
-    return Query.boolean_query([(Occur.Should, Query.term_query(SCHEMA, field_name, value)) for value in values])
+        return Query.term_query(SCHEMA, field_name, values[0], index_option=index_option)
+    return Query.boolean_query(
+        [(Occur.Should, Query.term_query(SCHEMA, field_name, value, index_option=index_option)) for value in values]
+    )
 
 
-def _word_query(word: str, searcher: tantivy.Searcher | None = None) -> Query:
-    """One query word: its stems (each compound part, each in all its forms) in the text, boosted in the
-    lead (title and summary) and more in the title; else the word itself within one or two typos, or as
-    the start of a longer word."""
+def _stem_query(field_name: str, stem: str) -> Query:
+    """A stem in any of its forms, scored 1 where it occurs: matching ranks by the fields that hold a word,
+    not by how often. Term queries on the postings alone (``basic``) let Tantivy skip what other clauses
+    exclude; a term set query would first collect every document holding the stem."""
+    variants = stem_variants(stem)
+    inner = any_term(field_name, variants, index_option="basic")
+    return Query.const_score_query(inner, 1.0)
+
+
+def _all_parts(field_name: str, parts: list[str]) -> Query:
+    """Every stem of a word (each compound part) in ``field_name``; scores one per part."""
+    clauses = [(Occur.Must, _stem_query(field_name, stem)) for stem in parts]
+    return clauses[0][1] if len(clauses) == 1 else Query.boolean_query(clauses)
+
+
+def _word_clauses(word: str, searcher: tantivy.Searcher | None = None) -> list[tuple[Occur, Query]]:
+    """One query word as clauses of an AND query: its stems (each compound part, each in all its forms) must
+    be in the text, and rank higher in the lead (title and summary) and more in the title; a word the index
+    does not hold may instead be there within one or two typos, or as the start of a longer word.
+
+    The text holds the lead and the title, so the lead and title clauses only rank: as optional clauses
+    beside the required text they are looked up only for documents that match, and they score what they
+    scored inside the word's own OR (``_word_query``)."""
     parts = stems(word) or [word]
-
-    def all_parts(field_name: str) -> Query:
-        clauses = [(Occur.Must, Query.term_set_query(SCHEMA, field_name, stem_variants(stem))) for stem in parts]
-        return clauses[0][1] if len(clauses) == 1 else Query.boolean_query(clauses)
-
-    should = [
-        (Occur.Should, all_parts("text")),
-        (Occur.Should, Query.boost_query(all_parts("lead"), 1.0)),
-        (Occur.Should, Query.boost_query(all_parts("title"), 2.0)),
-    ]
     # Typos and word starts only for a word the index does not hold as such: expanding a known, frequent
     # word to its neighbours would cost much and find little.
     known = searcher is not None and all(searcher.doc_freq("text", stem) for stem in parts)
+    if not known:
+        return [(Occur.Must, _word_query(word, searcher, parts=parts, known=False))]
+    return [
+        (Occur.Must, _all_parts("text", parts)),
+        (Occur.Should, Query.boost_query(_all_parts("lead", parts), 1.0)),
+        (Occur.Should, Query.boost_query(_all_parts("title", parts), 2.0)),
+    ]
+
+
+def _word_query(
+    word: str, searcher: tantivy.Searcher | None = None, *, parts: list[str] | None = None, known: bool | None = None
+) -> Query:
+    """One query word matched on its own (any of its clauses): the stems in the text, the lead or the title;
+    a word the index does not hold also within typos or as the start of a longer word."""
+    parts = parts or stems(word) or [word]
+    should = [
+        (Occur.Should, _all_parts("text", parts)),
+        (Occur.Should, Query.boost_query(_all_parts("lead", parts), 1.0)),
+        (Occur.Should, Query.boost_query(_all_parts("title", parts), 2.0)),
+    ]
+    if known is None:
+        known = searcher is not None and all(searcher.doc_freq("text", stem) for stem in parts)
     if known:
         return Query.boolean_query(should)
     if len(word) >= 5:
@@ -118,11 +160,14 @@ def text_query(
     words: list[str], phrases_: list[list[str]], *, partial: bool = False, searcher: tantivy.Searcher | None = None
 ) -> Query | None:
     """All words (and phrases) must match, or — ``partial`` — at least one, the more the better."""
-    clauses = [_word_query(word, searcher) for word in words] + [_phrase_query(words) for words in phrases_]
-    if not clauses:
+    if not words and not phrases_:
         return None
-    occur = Occur.Should if partial else Occur.Must
-    return Query.boolean_query([(occur, clause) for clause in clauses])
+    if partial:
+        clauses = [_word_query(word, searcher) for word in words] + [_phrase_query(words) for words in phrases_]
+        return Query.boolean_query([(Occur.Should, clause) for clause in clauses])
+    required = [clause for word in words for clause in _word_clauses(word, searcher)]
+    required += [(Occur.Must, _phrase_query(words)) for words in phrases_]
+    return Query.boolean_query(required)
 
 
 def tag_query(facet: str, values: list[str]) -> Query:
@@ -294,13 +339,38 @@ def words_and_filters(kind: str | None, understood: Understood) -> tuple[list[st
     return words, filters
 
 
-def matching_ids(kind: str, text: str, *, limit: int = 10_000) -> list[int]:
-    """The ids of the records of ``kind`` that the text ``text`` finds, best first: the words as the project
-    list understands them (named Kommunen, Übergänge … as filters), AND first, then the best partial matches.
+@dataclass
+class Named:
+    """A filter value the query text named, as a list shows it ("Übergang: Kita") with the text left without it."""
+
+    label: str
+    rest: str
+
+
+@dataclass
+class TextMatch:
+    ids: list[int]  # best first
+    named: list[Named]  # the values the text named that became filters for this kind
+
+
+def match(kind: str, text: str, *, limit: int = 10_000) -> TextMatch:
+    """The records of ``kind`` that the text ``text`` finds, best first: the words as the project list
+    understands them (named Kommunen, Übergänge … as filters), AND first, then the best partial matches.
     What every list's and the API's ``q`` use, so the same words find the same records."""
     understood = understand(text)
     words, filters = words_and_filters(kind, understood)
     result = run(kind, words=words, phrases=understood.phrases, filters=filters, limit=limit)
     if not result.total and result.suggestion:
         result = run(kind, words=query_words(result.suggestion), filters=filters, limit=limit)
-    return [hit.pk for hit in result.hits]
+    facets = TERM_FACETS.get(kind, set())
+    named = [
+        Named(f"{FACET_LABELS[term.facet]}: {term.label}", understood.text_without(term))
+        for term in understood.terms
+        if term.facet in facets
+    ]
+    return TextMatch([hit.pk for hit in result.hits], named)
+
+
+def matching_ids(kind: str, text: str, *, limit: int = 10_000) -> list[int]:
+    """The ids of ``match``."""
+    return match(kind, text, limit=limit).ids

@@ -45,13 +45,14 @@ def snippet(text: str, words: list[str]) -> SafeString:
     window = range(best, min(best + WINDOW, len(tokens)))
     begin = 0 if window.start == 0 else tokens[window.start].start()
     end = len(text) if window.stop == len(tokens) else tokens[window.stop - 1].end()
+    # Escaped in runs between the hits: one call per hit rather than two per word.
     parts, cursor = [], begin
     for i in window:
-        token = tokens[i]
-        parts.append(html.escape(text[cursor : token.start()]))
-        escaped = html.escape(token.group())
-        parts.append(f"<mark>{escaped}</mark>" if hit[i] else escaped)
-        cursor = token.end()
+        if hit[i]:
+            token = tokens[i]
+            parts.append(html.escape(text[cursor : token.start()]))
+            parts.append(f"<mark>{html.escape(token.group())}</mark>")
+            cursor = token.end()
     parts.append(html.escape(text[cursor:end]))
     prefix = "… " if begin > 0 else ""
     suffix = " …" if end < len(text) else ""

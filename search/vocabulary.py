@@ -7,6 +7,8 @@ and folded like the collation key, so "Übergang Schule–Beruf", "uebergang sch
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from projects.models import ActionField, Municipality, TargetGroup, Transition
 
 from .analysis import collation_key, query_words
@@ -18,6 +20,15 @@ TRANSITION_SYNONYMS = {
     "grundschule": ["grundschule", "einschulung", "schuleingang", "primarstufe"],
     "sekundarstufe": ["sekundarstufe", "weiterführende schule", "klasse 5", "sek i"],
     "beruf": ["schule beruf", "schule und beruf", "berufseinstieg", "berufsorientierung", "ausbildung", "beruf"],
+}
+
+
+# How a list names each facet, as in "Kommune: Bergkamen".
+FACET_LABELS = {
+    "kommune": _("Kommune"),
+    "uebergang": _("Übergang"),
+    "handlungsfeld": _("Handlungsfeld"),
+    "zielgruppe": _("Zielgruppe"),
 }
 
 

@@ -162,6 +162,43 @@ def test_event_list_search_keeps_the_time_tab(client, searchable_events):
     assert '<input type="hidden" name="zeitraum" value="vergangen">' in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("params", "chips"),
+    [
+        ({"q": "Kita Eingewöhnung"}, [("Übergang: Kita", "q=eingew%C3%B6hnung")]),
+        (  # the time tab stays
+            {"q": "Eingewöhnung Kita", "zeitraum": "vergangen"},
+            [("Übergang: Kita", "q=eingew%C3%B6hnung&zeitraum=vergangen")],
+        ),
+        ({"q": "Kita"}, [("Übergang: Kita", "")]),
+        ({"q": "Bergkamen"}, []),  # a Kommune is text for Fachtage, no filter
+        ({"q": "Willkommensbesuche"}, []),
+    ],
+)
+def test_event_list_shows_named_uebergang_as_removable_chip(client, searchable_events, bergkamen, params, chips):
+    response = client.get(reverse("events:list"), params)
+
+    assert response.context["active_filters"] == chips
+    for label, url in chips:
+        link = url.replace("&", "&amp;")
+        assert f'href="?{link}">{label} <span aria-hidden="true">×</span>' in response.content.decode()
+
+
+def test_event_list_chip_leads_to_the_search_without_the_uebergang(client, searchable_events):
+    EventFactory(title="Eingewöhnung ohne Übergang")  # found once the Übergang filter is removed
+    filtered = client.get(reverse("events:list"), {"q": "Kita Eingewöhnung"})
+
+    (_label, url), *_rest = filtered.context["active_filters"]
+    widened = client.get(f"{reverse('events:list')}?{url}")
+
+    assert [event.title for event in filtered.context["events"]] == ["Fachtag Eingewöhnung"]
+    assert sorted(event.title for event in widened.context["events"]) == [
+        "Eingewöhnung ohne Übergang",
+        "Fachtag Eingewöhnung",
+    ]
+    assert widened.context["active_filters"] == []
+
+
 @pytest.mark.parametrize("count", [1, 3])
 def test_event_list_search_query_count_is_fixed(client, transitions, django_assert_num_queries, count):
     for _ in range(count):

@@ -4,6 +4,7 @@ from django.urls import reverse
 from projects.models import Project
 from search import index, query
 from search.models import SearchChange
+from search.vocabulary import Term
 from tests.factories import ProjectFactory
 
 LIST_URL = reverse("projects:list")
@@ -97,3 +98,13 @@ def test_search_check_reports_a_project_changed_without_signals(db, bergkamen):
     assert [(drift.kind, drift.extra) for drift in drifts] == [("project", {project.pk})]
     call_command("search_rebuild")
     assert index.check() == []
+
+
+def test_understood_text_without_a_term_keeps_the_other_words_in_order():
+    kita, bergkamen = Term("uebergang", 1, "Kita"), Term("kommune", 2, "Bergkamen")
+    understood = query.understand(
+        "Eltern „Frühe Hilfen“ Kita Bergkamen Café", known={("kita",): kita, ("bergkamen",): bergkamen}
+    )
+
+    assert understood.text_without(kita) == "„frühe hilfen“ eltern bergkamen café"
+    assert understood.text_without(bergkamen) == "„frühe hilfen“ eltern kita café"

@@ -261,4 +261,4 @@ LOGGING = {
 
 # The search index (search/index.py): derived from the database, one copy per app server.
 SEARCH_INDEX_DIR = Path(env("SEARCH_INDEX_DIR", str(BASE_DIR / "var" / "search")))
-SEARCH_MATCHER = "search.query.matching_ids"
+SEARCH_MATCHER = "search.query.match"  # transferboerse/text_search.py
