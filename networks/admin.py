@@ -127,7 +127,13 @@ class NetworkAdmin(
         """The many-to-many fields were saved (or proposed) by network_save; a network has no inlines."""
 
     def restore_version(self, request, form, record):
-        return services.network_save(network=form.instance, cleaned_data=form.cleaned_data, by=request.user)
+        saved = services.network_restore(network=form.instance, cleaned_data=form.cleaned_data, by=request.user)
+        if saved.is_published and is_reviewer(request.user):
+            messages.info(
+                request,
+                gettext("Die wiederhergestellte Fassung liegt als Änderung zur Prüfung vor („Prüfen“)."),
+            )
+        return saved
 
     def _after_save(self, request, obj: Network) -> None:
         network = Network.objects.get(pk=obj.pk)

@@ -91,6 +91,24 @@ def network_save(*, network: Network, cleaned_data: dict, by) -> Network:
 
 
 @transaction.atomic
+def network_restore(*, network: Network, cleaned_data: dict, by) -> Network:
+    """Restore the content of an old version (the admin's history page).
+
+    As with projects (``projects.services.project_restore``): a published network is never changed
+    directly, not even by a reviewer; the old content becomes a change for review. The status never
+    comes back from the old version, so an archived network stays archived and a draft stays a draft.
+    """
+    values = _edited_values(cleaned_data)
+    if not is_reviewer(by):
+        _require_own_organisation(values, by)
+    _require_access(network, by)
+    live = Network.objects.select_for_update().get(pk=network.pk)
+    if live.is_published:
+        return network_propose_changes(network=live, changes=values, by=by)
+    return _edit_directly(live, values, by)
+
+
+@transaction.atomic
 def network_propose_changes(*, network: Network, changes: dict, by) -> Network:
     """Keep edits of a published network aside until a reviewer approves them.
 
