@@ -225,3 +225,37 @@ def network_approve_changes(*, network: Network, by) -> Network:
     save_with_history(network, by=by, reason=_("Änderungen übernommen"))
     mail_submitter("network_changes_published", network, url=network.get_absolute_url())
     return network
+
+
+@transaction.atomic
+def network_archive(*, network: Network, by) -> Network:
+    """A reviewer takes a published network off the portal, as with projects (``project_archive``):
+    pending changes are dropped, the network leaves the public lists, the search and the API, and its
+    page says that it is archived."""
+    require_reviewer(by)
+    network = Network.objects.select_for_update().get(pk=network.pk)
+    if network.status != Network.Status.PUBLISHED:
+        raise ValidationError(_("Archiviert werden können nur veröffentlichte Netzwerke."))
+    network.status = Network.Status.ARCHIVED
+    network.pending_changes = {}
+    network.review_comment = ""
+    network.reviewed_at = timezone.now()
+    network.reviewed_by = by
+    save_with_history(network, by=by, reason=_("Archiviert"))
+    return network
+
+
+@transaction.atomic
+def network_unarchive(*, network: Network, by) -> Network:
+    """A reviewer puts an archived network back on the portal; only reviewers publish, so it is
+    published again at once with the content it had when it was archived."""
+    require_reviewer(by)
+    network = Network.objects.select_for_update().get(pk=network.pk)
+    if network.status != Network.Status.ARCHIVED:
+        raise ValidationError(_("Nur archivierte Netzwerke lassen sich wieder veröffentlichen."))
+    network.full_clean()
+    network.status = Network.Status.PUBLISHED
+    network.reviewed_at = timezone.now()
+    network.reviewed_by = by
+    save_with_history(network, by=by, reason=_("Aus dem Archiv wieder veröffentlicht"))
+    return network
