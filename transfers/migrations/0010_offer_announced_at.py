@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("transfers", "0008_offer_flag_on_projects"),
+        ("transfers", "0009_action_fields"),
     ]
 
     operations = [
