@@ -79,6 +79,33 @@ class NetworkAdmin(
     autocomplete_fields = ["coordinating_organisation", "members", "projects"]
     filter_horizontal = ["municipalities", "transitions", "action_fields"]
 
+    actions = ["archive_selected", "unarchive_selected"]
+
+    def _run_on_selected(self, request, queryset, step, done: str) -> None:
+        count = 0
+        for network in queryset:
+            try:
+                step(network=network, by=request.user)
+            except ValidationError as error:
+                messages.error(request, "„{name}“: {reason}".format(name=network.name, reason=" ".join(error.messages)))
+            else:
+                count += 1
+        if count:
+            messages.success(request, done.format(count=count))
+
+    @admin.action(description=_("Ausgewählte Netzwerke archivieren"), permissions=["review"])
+    def archive_selected(self, request, queryset):
+        self._run_on_selected(request, queryset, services.network_archive, gettext("{count} Netzwerk(e) archiviert."))
+
+    @admin.action(description=_("Ausgewählte Netzwerke wieder veröffentlichen"), permissions=["review"])
+    def unarchive_selected(self, request, queryset):
+        self._run_on_selected(
+            request, queryset, services.network_unarchive, gettext("{count} Netzwerk(e) wieder veröffentlicht.")
+        )
+
+    def has_review_permission(self, request) -> bool:
+        return is_reviewer(request.user) and self.has_change_permission(request)
+
     def get_resource_kwargs(self, request, *args, **kwargs):
         return {**super().get_resource_kwargs(request, *args, **kwargs), "user": request.user}
 
@@ -127,7 +154,13 @@ class NetworkAdmin(
         """The many-to-many fields were saved (or proposed) by network_save; a network has no inlines."""
 
     def restore_version(self, request, form, record):
-        return services.network_save(network=form.instance, cleaned_data=form.cleaned_data, by=request.user)
+        saved = services.network_restore(network=form.instance, cleaned_data=form.cleaned_data, by=request.user)
+        if saved.is_published and is_reviewer(request.user):
+            messages.info(
+                request,
+                gettext("Die wiederhergestellte Fassung liegt als Änderung zur Prüfung vor („Prüfen“)."),
+            )
+        return saved
 
     def _after_save(self, request, obj: Network) -> None:
         network = Network.objects.get(pk=obj.pk)

@@ -91,6 +91,24 @@ def network_save(*, network: Network, cleaned_data: dict, by) -> Network:
 
 
 @transaction.atomic
+def network_restore(*, network: Network, cleaned_data: dict, by) -> Network:
+    """Restore the content of an old version (the admin's history page).
+
+    As with projects (``projects.services.project_restore``): a published network is never changed
+    directly, not even by a reviewer; the old content becomes a change for review. The status never
+    comes back from the old version, so an archived network stays archived and a draft stays a draft.
+    """
+    values = _edited_values(cleaned_data)
+    if not is_reviewer(by):
+        _require_own_organisation(values, by)
+    _require_access(network, by)
+    live = Network.objects.select_for_update().get(pk=network.pk)
+    if live.is_published:
+        return network_propose_changes(network=live, changes=values, by=by)
+    return _edit_directly(live, values, by)
+
+
+@transaction.atomic
 def network_propose_changes(*, network: Network, changes: dict, by) -> Network:
     """Keep edits of a published network aside until a reviewer approves them.
 
@@ -206,4 +224,38 @@ def network_approve_changes(*, network: Network, by) -> Network:
             getattr(network, name).set(ids)
     save_with_history(network, by=by, reason=_("Änderungen übernommen"))
     mail_submitter("network_changes_published", network, url=network.get_absolute_url())
+    return network
+
+
+@transaction.atomic
+def network_archive(*, network: Network, by) -> Network:
+    """A reviewer takes a published network off the portal, as with projects (``project_archive``):
+    pending changes are dropped, the network leaves the public lists, the search and the API, and its
+    page says that it is archived."""
+    require_reviewer(by)
+    network = Network.objects.select_for_update().get(pk=network.pk)
+    if network.status != Network.Status.PUBLISHED:
+        raise ValidationError(_("Archiviert werden können nur veröffentlichte Netzwerke."))
+    network.status = Network.Status.ARCHIVED
+    network.pending_changes = {}
+    network.review_comment = ""
+    network.reviewed_at = timezone.now()
+    network.reviewed_by = by
+    save_with_history(network, by=by, reason=_("Archiviert"))
+    return network
+
+
+@transaction.atomic
+def network_unarchive(*, network: Network, by) -> Network:
+    """A reviewer puts an archived network back on the portal; only reviewers publish, so it is
+    published again at once with the content it had when it was archived."""
+    require_reviewer(by)
+    network = Network.objects.select_for_update().get(pk=network.pk)
+    if network.status != Network.Status.ARCHIVED:
+        raise ValidationError(_("Nur archivierte Netzwerke lassen sich wieder veröffentlichen."))
+    network.full_clean()
+    network.status = Network.Status.PUBLISHED
+    network.reviewed_at = timezone.now()
+    network.reviewed_by = by
+    save_with_history(network, by=by, reason=_("Aus dem Archiv wieder veröffentlicht"))
     return network

@@ -34,9 +34,12 @@ class NetworkListView(FilterView):
 
 
 class NetworkDetailView(DetailView):
+    """A published network; an archived one still answers its address (links, bookmarks) with its
+    page and a clear note that it is archived, but no list, search or API shows it."""
+
     template_name = "networks/network_detail.html"
     queryset = (
-        Network.objects.published()
+        Network.objects.filter(status__in=[Network.Status.PUBLISHED, Network.Status.ARCHIVED])
         .select_related("coordinating_organisation__municipality")
         .prefetch_related(
             Prefetch("members", queryset=Organisation.objects.select_related("municipality").order_by("name")),

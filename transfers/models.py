@@ -103,12 +103,15 @@ class TransferOffer(models.Model):
         _("Schwierigkeit der Übernahme"), max_length=10, choices=Difficulty, default=Difficulty.MEDIUM
     )
     is_active = models.BooleanField(_("aktiv"), default=True)
+    # When the project's followers were last told of this offer (services.offer_announce): switching
+    # the offer off and on again within ANNOUNCE_INTERVAL tells them nothing new.
+    announced_at = models.DateTimeField(_("Folgenden angekündigt am"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
 
     objects = TransferOfferQuerySet.as_manager()
     history = TrackedHistoricalRecords(
-        excluded_fields=["updated_at"],
+        excluded_fields=["updated_at", "announced_at"],
         verbose_name=_("Version des Transfer-Angebots"),
         verbose_name_plural=_("Versionen der Transfer-Angebote"),
     )

@@ -1,7 +1,7 @@
 """Writes of the Transferbörse: each step is atomic, leaves a timeline entry and queues its notifications."""
 
 from collections.abc import Iterable
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -192,13 +192,28 @@ def followers_of(*targets) -> list[User]:
     return list(users.values())
 
 
+# Followers hear of an offer at most once in this period, however often it is switched off and on.
+ANNOUNCE_INTERVAL = timedelta(days=30)
+
+
+@transaction.atomic
 def offer_announce(*, offer: TransferOffer, was_public: bool, by: User) -> list[Notification]:
     """Tell the followers of a project that it has a transfer offer now, once the offer is public.
 
     Called after every save of an offer with whether it was public before, so only the save that
-    makes it public (new, reactivated) announces it."""
-    if was_public or not TransferOffer.objects.active().filter(pk=offer.pk).exists():
+    makes it public (new, reactivated) announces it, and that at most once per offer within
+    ``ANNOUNCE_INTERVAL``: an offer switched off and on again is no news."""
+    if was_public:
         return []
+    locked = TransferOffer.objects.active().select_for_update(of=("self",)).filter(pk=offer.pk).first()
+    if locked is None:
+        return []
+    now = timezone.now()
+    if locked.announced_at is not None and locked.announced_at > now - ANNOUNCE_INTERVAL:
+        return []
+    # update(): the announcement is no edit of the offer (no version, no "geändert").
+    TransferOffer.objects.filter(pk=offer.pk).update(announced_at=now)
+    offer.announced_at = now
     project = offer.project
     return notify(
         followers_of(project),

@@ -370,3 +370,33 @@ def test_followers_of_a_project_hear_once_when_its_offer_goes_public_in_the_back
     [news] = coordinator_bergkamen.transfer_notifications.all()
     assert (news.kind, news.subject) == ("followed", "Neues Transfer-Angebot zu „Stadtteileltern Selm“")
     assert news.url == offer.get_absolute_url()
+
+
+def test_followers_hear_of_an_offer_switched_off_and_on_again_only_once_within_30_days(
+    client, selm, coordinator_selm, coordinator_bergkamen
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from transfers.models import TransferOffer
+
+    from ..admin.conftest import form_data
+
+    project = ProjectFactory(municipality=selm, title="Stadtteileltern Selm")
+    offer = TransferOfferFactory(project=project, is_active=False)
+    services.follow_toggle(user=coordinator_bergkamen, target=project)
+    client.force_login(coordinator_selm)
+    url = reverse("admin:transfers_transferoffer_change", args=[offer.pk])
+    data = form_data(client.get(url).content.decode(), "transferoffer_form")
+    switched_off = {name: value for name, value in data.items() if name != "is_active"}
+    switched_on = {**data, "is_active": ["on"]}
+
+    for step in (switched_on, switched_off, switched_on, switched_off, switched_on):
+        assert client.post(url, step).status_code == 302
+    assert coordinator_bergkamen.transfer_notifications.count() == 1
+
+    TransferOffer.objects.filter(pk=offer.pk).update(announced_at=timezone.now() - timedelta(days=31))
+    client.post(url, switched_off)
+    client.post(url, switched_on)
+    assert coordinator_bergkamen.transfer_notifications.count() == 2

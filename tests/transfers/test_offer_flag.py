@@ -80,8 +80,18 @@ def test_moving_the_triggers_can_be_undone_and_redone_with_the_flag_kept_through
         executor.migrate(targets or executor.loader.graph.leaf_nodes())
 
     project = ProjectFactory(municipality=bergkamen)
-    migrate([("transfers", "0007_notification_kinds"), ("projects", "0017_drop_search_vector")])
-    offer = TransferOfferFactory(project=project)
+    old_state = [("transfers", "0007_notification_kinds"), ("projects", "0017_drop_search_vector")]
+    migrate(old_state)
+    # The offer as the old schema stores it (later migrations add columns the current model has).
+    old_offer = (
+        MigrationExecutor(connection).loader.project_state(old_state).apps.get_model("transfers", "TransferOffer")
+    )
+    values = {
+        field.attname: getattr(TransferOfferFactory.build(project=project), field.attname)
+        for field in old_offer._meta.concrete_fields
+        if field.attname not in {"id", "created_at", "updated_at"}
+    }
+    offer = old_offer.objects.create(**values)
     assert flag(project) is True
 
     migrate()
