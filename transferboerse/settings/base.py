@@ -52,7 +52,6 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "crispy_forms",
-    "crispy_bootstrap5",
     "simple_history",
     "import_export",
     # Axes, the TOTP devices and the task queue with German names in the back office.
