@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from ninja import FilterSchema
 
 from networks.models import Network
-from projects.models import Field, LifePhase, Municipality, Project, TargetGroup, Transition
+from projects.models import ActionField, LifePhase, Municipality, Project, TargetGroup, Transition
 from transfers.models import TransferOffer, TransferRequest
 
 from . import filters, schemas
@@ -44,7 +44,14 @@ def project_queryset() -> QuerySet:
         Project.objects.published()
         .select_related("municipality")
         .prefetch_related(
-            "transitions", "phases", "fields", "target_groups", "districts", "organisations", "indicators", "links"
+            "transitions",
+            "phases",
+            "action_fields",
+            "target_groups",
+            "social_areas",
+            "organisations",
+            "indicators",
+            "links",
         )
         .order_by("pk")
     )
@@ -58,7 +65,7 @@ def network_queryset() -> QuerySet:
             "members",
             "municipalities",
             "transitions",
-            "fields",
+            "action_fields",
             Prefetch("projects", queryset=Project.objects.published().only("pk", "slug", "title")),
         )
         .order_by("pk")
@@ -70,7 +77,7 @@ def offer_queryset() -> QuerySet:
         TransferOffer.objects.active()
         .select_related("project__municipality")
         .prefetch_related(
-            "services", "project__transitions", "project__phases", "project__fields", "project__target_groups"
+            "services", "project__transitions", "project__phases", "project__action_fields", "project__target_groups"
         )
         .order_by("pk")
     )
@@ -79,7 +86,7 @@ def offer_queryset() -> QuerySet:
 def request_queryset() -> QuerySet:
     return (
         TransferRequest.objects.select_related("municipality")
-        .prefetch_related("transitions", "fields", "target_groups")
+        .prefetch_related("transitions", "action_fields", "target_groups")
         .order_by("pk")
     )
 
@@ -127,4 +134,4 @@ COLLECTIONS = [
     ),
 ]
 
-TAXONOMIES = [("transition", Transition), ("phase", LifePhase), ("field", Field), ("target_group", TargetGroup)]
+TAXONOMIES = [("transition", Transition), ("phase", LifePhase), ("field", ActionField), ("target_group", TargetGroup)]

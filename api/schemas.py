@@ -53,7 +53,7 @@ def taxonomy_terms(obj, *, phases: bool = False, target_groups: bool = True) -> 
     taxonomies = [("transition", obj.transitions)]
     if phases:
         taxonomies.append(("phase", obj.phases))
-    taxonomies.append(("field", obj.fields))
+    taxonomies.append(("field", obj.action_fields))
     if target_groups:
         taxonomies.append(("target_group", obj.target_groups))
     return [
@@ -188,7 +188,7 @@ class Project(Out):
     pitfalls: str
     start_year: int | None
     partner_organizations: list[OrganizationRef] = Field(validation_alias="organisations")
-    service_areas: list[ServiceArea] = Field(validation_alias="districts")
+    service_areas: list[ServiceArea] = Field(validation_alias="social_areas")
     taxonomy_terms: list[TaxonomyTerm]
     contacts: list[Contact]
     indicators: list[Indicator]

@@ -229,7 +229,7 @@ def ensure_database() -> None:
 
 
 def need_of(judged: dict):
-    from projects.models import Field, Municipality, TargetGroup, Transition
+    from projects.models import ActionField, Municipality, TargetGroup, Transition
     from transfers.matching import Need
 
     return Need(
@@ -238,7 +238,7 @@ def need_of(judged: dict):
         transition_ids=frozenset(
             Transition.objects.filter(short_name__in=judged["transitions"]).values_list("pk", flat=True)
         ),
-        field_ids=frozenset(Field.objects.filter(name__in=judged["fields"]).values_list("pk", flat=True)),
+        action_field_ids=frozenset(ActionField.objects.filter(name__in=judged["fields"]).values_list("pk", flat=True)),
         target_group_ids=frozenset(
             TargetGroup.objects.filter(name__in=judged["target_groups"]).values_list("pk", flat=True)
         ),

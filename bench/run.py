@@ -228,7 +228,7 @@ def size_server_cache(shared_buffers: str | None) -> None:
 
 
 def setup_taxonomies():
-    from projects.models import District, Field, Municipality, Organisation, TargetGroup, Transition
+    from projects.models import ActionField, Municipality, Organisation, SocialArea, TargetGroup, Transition
 
     if Municipality.objects.exists():
         return
@@ -236,7 +236,7 @@ def setup_taxonomies():
     for name in TOWNS:
         town = Municipality.objects.create(name=name, kind="town", parent=kreis, has_own_youth_office=True)
         for quarter in ("Mitte", "Nord", "Süd", "Ost", "West"):
-            District.objects.create(municipality=town, name=f"{name}-{quarter}")
+            SocialArea.objects.create(municipality=town, name=f"{name}-{quarter}")
         for number in range(20):
             Organisation.objects.create(name=f"Träger {number} {name}", municipality=town)
     for number in range(40):  # other municipalities of NRW
@@ -244,7 +244,7 @@ def setup_taxonomies():
     for position, (name, short) in enumerate(TRANSITIONS, start=1):
         Transition.objects.create(name=name, short_name=short, position=position)
     for position, name in enumerate(FIELDS, start=1):
-        Field.objects.create(name=name, position=position)
+        ActionField.objects.create(name=name, position=position)
     for position, name in enumerate(TARGET_GROUPS, start=1):
         TargetGroup.objects.create(name=name, position=position)
 
@@ -290,7 +290,8 @@ WITH params AS (
 INSERT INTO projects_project (municipality_id, title, slug, summary, situation, goals, achievements,
     success_factors, pitfalls, start_year, contact_name, contact_role, contact_email, contact_phone,
     contact_is_public, status, confirmed_at, created_at, updated_at,
-    transition_ids, field_ids, target_group_ids, district_ids, has_transfer_offer, review_comment, pending_changes)
+    transition_ids, action_field_ids, target_group_ids, social_area_ids, has_transfer_offer, review_comment,
+    pending_changes)
 SELECT municipalities[1 + (i * 7919) %% array_length(municipalities, 1)],
        CASE WHEN i %% 500 = 1 THEN 'Baby-Besuchsdienst ' || i
             ELSE stems[1 + floor(array_length(stems, 1) * random() ^ 2)::int]
@@ -316,17 +317,17 @@ INSERT INTO projects_project_phases (project_id, lifephase_id)
 SELECT p.id, l.id FROM projects_project p JOIN projects_lifephase l
   ON l.position = 1 + p.id %% 6 OR (p.id %% 4 = 0 AND l.position = 1 + (p.id + 1) %% 6)
 WHERE p.id > %(after)s;
-INSERT INTO projects_project_fields (project_id, field_id)
-SELECT p.id, f.id FROM projects_project p JOIN projects_field f ON f.position = 1 + (p.id / 5) %% 5
+INSERT INTO projects_project_action_fields (project_id, actionfield_id)
+SELECT p.id, f.id FROM projects_project p JOIN projects_actionfield f ON f.position = 1 + (p.id / 5) %% 5
 WHERE p.id > %(after)s;
 INSERT INTO projects_project_target_groups (project_id, targetgroup_id)
 SELECT p.id, g.id FROM projects_project p JOIN projects_targetgroup g ON g.position = 1 + (p.id / 7) %% 6
 WHERE p.id > %(after)s;
-INSERT INTO projects_project_districts (project_id, district_id)
-SELECT p.id, (SELECT d.id FROM projects_district d WHERE d.municipality_id = p.municipality_id
+INSERT INTO projects_project_social_areas (project_id, socialarea_id)
+SELECT p.id, (SELECT d.id FROM projects_socialarea d WHERE d.municipality_id = p.municipality_id
                ORDER BY d.id OFFSET p.id %% 5 LIMIT 1)
 FROM projects_project p WHERE p.id > %(after)s AND p.id %% 2 = 0
-  AND EXISTS (SELECT 1 FROM projects_district d WHERE d.municipality_id = p.municipality_id);
+  AND EXISTS (SELECT 1 FROM projects_socialarea d WHERE d.municipality_id = p.municipality_id);
 INSERT INTO projects_project_organisations (project_id, organisation_id)
 SELECT p.id, (SELECT o.id FROM projects_organisation o WHERE o.municipality_id = p.municipality_id
                ORDER BY o.id OFFSET p.id %% 20 LIMIT 1)
@@ -350,9 +351,9 @@ FROM projects_project p WHERE p.id > %(after)s AND p.id %% 20 = 0;
 TRIGGER_TABLES = [
     "projects_project",
     "projects_project_transitions",
-    "projects_project_fields",
+    "projects_project_action_fields",
     "projects_project_target_groups",
-    "projects_project_districts",
+    "projects_project_social_areas",
     "projects_project_organisations",
     "transfers_transferoffer",
 ]

@@ -31,13 +31,13 @@ from accounts.models import Coordinator, User
 from events.models import Event, EventRegistration
 from networks.models import Network
 from projects.models import (
-    District,
-    Field,
+    ActionField,
     Indicator,
     LifePhase,
     Municipality,
     Organisation,
     Project,
+    SocialArea,
     TargetGroup,
     Transition,
 )
@@ -62,10 +62,10 @@ CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 LABELS: dict[str, str] = {
     "phases": "Lebensphasen",
     "transitions": "Übergänge",
-    "fields": "Handlungsfelder",
+    "action_fields": "Handlungsfelder",
     "target_groups": "Zielgruppen",
     "municipalities": "Kommunen",
-    "districts": "Sozialräume",
+    "social_areas": "Sozialräume",
     "organisations": "Organisationen",
     "users": "Demo-Konten",
     "projects": "Projekte",
@@ -110,10 +110,10 @@ class Catalog:
 
     phases: dict[str, LifePhase] = field(default_factory=dict)  # by short name
     transitions: dict[str, Transition] = field(default_factory=dict)  # by short name
-    fields: dict[str, Field] = field(default_factory=dict)
+    action_fields: dict[str, ActionField] = field(default_factory=dict)
     target_groups: dict[str, TargetGroup] = field(default_factory=dict)
     municipalities: dict[str, Municipality] = field(default_factory=dict)
-    districts: dict[tuple[str, str], District] = field(default_factory=dict)
+    social_areas: dict[tuple[str, str], SocialArea] = field(default_factory=dict)
     organisations: dict[str, Organisation] = field(default_factory=dict)
     users: dict[str, User] = field(default_factory=dict)
     projects: dict[str, Project] = field(default_factory=dict)  # by title
@@ -252,7 +252,7 @@ def load_taxonomies(catalog: Catalog, report: LoadReport) -> None:
         catalog.transitions[short_name] = transition
         report.add("transitions", status)
     for key, model, registry in [
-        ("fields", Field, catalog.fields),
+        ("action_fields", ActionField, catalog.action_fields),
         ("target_groups", TargetGroup, catalog.target_groups),
     ]:
         names = taxonomies[key]
@@ -297,16 +297,16 @@ def load_municipalities(catalog: Catalog, report: LoadReport) -> None:
         )
         catalog.municipalities[municipality.name] = municipality
         report.add("municipalities", status)
-    for data in content["districts"]:
+    for data in content["social_areas"]:
         municipality_name, name = data["municipality"], data["name"]
         municipality = catalog.municipalities[municipality_name]
-        district, status = _upsert(
-            District,
+        area, status = _upsert(
+            SocialArea,
             lookup={"municipality": municipality, "name": name},
-            on_create={"slug": _slug(District, f"{municipality.slug} {name}")},
+            on_create={"slug": _slug(SocialArea, f"{municipality.slug} {name}")},
         )
-        catalog.districts[(municipality_name, name)] = district
-        report.add("districts", status)
+        catalog.social_areas[(municipality_name, name)] = area
+        report.add("social_areas", status)
 
 
 @transaction.atomic
@@ -400,10 +400,12 @@ def load_projects(catalog: Catalog, report: LoadReport) -> None:
             {
                 "phases": _phases(catalog, data),
                 "transitions": [catalog.transitions[name] for name in data["transitions"]],
-                "fields": [catalog.fields[name] for name in data["fields"]],
+                "action_fields": [catalog.action_fields[name] for name in data["action_fields"]],
                 "target_groups": [catalog.target_groups[name] for name in data["target_groups"]],
                 "organisations": [catalog.organisations[name] for name in data["organisations"]],
-                "districts": [catalog.districts[(data["municipality"], name)] for name in data.get("districts", [])],
+                "social_areas": [
+                    catalog.social_areas[(data["municipality"], name)] for name in data.get("social_areas", [])
+                ],
                 "served_municipalities": [catalog.municipalities[name] for name in data.get("served", [])],
             },
         )
@@ -444,7 +446,7 @@ def load_networks(catalog: Catalog, report: LoadReport) -> None:
             {
                 "members": [organisations[name] for name in data.get("members", [])],
                 "municipalities": [catalog.municipalities[name] for name in data["municipalities"]],
-                "fields": [catalog.fields[name] for name in data["fields"]],
+                "action_fields": [catalog.action_fields[name] for name in data["action_fields"]],
                 "transitions": [catalog.transitions[name] for name in data["transitions"]],
                 "projects": [catalog.projects[title] for title in data.get("projects", [])],
             },
@@ -504,7 +506,7 @@ def load_transfers(catalog: Catalog, report: LoadReport) -> None:
             status,
             {
                 "transitions": [catalog.transitions[name] for name in data["transitions"]],
-                "fields": [catalog.fields[name] for name in data["fields"]],
+                "action_fields": [catalog.action_fields[name] for name in data["action_fields"]],
                 "target_groups": [catalog.target_groups[name] for name in data["target_groups"]],
             },
         )
@@ -628,7 +630,7 @@ def load_events(catalog: Catalog, report: LoadReport) -> None:
             status,
             {
                 "transitions": [catalog.transitions[name] for name in data["transitions"]],
-                "fields": [catalog.fields[name] for name in data["fields"]],
+                "action_fields": [catalog.action_fields[name] for name in data["action_fields"]],
             },
         )
         report.add("events", status)

@@ -13,7 +13,7 @@ class EventAdmin(admin.ModelAdmin):
     list_filter = ["is_published", "registration_open"]
     search_fields = ["title", "place", "description"]
     date_hierarchy = "starts_at"
-    filter_horizontal = ["transitions", "fields"]
+    filter_horizontal = ["transitions", "action_fields"]
     exclude = ["slug"]
 
     def view_on_site(self, obj: Event) -> str | None:

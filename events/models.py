@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Field, Municipality, SluggedModel, Transition
+from projects.models import ActionField, Municipality, SluggedModel, Transition
 
 
 class EventQuerySet(models.QuerySet):
@@ -42,7 +42,9 @@ class Event(SluggedModel):
     description = models.TextField(_("Beschreibung"), blank=True)
     programme = models.TextField(_("Programm"), blank=True, help_text=_("Eine Zeile pro Programmpunkt."))
     transitions = models.ManyToManyField(Transition, blank=True, related_name="events", verbose_name=_("Übergänge"))
-    fields = models.ManyToManyField(Field, blank=True, related_name="events", verbose_name=_("Handlungsfelder"))
+    action_fields = models.ManyToManyField(
+        ActionField, blank=True, related_name="events", verbose_name=_("Handlungsfelder")
+    )
     capacity = models.PositiveSmallIntegerField(_("Plätze"), validators=[MinValueValidator(1)])
     registration_open = models.BooleanField(_("Anmeldung offen"), default=True)
     is_published = models.BooleanField(_("veröffentlicht"), default=True)

@@ -28,7 +28,7 @@ class EventListView(ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        events = Event.objects.published().with_counts().prefetch_related("transitions", "fields")
+        events = Event.objects.published().with_counts().prefetch_related("transitions", "action_fields")
         if self.request.GET.get("zeitraum") == "vergangen":
             events = events.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
         else:
@@ -50,7 +50,7 @@ class EventDetailView(DetailView):
     context_object_name = "event"
 
     def get_queryset(self):
-        return Event.objects.published().with_counts().prefetch_related("transitions", "fields")
+        return Event.objects.published().with_counts().prefetch_related("transitions", "action_fields")
 
     def get_context_data(self, **kwargs):
         user = self.request.user

@@ -72,12 +72,12 @@ class NetworkAdmin(
         "kind",
         ("municipalities", RelatedOnlyFieldListFilter),
         "transitions",
-        "fields",
+        "action_fields",
     ]
     list_select_related = ["coordinating_organisation"]
     search_fields = ["name", "description", "coordinating_organisation__name"]
     autocomplete_fields = ["coordinating_organisation", "members", "projects"]
-    filter_horizontal = ["municipalities", "transitions", "fields"]
+    filter_horizontal = ["municipalities", "transitions", "action_fields"]
 
     def get_resource_kwargs(self, request, *args, **kwargs):
         return {**super().get_resource_kwargs(request, *args, **kwargs), "user": request.user}
@@ -88,7 +88,7 @@ class NetworkAdmin(
             _("Arbeitsweise"),
             {"fields": ["meetings_per_year", "meeting_note", "founded_year", "has_cooperation_agreement"]},
         ),
-        (_("Einordnung"), {"fields": ["members", "projects", "transitions", "fields"]}),
+        (_("Einordnung"), {"fields": ["members", "projects", "transitions", "action_fields"]}),
         (
             _("Prüfung"),
             {

@@ -3,7 +3,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Field, Municipality, Organisation, Transition
+from projects.models import ActionField, Municipality, Organisation, Transition
 from transferboerse.text_search import filter_by_text
 
 from .models import Network
@@ -29,9 +29,9 @@ class NetworkFilter(django_filters.FilterSet):
     )
     handlungsfeld = django_filters.ModelChoiceFilter(
         label=_("Handlungsfeld"),
-        queryset=Field.objects.all(),
+        queryset=ActionField.objects.all(),
         to_field_name="slug",
-        field_name="fields",
+        field_name="action_fields",
         empty_label=_("alle Handlungsfelder"),
     )
     uebergang = django_filters.ModelChoiceFilter(

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.history_records import TrackedHistoricalRecords
 from projects.models import (
     YEAR_VALIDATORS,
-    Field,
+    ActionField,
     Municipality,
     Organisation,
     Project,
@@ -42,9 +42,9 @@ class Network(ReviewedModel, SluggedModel):
         "members",
         "projects",
         "transitions",
-        "fields",
+        "action_fields",
     ]
-    MANY_TO_MANY_REVIEWED_FIELDS = ["municipalities", "members", "projects", "transitions", "fields"]
+    MANY_TO_MANY_REVIEWED_FIELDS = ["municipalities", "members", "projects", "transitions", "action_fields"]
 
     class Kind(models.TextChoices):
         WORKING_GROUP = "working_group", _("Arbeitskreis")
@@ -82,7 +82,9 @@ class Network(ReviewedModel, SluggedModel):
     meeting_note = models.CharField(
         _("Turnus (Erläuterung)"), max_length=120, blank=True, help_text=_("z. B. „bei Bedarf“ oder „vierteljährlich“")
     )
-    fields = models.ManyToManyField(Field, blank=True, related_name="networks", verbose_name=_("Handlungsfelder"))
+    action_fields = models.ManyToManyField(
+        ActionField, blank=True, related_name="networks", verbose_name=_("Handlungsfelder")
+    )
     transitions = models.ManyToManyField(Transition, blank=True, related_name="networks", verbose_name=_("Übergänge"))
     projects = models.ManyToManyField(
         Project, blank=True, related_name="networks", verbose_name=_("getragene Projekte")

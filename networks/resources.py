@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from import_export.fields import Field as Column
 
 from projects.access import municipalities_for, organisations_for
-from projects.models import Field, Municipality, Organisation, Transition
+from projects.models import ActionField, Municipality, Organisation, Transition
 from projects.resources import NamedForeignKeyWidget, ScopedResource, StrictManyToManyWidget
 from transferboerse.spreadsheets import GermanChoiceWidget
 
@@ -25,7 +25,9 @@ class NetworkResource(ScopedResource):
     municipalities = Column(attribute="municipalities", column_name="Kommunen")
     coordinating_organisation = Column(attribute="coordinating_organisation", column_name="koordiniert von")
     transitions = Column(attribute="transitions", column_name="Übergänge", widget=StrictManyToManyWidget(Transition))
-    fields = Column(attribute="fields", column_name="Handlungsfelder", widget=StrictManyToManyWidget(Field))
+    action_fields = Column(
+        attribute="action_fields", column_name="Handlungsfelder", widget=StrictManyToManyWidget(ActionField)
+    )
 
     class Meta:
         model = Network
@@ -41,7 +43,7 @@ class NetworkResource(ScopedResource):
             "founded_year",
             "has_cooperation_agreement",
             "transitions",
-            "fields",
+            "action_fields",
         ]
         export_order = fields
         use_transactions = True

@@ -42,7 +42,7 @@ class NetworkDetailView(DetailView):
             Prefetch("members", queryset=Organisation.objects.select_related("municipality").order_by("name")),
             Prefetch("municipalities", queryset=Municipality.objects.order_by("name")),
             "transitions",
-            "fields",
+            "action_fields",
             Prefetch(
                 "projects",
                 queryset=Project.objects.published().select_related("municipality").order_by("title"),

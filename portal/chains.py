@@ -19,9 +19,9 @@ from django.views.generic import DetailView, TemplateView
 
 from networks.models import Network
 from projects.models import (
+    ActionField,
     AgeBand,
     ChainCount,
-    Field,
     LifePhase,
     Municipality,
     PopulationFigure,
@@ -43,7 +43,7 @@ def group_id(municipality: Municipality) -> int:
     return municipality.parent_id or municipality.pk
 
 
-def gap_url(municipality: Municipality, transition: Transition, field: Field | None = None) -> str:
+def gap_url(municipality: Municipality, transition: Transition, field: ActionField | None = None) -> str:
     url = reverse("projects:gap", kwargs={"slug": municipality.slug, "transition": transition.slug})
     return f"{url}?{urlencode({'handlungsfeld': field.slug})}" if field else url
 
@@ -512,7 +512,7 @@ def gap_grid(*, by_field: bool, by_phase: bool = False):
         columns = [(phase, None) for phase in phases]
         return phases, [None], columns, phase_coverage_rows(municipalities, phases)
     transitions = list(Transition.objects.all())
-    fields = list(Field.objects.all()) if by_field else [None]
+    fields = list(ActionField.objects.all()) if by_field else [None]
     columns = [(transition, field) for transition in transitions for field in fields]
     return transitions, fields, columns, coverage_rows(municipalities, transitions, fields)
 

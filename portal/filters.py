@@ -19,7 +19,7 @@ from django.db.models.functions import RowNumber
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import District, Field, Municipality, Project, TargetGroup, Transition
+from projects.models import ActionField, Municipality, Project, SocialArea, TargetGroup, Transition
 from search import query as search_query
 from search.analysis import query_words
 from search.query import Sort as EngineSort
@@ -57,10 +57,10 @@ def _facet_choices_sql() -> tuple[str, tuple]:
 
     parts = [
         part("uebergang", Transition.objects.all(), extra=F("short_name")),
-        part("handlungsfeld", Field.objects.all()),
+        part("handlungsfeld", ActionField.objects.all()),
         part("zielgruppe", TargetGroup.objects.all()),
         part("kommune", Municipality.objects.grouped_by_district(), extra=F("parent__name")),
-        part("sozialraum", District.objects.all(), extra=F("municipality__name")),
+        part("sozialraum", SocialArea.objects.all(), extra=F("municipality__name")),
         part("gp_kriterium", Criterion.objects.all()),
     ]
     return parts[0].union(*parts[1:], all=True).order_by().query.sql_with_params()
@@ -74,7 +74,7 @@ def filter_choices() -> dict[str, list[Choice]]:
     result: dict[str, list[Choice]] = {name: [] for name in [*FACETS, "gp_kriterium"]}
     for facet, _rank, pk, slug, name, extra in rows:
         if facet == "sozialraum":
-            result[facet].append(Choice(pk, slug, District.label(name, extra)))
+            result[facet].append(Choice(pk, slug, SocialArea.label(name, extra)))
         else:  # a transition's short name ("Kita") labels the search results; a town's is its Kreis
             result[facet].append(Choice(pk, slug, name, short_label=extra or name))
     return result

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from networks.models import Network
-from projects.models import Field, LifePhase, Municipality, Project, Transition
+from projects.models import ActionField, LifePhase, Municipality, Project, Transition
 from transfers.models import TransferOffer
 
 from .chains import Need, group_id, needs_in_group, phase_needs_in_group, phase_transition
@@ -52,7 +52,7 @@ class Gap:
     offers_url: str
     projects_url: str
     transition: Transition | None = None
-    field: Field | None = None
+    field: ActionField | None = None
     phase: LifePhase | None = None
 
     def as_context(self) -> dict:
@@ -106,11 +106,11 @@ def list_url(name: str, params: list[tuple[str, str]]) -> str:
     return f"{reverse(name)}?{urlencode(params)}" if params else reverse(name)
 
 
-def transition_gap(municipality: Municipality, transition: Transition, field: Field | None = None) -> Gap:
+def transition_gap(municipality: Municipality, transition: Transition, field: ActionField | None = None) -> Gap:
     """The gap of ``municipality`` at ``transition`` (within ``field`` if given)."""
     on_topic = Q(transition_ids__contains=[transition.pk])
     if field:
-        on_topic &= Q(field_ids__contains=[field.pk])
+        on_topic &= Q(action_field_ids__contains=[field.pk])
     found = suggestions(
         municipality, on_topic=on_topic, networks=Network.objects.published().filter(transitions=transition)
     )
@@ -178,7 +178,7 @@ class GapView(TemplateView):
         transition = get_object_or_404(Transition, slug=self.kwargs["transition"])
         field = None
         if field_slug := self.request.GET.get("handlungsfeld"):
-            field = Field.objects.filter(slug=field_slug).first()
+            field = ActionField.objects.filter(slug=field_slug).first()
             if field is None:
                 raise Http404(_("Dieses Handlungsfeld gibt es nicht."))
         # Not the URL's keyword arguments: "transition" is the object here, not its slug.

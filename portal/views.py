@@ -7,7 +7,7 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from networks.models import Network
-from projects.models import District, Municipality, Project, Transition
+from projects.models import Municipality, Project, SocialArea, Transition
 from search import query as search_query
 from search import similar
 from search.snippets import snippet
@@ -214,7 +214,7 @@ class ProjectDetailView(DetailView):
         .with_page_lists()
         .select_related("municipality", "self_check")
         .prefetch_related(
-            Prefetch("districts", queryset=District.objects.select_related("municipality")),
+            Prefetch("social_areas", queryset=SocialArea.objects.select_related("municipality")),
             Prefetch("networks", queryset=Network.objects.published().order_by("name")),
             Prefetch(
                 "transfer_offers",

@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 
 from accounts.access import coordinated_municipalities, is_coordinator, is_reviewer, scoped
 
-from .models import District, ImportJob, Indicator, Municipality, Organisation, Project, ProjectLink
+from .models import ImportJob, Indicator, Municipality, Organisation, Project, ProjectLink, SocialArea
 
 
 def municipalities_for(user) -> QuerySet[Municipality]:
@@ -56,8 +56,8 @@ def organisation_choices_for(user) -> QuerySet[Organisation]:
     return Organisation.objects.none()
 
 
-def districts_for(user) -> QuerySet[District]:
-    return scoped(user, District.objects.all())
+def social_areas_for(user) -> QuerySet[SocialArea]:
+    return scoped(user, SocialArea.objects.all())
 
 
 def import_jobs_for(user) -> QuerySet[ImportJob]:

@@ -19,18 +19,17 @@ from accounts.scoping import ScopedAdminMixin, ScopedModelAdmin
 from . import services
 from .access import (
     can_delete_project,
-    districts_for,
     municipalities_for,
     organisation_choices_for,
     organisations_for,
     projects_for,
     served_municipality_choices_for,
+    social_areas_for,
 )
 from .diff import diff_rows
 from .import_admin import BackgroundImportMixin
 from .models import (
-    District,
-    Field,
+    ActionField,
     Indicator,
     LifePhase,
     Municipality,
@@ -38,6 +37,7 @@ from .models import (
     PopulationFigure,
     Project,
     ProjectLink,
+    SocialArea,
     TargetGroup,
     Transition,
 )
@@ -257,9 +257,9 @@ class OrganisationAdmin(ScopedModelAdmin):
         return form
 
 
-@admin.register(District)
-class DistrictAdmin(ScopedModelAdmin):
-    scope = staticmethod(districts_for)
+@admin.register(SocialArea)
+class SocialAreaAdmin(ScopedModelAdmin):
+    scope = staticmethod(social_areas_for)
     choice_scopes = {"municipality": municipalities_for}
     list_display = ["name", "municipality"]
     list_filter = [("municipality", RelatedOnlyFieldListFilter)]
@@ -269,7 +269,7 @@ class DistrictAdmin(ScopedModelAdmin):
     exclude = ["slug"]
 
 
-@admin.register(LifePhase, Transition, Field, TargetGroup)
+@admin.register(LifePhase, Transition, ActionField, TargetGroup)
 class TaxonomyAdmin(admin.ModelAdmin):
     list_display = ["name", "position"]
     list_editable = ["position"]
@@ -379,7 +379,7 @@ class ProjectAdmin(
     choice_scopes = {
         "municipality": municipalities_for,
         "organisations": organisation_choices_for,
-        "districts": districts_for,
+        "social_areas": social_areas_for,
         "served_municipalities": served_municipality_choices_for,
     }
     keep_current_choices = ("organisations",)
@@ -391,12 +391,12 @@ class ProjectAdmin(
         ("municipality", RelatedOnlyFieldListFilter),
         "phases",
         "transitions",
-        "fields",
+        "action_fields",
     ]
     list_select_related = ["municipality"]
     search_fields = ["title", "summary", "municipality__name"]
-    autocomplete_fields = ["municipality", "organisations", "districts", "served_municipalities"]
-    filter_horizontal = ["phases", "transitions", "fields", "target_groups"]
+    autocomplete_fields = ["municipality", "organisations", "social_areas", "served_municipalities"]
+    filter_horizontal = ["phases", "transitions", "action_fields", "target_groups"]
     # transfers/admin.py adds the project's transfer offers (transfers sits above projects).
     inlines = [IndicatorInline, ProjectLinkInline]
     fieldsets = [
@@ -414,10 +414,10 @@ class ProjectAdmin(
                 "fields": [
                     "phases",
                     "transitions",
-                    "fields",
+                    "action_fields",
                     "target_groups",
                     "organisations",
-                    "districts",
+                    "social_areas",
                     "served_municipalities",
                 ]
             },

@@ -27,8 +27,8 @@ from transferboerse.spreadsheets import (
     GermanIntegerWidget,
 )
 
-from .access import districts_for, municipalities_for, organisation_choices_for, projects_for
-from .models import Field, LifePhase, Municipality, Project, TargetGroup, Transition
+from .access import municipalities_for, organisation_choices_for, projects_for, social_areas_for
+from .models import ActionField, LifePhase, Municipality, Project, TargetGroup, Transition
 
 LIST_SEPARATOR = ";"
 
@@ -251,7 +251,9 @@ class ProjectResource(ScopedResource):
     )
     phases = Column(attribute="phases", column_name="Lebensphasen", widget=StrictManyToManyWidget(LifePhase))
     transitions = Column(attribute="transitions", column_name="Übergänge", widget=StrictManyToManyWidget(Transition))
-    fields = Column(attribute="fields", column_name="Handlungsfelder", widget=StrictManyToManyWidget(Field))
+    action_fields = Column(
+        attribute="action_fields", column_name="Handlungsfelder", widget=StrictManyToManyWidget(ActionField)
+    )
     target_groups = Column(
         attribute="target_groups", column_name="Zielgruppen", widget=StrictManyToManyWidget(TargetGroup)
     )
@@ -294,10 +296,10 @@ class ProjectResource(ScopedResource):
             column_name="Träger und Partner",
             widget=StrictManyToManyWidget(Project.organisations.field.related_model, choices=self._organisations),
         )
-        self.fields["districts"] = Column(
-            attribute="districts",
+        self.fields["social_areas"] = Column(
+            attribute="social_areas",
             column_name="Sozialräume",
-            widget=StrictManyToManyWidget(Project.districts.field.related_model, choices=self._districts),
+            widget=StrictManyToManyWidget(Project.social_areas.field.related_model, choices=self._social_areas),
         )
 
     def template_example(self) -> list[str]:
@@ -306,7 +308,11 @@ class ProjectResource(ScopedResource):
         columns = [field.column_name for field in self.template_fields()]
         if own is not None and "Kommune" in columns:
             values[columns.index("Kommune")] = own.name
-        for column, model in [("Übergänge", Transition), ("Handlungsfelder", Field), ("Zielgruppen", TargetGroup)]:
+        for column, model in [
+            ("Übergänge", Transition),
+            ("Handlungsfelder", ActionField),
+            ("Zielgruppen", TargetGroup),
+        ]:
             first = model.objects.order_by("position", "name").first() if column in columns else None
             if first is not None:
                 values[columns.index(column)] = first.name
@@ -315,8 +321,8 @@ class ProjectResource(ScopedResource):
     def _organisations(self):
         return organisation_choices_for(self.user)
 
-    def _districts(self):
-        return districts_for(self.user)
+    def _social_areas(self):
+        return social_areas_for(self.user)
 
     def scope(self):
         return projects_for(self.user).select_related("municipality")

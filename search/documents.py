@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from events.models import Event
 from networks.models import Network
-from projects.models import District, Field, Municipality, Organisation, Project, TargetGroup, Transition
+from projects.models import ActionField, Municipality, Organisation, Project, SocialArea, TargetGroup, Transition
 from transfers.models import TransferOffer, TransferRequest, TransferService
 
 from .analysis import collation_key
@@ -59,9 +59,9 @@ class Lookup:
         self.transitions = {
             t.pk: " ".join([t.name, t.short_name, *synonyms.get(t.slug, [])]) for t in Transition.objects.all()
         }
-        self.fields = dict(Field.objects.values_list("pk", "name"))
+        self.action_fields = dict(ActionField.objects.values_list("pk", "name"))
         self.target_groups = dict(TargetGroup.objects.values_list("pk", "name"))
-        self.districts = dict(District.objects.values_list("pk", "name"))
+        self.social_areas = dict(SocialArea.objects.values_list("pk", "name"))
         self.municipalities = {m.pk: m for m in Municipality.objects.select_related("parent")}
 
     def place(self, municipality_id: int) -> tuple[str, list[str]]:
@@ -73,12 +73,12 @@ class Lookup:
             tags.append(f"kommune:{municipality.parent_id}")
         return " ".join(names), tags
 
-    def taxonomy(self, transition_ids, field_ids, target_group_ids) -> tuple[str, list[str]]:
+    def taxonomy(self, transition_ids, action_field_ids, target_group_ids) -> tuple[str, list[str]]:
         names = [self.transitions[i] for i in transition_ids if i in self.transitions]
-        names += [self.fields[i] for i in field_ids if i in self.fields]
+        names += [self.action_fields[i] for i in action_field_ids if i in self.action_fields]
         names += [self.target_groups[i] for i in target_group_ids if i in self.target_groups]
         tags = [f"uebergang:{i}" for i in transition_ids]
-        tags += [f"handlungsfeld:{i}" for i in field_ids]
+        tags += [f"handlungsfeld:{i}" for i in action_field_ids]
         tags += [f"zielgruppe:{i}" for i in target_group_ids]
         return " ".join(names), tags
 
@@ -94,20 +94,20 @@ def projects(ids: list[int] | None, lookup: Lookup) -> Iterator[Document]:
     organisations = _names(Organisation, "projects", ids)
     for row in queryset.values(
         "pk", "title", "summary", "situation", "goals", "achievements", "success_factors", "pitfalls",
-        "municipality_id", "transition_ids", "field_ids", "target_group_ids", "district_ids",
+        "municipality_id", "transition_ids", "action_field_ids", "target_group_ids", "social_area_ids",
         "has_transfer_offer", "created_at",
     ).iterator(chunk_size=BATCH):  # fmt: skip
         place, place_tags = lookup.place(row["municipality_id"])
-        terms, term_tags = lookup.taxonomy(row["transition_ids"], row["field_ids"], row["target_group_ids"])
-        districts = [lookup.districts.get(i, "") for i in row["district_ids"]]
+        terms, term_tags = lookup.taxonomy(row["transition_ids"], row["action_field_ids"], row["target_group_ids"])
+        social_areas = [lookup.social_areas.get(i, "") for i in row["social_area_ids"]]
         text = " \n".join(
             [
                 row["title"], row["summary"], row["situation"], row["goals"], row["achievements"],
-                row["success_factors"], row["pitfalls"], place, terms, " ".join(districts),
+                row["success_factors"], row["pitfalls"], place, terms, " ".join(social_areas),
                 " ".join(organisations.get(row["pk"], [])),
             ]
         )  # fmt: skip
-        tags = [*place_tags, *term_tags, *(f"sozialraum:{i}" for i in row["district_ids"])]
+        tags = [*place_tags, *term_tags, *(f"sozialraum:{i}" for i in row["social_area_ids"])]
         if row["has_transfer_offer"]:
             tags.append("transfer:1")
         lead = f"{row['title']} \n{row['summary']}"
@@ -136,11 +136,11 @@ def offers(ids: list[int] | None, lookup: Lookup) -> Iterator[Document]:
         services.setdefault(offer_id, []).append(kind)
     for row in queryset.values(
         "pk", "description", "created_at", "project__title", "project__summary", "project__municipality_id",
-        "project__transition_ids", "project__field_ids", "project__target_group_ids",
+        "project__transition_ids", "project__action_field_ids", "project__target_group_ids",
     ).iterator(chunk_size=BATCH):  # fmt: skip
         place, place_tags = lookup.place(row["project__municipality_id"])
         terms, term_tags = lookup.taxonomy(
-            row["project__transition_ids"], row["project__field_ids"], row["project__target_group_ids"]
+            row["project__transition_ids"], row["project__action_field_ids"], row["project__target_group_ids"]
         )
         offered = services.get(row["pk"], [])
         text = " \n".join(
@@ -155,14 +155,14 @@ def offers(ids: list[int] | None, lookup: Lookup) -> Iterator[Document]:
 
 
 def requests(ids: list[int] | None, lookup: Lookup) -> Iterator[Document]:
-    queryset = TransferRequest.objects.open().prefetch_related("transitions", "fields", "target_groups")
+    queryset = TransferRequest.objects.open().prefetch_related("transitions", "action_fields", "target_groups")
     if ids is not None:
         queryset = queryset.filter(pk__in=ids)
     for request in queryset.iterator(chunk_size=BATCH):
         place, place_tags = lookup.place(request.municipality_id)
         terms, term_tags = lookup.taxonomy(
             [t.pk for t in request.transitions.all()],
-            [f.pk for f in request.fields.all()],
+            [f.pk for f in request.action_fields.all()],
             [g.pk for g in request.target_groups.all()],
         )
         text = " \n".join([request.title, request.need, place, terms])
@@ -175,13 +175,13 @@ def networks(ids: list[int] | None, lookup: Lookup) -> Iterator[Document]:
     queryset = (
         Network.objects.published()
         .select_related("coordinating_organisation")
-        .prefetch_related("transitions", "fields", "municipalities", "members")
+        .prefetch_related("transitions", "action_fields", "municipalities", "members")
     )
     if ids is not None:
         queryset = queryset.filter(pk__in=ids)
     for network in queryset.iterator(chunk_size=BATCH):
         terms, term_tags = lookup.taxonomy(
-            [t.pk for t in network.transitions.all()], [f.pk for f in network.fields.all()], []
+            [t.pk for t in network.transitions.all()], [f.pk for f in network.action_fields.all()], []
         )
         places, place_tags = [], []
         for municipality in network.municipalities.all():
@@ -200,12 +200,12 @@ def networks(ids: list[int] | None, lookup: Lookup) -> Iterator[Document]:
 def events(ids: list[int] | None, lookup: Lookup) -> Iterator[Document]:
     """Published Fachtage, past ones too (the list has a tab for them); they name no Kommune, so their
     place is text."""
-    queryset = Event.objects.published().prefetch_related("transitions", "fields")
+    queryset = Event.objects.published().prefetch_related("transitions", "action_fields")
     if ids is not None:
         queryset = queryset.filter(pk__in=ids)
     for event in queryset.iterator(chunk_size=BATCH):
         terms, term_tags = lookup.taxonomy(
-            [t.pk for t in event.transitions.all()], [f.pk for f in event.fields.all()], []
+            [t.pk for t in event.transitions.all()], [f.pk for f in event.action_fields.all()], []
         )
         text = " \n".join([event.title, event.description, event.programme, event.place, event.address, terms])
         lead = f"{event.title} \n{event.description}"

@@ -47,7 +47,7 @@ def similar_projects(project: Project, *, limit: int = 4) -> list[Project]:
     """Published projects of other Kommunen most like ``project`` (with their Kommune), best first."""
     searcher = search_index.searcher(follow=False)
     should = [_tag("uebergang", pk, TRANSITION_WEIGHT) for pk in project.transition_ids]
-    should += [_tag("handlungsfeld", pk, FIELD_WEIGHT) for pk in project.field_ids]
+    should += [_tag("handlungsfeld", pk, FIELD_WEIGHT) for pk in project.action_field_ids]
     for stem in telling_stems(searcher, f"{project.title} \n{project.summary}"):
         should.append((Occur.Should, Query.term_set_query(SCHEMA, "text", stem_variants(stem))))
     if not should:

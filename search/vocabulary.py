@@ -7,7 +7,7 @@ and folded like the collation key, so "Übergang Schule–Beruf", "uebergang sch
 
 from dataclasses import dataclass
 
-from projects.models import Field, Municipality, TargetGroup, Transition
+from projects.models import ActionField, Municipality, TargetGroup, Transition
 
 from .analysis import collation_key, query_words
 
@@ -61,7 +61,7 @@ def phrases() -> dict[tuple[str, ...], Term]:
             if phrase:
                 add(phrase, term)
                 add(f"Übergang {phrase}", term)
-    for field in Field.objects.all():
+    for field in ActionField.objects.all():
         add(field.name, Term("handlungsfeld", field.pk, field.name))
     for group in TargetGroup.objects.all():
         add(group.name, Term("zielgruppe", group.pk, group.name))

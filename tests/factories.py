@@ -4,13 +4,13 @@ from django.utils import timezone
 from accounts.models import Coordinator, Role, User
 from networks.models import Network
 from projects.models import (
-    District,
-    Field,
+    ActionField,
     Indicator,
     LifePhase,
     Municipality,
     Organisation,
     Project,
+    SocialArea,
     TargetGroup,
     Transition,
 )
@@ -41,9 +41,9 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     municipality = factory.SubFactory(MunicipalityFactory)
 
 
-class DistrictFactory(factory.django.DjangoModelFactory):
+class SocialAreaFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = District
+        model = SocialArea
 
     name = factory.Sequence(lambda n: f"Quartier {n}")
     municipality = factory.SubFactory(MunicipalityFactory)
@@ -67,9 +67,9 @@ class TransitionFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n + 100)
 
 
-class FieldFactory(factory.django.DjangoModelFactory):
+class ActionFieldFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Field
+        model = ActionField
 
     name = factory.Sequence(lambda n: f"Handlungsfeld {n}")
 
@@ -108,9 +108,9 @@ class ProjectFactory(factory.django.DjangoModelFactory):
             self.transitions.set(extracted)
 
     @factory.post_generation
-    def fields(self, create, extracted, **kwargs):
+    def action_fields(self, create, extracted, **kwargs):
         if create and extracted:
-            self.fields.set(extracted)
+            self.action_fields.set(extracted)
 
     @factory.post_generation
     def target_groups(self, create, extracted, **kwargs):

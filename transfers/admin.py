@@ -75,7 +75,7 @@ class TransferRequestAdmin(TransferHistoryAdmin):
     list_select_related = ["municipality"]
     search_fields = ["title", "need"]
     autocomplete_fields = ["municipality"]
-    filter_horizontal = ["transitions", "fields", "target_groups"]
+    filter_horizontal = ["transitions", "action_fields", "target_groups"]
     exclude = ["slug"]
     # Closing a request is a step of its own (transfers:request_close); the status is read-only here.
 

@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Field, Municipality, TargetGroup, Transition
+from projects.models import ActionField, Municipality, TargetGroup, Transition
 from transferboerse.text_search import filter_by_text
 
 from .models import TransferOffer, TransferRequest, TransferService
@@ -17,7 +17,7 @@ def slug_choice_filter(label, field_name: str, model, empty_label) -> django_fil
 class OfferFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Suche"), method="search")
     transition = slug_choice_filter(_("Übergang"), "project__transitions", Transition, _("alle Übergänge"))
-    field = slug_choice_filter(_("Handlungsfeld"), "project__fields", Field, _("alle Handlungsfelder"))
+    field = slug_choice_filter(_("Handlungsfeld"), "project__action_fields", ActionField, _("alle Handlungsfelder"))
     target_group = slug_choice_filter(_("Zielgruppe"), "project__target_groups", TargetGroup, _("alle Zielgruppen"))
     municipality = slug_choice_filter(
         _("Anbietende Kommune"), "project__municipality", Municipality, _("alle Kommunen")
@@ -56,7 +56,7 @@ class OfferFilter(django_filters.FilterSet):
 class RequestFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Suche"), method="search")
     transition = slug_choice_filter(_("Übergang"), "transitions", Transition, _("alle Übergänge"))
-    field = slug_choice_filter(_("Handlungsfeld"), "fields", Field, _("alle Handlungsfelder"))
+    field = slug_choice_filter(_("Handlungsfeld"), "action_fields", ActionField, _("alle Handlungsfelder"))
     target_group = slug_choice_filter(_("Zielgruppe"), "target_groups", TargetGroup, _("alle Zielgruppen"))
     municipality = slug_choice_filter(_("Suchende Kommune"), "municipality", Municipality, _("alle Kommunen"))
 

@@ -5,7 +5,7 @@ from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Field, Municipality, TargetGroup, Transition
+from projects.models import ActionField, Municipality, TargetGroup, Transition
 
 from .models import (
     Action,
@@ -131,8 +131,11 @@ class RequestForm(MunicipalityChoiceMixin, forms.Form):
     transitions = forms.ModelMultipleChoiceField(
         label=_("Übergänge"), queryset=Transition.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
     )
-    fields = forms.ModelMultipleChoiceField(
-        label=_("Handlungsfelder"), queryset=Field.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
+    action_fields = forms.ModelMultipleChoiceField(
+        label=_("Handlungsfelder"),
+        queryset=ActionField.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
     target_groups = forms.ModelMultipleChoiceField(
         label=_("Zielgruppen"), queryset=TargetGroup.objects.all(), widget=forms.CheckboxSelectMultiple, required=False

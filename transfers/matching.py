@@ -100,7 +100,7 @@ class Need:
     municipality_id: int | None
     text: str
     transition_ids: frozenset[int] = frozenset()
-    field_ids: frozenset[int] = frozenset()
+    action_field_ids: frozenset[int] = frozenset()
     target_group_ids: frozenset[int] = frozenset()
 
     @classmethod
@@ -110,7 +110,7 @@ class Need:
             municipality_id=request.municipality_id,
             text=f"{request.title} {request.need}",
             transition_ids=frozenset(t.pk for t in request.transitions.all()),
-            field_ids=frozenset(f.pk for f in request.fields.all()),
+            action_field_ids=frozenset(f.pk for f in request.action_fields.all()),
             target_group_ids=frozenset(g.pk for g in request.target_groups.all()),
         )
 
@@ -121,7 +121,7 @@ class Need:
         return (
             WEIGHT_TRANSITION * len(self.transition_ids)
             + WEIGHT_TARGET_GROUP * len(self.target_group_ids)
-            + WEIGHT_FIELD * len(self.field_ids)
+            + WEIGHT_FIELD * len(self.action_field_ids)
             + WEIGHT_KEYWORD * keywords
         )
 
@@ -172,7 +172,7 @@ def score(need: Need, project: Project, project_terms: dict[str, str] | None = N
     # "Übergang Schule–Beruf" reads "gleicher Übergang: Schule–Beruf"
     transitions = [name.removeprefix("Übergang ") for name in _names(project.transitions.all(), need.transition_ids)]
     target_groups = _names(project.target_groups.all(), need.target_group_ids)
-    fields = _names(project.fields.all(), need.field_ids)
+    fields = _names(project.action_fields.all(), need.action_field_ids)
     if project_terms is None:
         project_terms = project_text_terms(project)
     keywords = shared_keywords(terms(need.text), project_terms)[:MAX_KEYWORDS]
@@ -211,7 +211,7 @@ def candidates():
     return (
         Project.objects.published()
         .select_related("municipality")
-        .prefetch_related("transitions", "fields", "target_groups", Prefetch("transfer_offers", queryset=offers))
+        .prefetch_related("transitions", "action_fields", "target_groups", Prefetch("transfer_offers", queryset=offers))
         .order_by("title", "pk")
     )
 

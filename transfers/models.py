@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.history_records import TrackedHistoricalRecords
-from projects.models import Field, Municipality, Project, SluggedModel, TargetGroup, Transition
+from projects.models import ActionField, Municipality, Project, SluggedModel, TargetGroup, Transition
 
 
 class TransferOfferQuerySet(models.QuerySet):
@@ -25,7 +25,7 @@ class TransferOfferQuerySet(models.QuerySet):
         """Everything an offer card shows: project, its taxonomy and the services with free capacity."""
         return self.select_related("project__municipality").prefetch_related(
             "project__transitions",
-            "project__fields",
+            "project__action_fields",
             "project__target_groups",
             models.Prefetch("services", queryset=TransferService.objects.with_booked()),
         )
@@ -244,7 +244,7 @@ class TransferRequestQuerySet(models.QuerySet):
         return self.filter(status=TransferRequest.Status.OPEN)
 
     def with_details(self):
-        return self.select_related("municipality").prefetch_related("transitions", "fields", "target_groups")
+        return self.select_related("municipality").prefetch_related("transitions", "action_fields", "target_groups")
 
 
 class TransferRequest(SluggedModel):
@@ -266,8 +266,8 @@ class TransferRequest(SluggedModel):
     transitions = models.ManyToManyField(
         Transition, blank=True, related_name="transfer_requests", verbose_name=_("Übergänge")
     )
-    fields = models.ManyToManyField(
-        Field, blank=True, related_name="transfer_requests", verbose_name=_("Handlungsfelder")
+    action_fields = models.ManyToManyField(
+        ActionField, blank=True, related_name="transfer_requests", verbose_name=_("Handlungsfelder")
     )
     target_groups = models.ManyToManyField(
         TargetGroup, blank=True, related_name="transfer_requests", verbose_name=_("Zielgruppen")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.outbox import absolute_url, mails_queue
 from networks.models import Network
-from projects.models import Field, Municipality, Project, TargetGroup, Transition
+from projects.models import ActionField, Municipality, Project, TargetGroup, Transition
 from projects.services import project_propose_changes
 from transferboerse.background import enqueue_on_commit
 
@@ -738,7 +738,7 @@ def request_publish(
     title: str,
     need: str,
     transitions: Iterable[Transition] = (),
-    fields: Iterable[Field] = (),
+    action_fields: Iterable[ActionField] = (),
     target_groups: Iterable[TargetGroup] = (),
 ) -> TransferRequest:
     """Publish a Transfer-Gesuch and route it: coordinators of municipalities with a fitting project and
@@ -749,7 +749,7 @@ def request_publish(
     request.full_clean(exclude=["slug"])
     request.save()
     request.transitions.set(transitions)
-    request.fields.set(fields)
+    request.action_fields.set(action_fields)
     request.target_groups.set(target_groups)
 
     matching_ids = set(matching.project_municipalities_matching(request))

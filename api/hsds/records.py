@@ -20,7 +20,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from networks.models import Network
-from projects.models import Field, LifePhase, Municipality, Organisation, Project, TargetGroup, Transition
+from projects.models import ActionField, LifePhase, Municipality, Organisation, Project, TargetGroup, Transition
 from transfers.models import TransferOffer
 
 from .profile import PROFILE_TAXONOMY, PROFILE_TERMS
@@ -38,7 +38,7 @@ TAXONOMIES = [
         "Lebensphasen",
         "Die Lebensphasen zwischen den Übergängen, von der Schwangerschaft bis in den Beruf.",
     ),
-    ("field", Field, "Handlungsfelder", "Handlungsfelder der Prävention (Jugendhilfe, Gesundheit, Bildung …)."),
+    ("field", ActionField, "Handlungsfelder", "Handlungsfelder der Prävention (Jugendhilfe, Gesundheit, Bildung …)."),
     ("target_group", TargetGroup, "Zielgruppen", "Für wen ein Projekt gedacht ist."),
 ]
 
@@ -223,8 +223,8 @@ class Catalogue:
 
     def service_areas(self, project: Project, *, service_id: str) -> list[dict]:
         """The project's Sozialräume; without any, the whole Kommune it works in."""
-        districts = list(project.districts.all())
-        if not districts:
+        social_areas = list(project.social_areas.all())
+        if not social_areas:
             municipality = project.municipality
             return [
                 {
@@ -237,19 +237,20 @@ class Catalogue:
             ]
         return [
             {
-                "id": hsds_id("service_area", service_id, "district", district.pk),
+                # "district" is part of the stable id: it was the Sozialraum's model name once.
+                "id": hsds_id("service_area", service_id, "district", area.pk),
                 "service_id": service_id,
-                "name": str(district),
-                "description": f"Sozialraum {district.name} in {project.municipality.name}",
+                "name": str(area),
+                "description": f"Sozialraum {area.name} in {project.municipality.name}",
             }
-            for district in districts
+            for area in social_areas
         ]
 
     def project_terms(self, project: Project) -> list[tuple[str, object]]:
         return [
             *(("transition", term) for term in project.transitions.all()),
             *(("phase", term) for term in project.phases.all()),
-            *(("field", term) for term in project.fields.all()),
+            *(("field", term) for term in project.action_fields.all()),
             *(("target_group", term) for term in project.target_groups.all()),
         ]
 
@@ -338,7 +339,14 @@ def published_projects():
         Project.objects.published()
         .select_related("municipality")
         .prefetch_related(
-            "transitions", "phases", "fields", "target_groups", "districts", "organisations", "indicators", "links"
+            "transitions",
+            "phases",
+            "action_fields",
+            "target_groups",
+            "social_areas",
+            "organisations",
+            "indicators",
+            "links",
         )
         .order_by("pk")
     )
@@ -350,7 +358,7 @@ def active_offers():
         .filter(project__status=Project.Status.PUBLISHED)
         .select_related("project__municipality")
         .prefetch_related(
-            "services", "project__transitions", "project__phases", "project__fields", "project__target_groups"
+            "services", "project__transitions", "project__phases", "project__action_fields", "project__target_groups"
         )
         .order_by("pk")
     )

@@ -28,6 +28,8 @@ def move_content_types_back(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # Written against the model names before projects' rename of Field and District.
+    run_before = [("projects", "0020_action_fields_and_social_areas")]
     initial = True
 
     dependencies = [

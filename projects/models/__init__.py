@@ -2,12 +2,12 @@
 
 from .import_jobs import ImportJob, ImportJobStatus
 from .municipalities import (
-    District,
     Municipality,
     MunicipalityQuerySet,
     Organisation,
     PopulationFigure,
     PopulationFigureQuerySet,
+    SocialArea,
     median_or_none,
     per_thousand,
 )
@@ -24,8 +24,8 @@ from .review import ReviewedModel, ReviewQuerySet, ReviewStatus
 from .search import ChainCount, SearchQueryField
 from .taxonomy import (
     YEAR_VALIDATORS,
+    ActionField,
     AgeBand,
-    Field,
     LifePhase,
     OrderedTaxonomy,
     SluggedModel,
@@ -38,10 +38,9 @@ __all__ = [
     "DERIVED_FIELDS",
     "STALE_AFTER",
     "YEAR_VALIDATORS",
+    "ActionField",
     "AgeBand",
     "ChainCount",
-    "District",
-    "Field",
     "ImportJob",
     "ImportJobStatus",
     "Indicator",
@@ -60,6 +59,7 @@ __all__ = [
     "ReviewedModel",
     "SearchQueryField",
     "SluggedModel",
+    "SocialArea",
     "TargetGroup",
     "Transition",
     "median_or_none",

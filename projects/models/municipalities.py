@@ -369,11 +369,11 @@ class Organisation(models.Model):
         return self.name
 
 
-class District(SluggedModel):
+class SocialArea(SluggedModel):
     """A Sozialraum, Stadtteil or Quartier inside one municipality."""
 
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, related_name="districts", verbose_name=_("Kommune")
+        Municipality, on_delete=models.PROTECT, related_name="social_areas", verbose_name=_("Kommune")
     )
     name = models.CharField(_("Name"), max_length=120)
     slug = models.SlugField(_("Kurzname (URL)"), max_length=80, unique=True, blank=True)
@@ -383,7 +383,7 @@ class District(SluggedModel):
         verbose_name_plural = _("Sozialräume")
         ordering = ["municipality__name", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "name"], name="district_unique_name_per_municipality"),
+            models.UniqueConstraint(fields=["municipality", "name"], name="social_area_unique_name_per_municipality"),
         ]
 
     def __str__(self) -> str:

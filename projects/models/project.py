@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.history_records import TrackedHistoricalRecords
 
-from .municipalities import District, Municipality, Organisation
+from .municipalities import Municipality, Organisation, SocialArea
 from .review import ReviewedModel, ReviewQuerySet
-from .taxonomy import YEAR_VALIDATORS, Field, LifePhase, SluggedModel, TargetGroup, Transition
+from .taxonomy import YEAR_VALIDATORS, ActionField, LifePhase, SluggedModel, TargetGroup, Transition
 
 # A project should be confirmed as current once a year; after 18 months public pages flag it as old.
 CONFIRMATION_INTERVAL = timedelta(days=365)
@@ -28,9 +28,9 @@ STALE_AFTER = timedelta(days=548)
 # Columns of Project maintained by database triggers (migrations 0004 and 0006), never written by Django code.
 DERIVED_FIELDS = [
     "transition_ids",
-    "field_ids",
+    "action_field_ids",
     "target_group_ids",
-    "district_ids",
+    "social_area_ids",
     "has_transfer_offer",
 ]
 
@@ -60,7 +60,7 @@ class ProjectQuerySet(ReviewQuerySet):
         for the projects of this queryset that name other municipalities as served; one query. With
         ``by="phases"`` keyed on life phases instead of transitions."""
         through = Project.served_municipalities.through
-        keys = ["municipality_id", f"project__{by}", *(["project__fields"] if by_field else [])]
+        keys = ["municipality_id", f"project__{by}", *(["project__action_fields"] if by_field else [])]
         rows = (
             through.objects.filter(project__in=self, **{f"project__{by}__isnull": False})
             .exclude(project__municipality_id=models.F("municipality_id"))
@@ -140,7 +140,7 @@ class ProjectQuerySet(ReviewQuerySet):
 
         return self.annotate(
             phase_names=names(LifePhase, "position", "name"),
-            field_names=names(Field, "position", "name"),
+            field_names=names(ActionField, "position", "name"),
             target_group_names=names(TargetGroup, "position", "name"),
             organisation_names=names(Organisation, "name"),
             served_municipality_names=ArraySubquery(
@@ -204,10 +204,10 @@ class Project(ReviewedModel, SluggedModel):
         "start_year",
         "phases",
         "transitions",
-        "fields",
+        "action_fields",
         "target_groups",
         "organisations",
-        "districts",
+        "social_areas",
         "served_municipalities",
         "contact_name",
         "contact_role",
@@ -218,10 +218,10 @@ class Project(ReviewedModel, SluggedModel):
     MANY_TO_MANY_REVIEWED_FIELDS = [
         "phases",
         "transitions",
-        "fields",
+        "action_fields",
         "target_groups",
         "organisations",
-        "districts",
+        "social_areas",
         "served_municipalities",
     ]
     # Kennzahlen and links of a published project are reviewed too: in ``pending_changes`` as the whole
@@ -257,11 +257,15 @@ class Project(ReviewedModel, SluggedModel):
         verbose_name=_("Übergänge"),
         help_text=_("Die Übergänge zwischen zwei Lebensphasen, die das Projekt begleitet."),
     )
-    fields = models.ManyToManyField(Field, blank=True, related_name="projects", verbose_name=_("Handlungsfelder"))
+    action_fields = models.ManyToManyField(
+        ActionField, blank=True, related_name="projects", verbose_name=_("Handlungsfelder")
+    )
     target_groups = models.ManyToManyField(
         TargetGroup, blank=True, related_name="projects", verbose_name=_("Zielgruppen")
     )
-    districts = models.ManyToManyField(District, blank=True, related_name="projects", verbose_name=_("Sozialräume"))
+    social_areas = models.ManyToManyField(
+        SocialArea, blank=True, related_name="projects", verbose_name=_("Sozialräume")
+    )
     # A Kreis project for the towns its Jugendamt serves, or a town's project open to its neighbours:
     # their chains and gap cells count it, marked "über den Kreis" / "über Kommune X".
     served_municipalities = models.ManyToManyField(
@@ -291,9 +295,9 @@ class Project(ReviewedModel, SluggedModel):
     # relations, its organisations' and municipality's names and its transfer offers: the search
     # never computes a vector per request, and facets count one table instead of joining five.
     transition_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
-    field_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
+    action_field_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     target_group_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
-    district_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
+    social_area_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     has_transfer_offer = models.BooleanField(_("hat Transfer-Angebot"), default=False, editable=False)
     # Review workflow (projects/services.py, fields from ReviewedModel): draft → in review → published;
     # a reviewer may return a submission with a comment.
@@ -308,7 +312,15 @@ class Project(ReviewedModel, SluggedModel):
         verbose_name_plural=_("Versionen der Projekte"),
         # The trigger-maintained search and facet columns are derived from fields and relations that are kept.
         excluded_fields=["pending_changes", "updated_at", "confirmation_reminder_sent_at", *DERIVED_FIELDS],
-        m2m_fields=[phases, transitions, fields, target_groups, organisations, districts, served_municipalities],
+        m2m_fields=[
+            phases,
+            transitions,
+            action_fields,
+            target_groups,
+            organisations,
+            social_areas,
+            served_municipalities,
+        ],
     )
 
     class Meta:
@@ -329,15 +341,15 @@ class Project(ReviewedModel, SluggedModel):
             ),
             # Filters on the id arrays (&&) of the project list.
             GinIndex(fields=["transition_ids"], name="project_transition_ids_gin"),
-            GinIndex(fields=["field_ids"], name="project_field_ids_gin"),
+            GinIndex(fields=["action_field_ids"], name="project_action_field_ids_gin"),
             GinIndex(fields=["target_group_ids"], name="project_target_group_ids_gin"),
-            GinIndex(fields=["district_ids"], name="project_district_ids_gin"),
+            GinIndex(fields=["social_area_ids"], name="project_social_area_ids_gin"),
             # Facet counts that the counters cannot answer read only these columns. Only for the
             # projects with a transfer offer: for the rest, the id-array indexes find the few rows
             # that match two facets faster than a scan of a whole-table index would.
             models.Index(
                 fields=["municipality"],
-                include=["transition_ids", "field_ids", "target_group_ids", "district_ids"],
+                include=["transition_ids", "action_field_ids", "target_group_ids", "social_area_ids"],
                 name="project_transfer_facets",
                 condition=Q(status="published", has_transfer_offer=True),
             ),

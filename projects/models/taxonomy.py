@@ -118,7 +118,7 @@ class Transition(OrderedTaxonomy):
         return [pk for pk in (self.phase_before_id, self.phase_after_id) if pk]
 
 
-class Field(OrderedTaxonomy):
+class ActionField(OrderedTaxonomy):
     class Meta(OrderedTaxonomy.Meta):
         verbose_name = _("Handlungsfeld")
         verbose_name_plural = _("Handlungsfelder")

@@ -5,6 +5,8 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
+    # The old Fachtag state must be gone before projects renames the Handlungsfeld model it points to.
+    run_before = [("projects", "0020_action_fields_and_social_areas")]
     dependencies = [
         ("steering", "0002_seed_criteria_indicators_roles"),
         ("events", "0001_move_events_from_steering"),

@@ -17,14 +17,14 @@ from pages.services import barrier_report_submit
 
 from ..events.factories import EventFactory
 from ..factories import (
-    DistrictFactory,
-    FieldFactory,
+    ActionFieldFactory,
     IndicatorFactory,
     LifePhaseFactory,
     MunicipalityFactory,
     NetworkFactory,
     OrganisationFactory,
     ProjectFactory,
+    SocialAreaFactory,
     TargetGroupFactory,
     TransferInterestFactory,
     TransferOfferFactory,
@@ -58,12 +58,12 @@ LEGAL_PAGE_STAND_INS = {"Bergkamen": LegalPage.Kind.IMPRINT, "Selm": LegalPage.K
 
 def _town_records(municipality, tag: str, unna_offer, coordinator) -> dict:
     organisation = OrganisationFactory(name=f"Familienbüro {tag}", municipality=municipality)
-    district = DistrictFactory(name=f"Quartier {tag}", municipality=municipality)
+    district = SocialAreaFactory(name=f"Quartier {tag}", municipality=municipality)
     project = ProjectFactory(
         title=f"Willkommensbesuche {tag}", municipality=municipality, summary=f"Besuche bei Familien in {tag}."
     )
     project.organisations.set([organisation])
-    project.districts.set([district])
+    project.social_areas.set([district])
     IndicatorFactory(project=project, label=f"Erreichte Familien {tag}")
     network = NetworkFactory(name=f"Arbeitskreis Frühe Hilfen {tag}", coordinating_organisation=organisation)
     offer = TransferOfferFactory(project=project, contact_name=f"Koordination {tag}")
@@ -88,10 +88,10 @@ def _town_records(municipality, tag: str, unna_offer, coordinator) -> dict:
         "auth.group": Group.objects.create(name=f"Gruppe {tag}"),
         "projects.municipality": municipality,
         "projects.organisation": organisation,
-        "projects.district": district,
+        "projects.socialarea": district,
         "projects.lifephase": LifePhaseFactory(name=f"Lebensphase {tag}"),
         "projects.transition": TransitionFactory(name=f"Übergang {tag}"),
-        "projects.field": FieldFactory(name=f"Handlungsfeld {tag}"),
+        "projects.field": ActionFieldFactory(name=f"Handlungsfeld {tag}"),
         "projects.targetgroup": TargetGroupFactory(name=f"Zielgruppe {tag}"),
         "projects.project": project,
         "networks.network": network,

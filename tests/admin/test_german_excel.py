@@ -20,7 +20,7 @@ from transferboerse.spreadsheets import (
     GermanIntegerWidget,
 )
 
-from ..factories import DistrictFactory, OrganisationFactory, ProjectFactory
+from ..factories import OrganisationFactory, ProjectFactory, SocialAreaFactory
 from .conftest import form_data
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +76,7 @@ def snapshot() -> list[tuple]:
             project.contact_is_public,
             sorted(project.transitions.values_list("name", flat=True)),
             sorted(project.organisations.values_list("name", flat=True)),
-            sorted(project.districts.values_list("name", flat=True)),
+            sorted(project.social_areas.values_list("name", flat=True)),
         )
         for project in Project.objects.order_by("title")
     ]
@@ -103,7 +103,7 @@ def test_export_resaved_by_german_excel_imports_without_any_change(
     client, bergkamen, coordinator_bergkamen, transitions, django_capture_on_commit_callbacks, run_tasks
 ):
     organisation = OrganisationFactory(name="Familienbüro Bergkamen", municipality=bergkamen)
-    district = DistrictFactory(name="Weddinghofen", municipality=bergkamen)
+    district = SocialAreaFactory(name="Weddinghofen", municipality=bergkamen)
     draft = ProjectFactory(
         municipality=bergkamen,
         title="Elterncafé „Kinderwagen“",
@@ -116,7 +116,7 @@ def test_export_resaved_by_german_excel_imports_without_any_change(
     )
     draft.transitions.set(transitions[:2])
     draft.organisations.set([organisation])
-    draft.districts.set([district])
+    draft.social_areas.set([district])
     ProjectFactory(municipality=bergkamen, title="Babylotsen", summary="Veröffentlicht.")
     client.force_login(coordinator_bergkamen)
     before = snapshot()

@@ -116,7 +116,7 @@ def coordinator_row(tag: str) -> dict[str, str]:
         # names any Kommune as served by a project (a Kreis serves its towns, a town its neighbours).
         "projects.municipality": own_view(tag, change=tag, autocomplete="BS", shortcut=tag),
         "projects.organisation": own(tag, delete=False, autocomplete=tag),
-        "projects.district": own(tag, delete=False, autocomplete=tag),
+        "projects.socialarea": own(tag, delete=False, autocomplete=tag),
         "projects.lifephase": VIEW_BOTH,
         "projects.transition": VIEW_BOTH,
         "projects.field": VIEW_BOTH,
@@ -151,7 +151,7 @@ REVIEWER_ROW = {
     **dict.fromkeys(coordinator_row("B"), ALL_BOTH),
     "projects.municipality": with_(ALL_BOTH, autocomplete="BS", shortcut="BS"),
     "projects.organisation": with_(ALL_BOTH, autocomplete="BS"),
-    "projects.district": with_(ALL_BOTH, autocomplete="BS"),
+    "projects.socialarea": with_(ALL_BOTH, autocomplete="BS"),
     "projects.project": with_(ALL_BOTH, export="BS", restore="BS", autocomplete="BS", shortcut="BS"),
     "networks.network": with_(ALL_BOTH, export="BS", restore="BS", shortcut="BS"),
     "transfers.transferoffer": with_(ALL_BOTH, restore="BS", shortcut="BS"),

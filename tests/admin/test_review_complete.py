@@ -10,11 +10,11 @@ from projects import services
 from projects.models import Project
 
 from ..factories import (
-    DistrictFactory,
-    FieldFactory,
+    ActionFieldFactory,
     IndicatorFactory,
     OrganisationFactory,
     ProjectFactory,
+    SocialAreaFactory,
     TargetGroupFactory,
 )
 from .conftest import form_data
@@ -87,10 +87,10 @@ def test_review_of_a_submission_shows_every_field_including_the_many_to_many_one
         contact_is_public=True,
     )
     draft.transitions.set(transitions[:2])
-    draft.fields.set([FieldFactory(name="Gesundheit")])
+    draft.action_fields.set([ActionFieldFactory(name="Gesundheit")])
     draft.target_groups.set([TargetGroupFactory(name="Werdende Eltern")])
     draft.organisations.set([OrganisationFactory(name="Klinikum Westfalen", municipality=bergkamen)])
-    draft.districts.set([DistrictFactory(name="Oberaden", municipality=bergkamen)])
+    draft.social_areas.set([SocialAreaFactory(name="Oberaden", municipality=bergkamen)])
     services.project_submit(project=draft, by=coordinator_bergkamen)
     client.force_login(steering_member)
 
@@ -100,10 +100,10 @@ def test_review_of_a_submission_shows_every_field_including_the_many_to_many_one
     assert list(rows) == [*Project.REVIEWED_FIELDS, "indicators", "links"]
     assert {name: rows[name] for name in Project.MANY_TO_MANY_REVIEWED_FIELDS} == {
         "transitions": "Schwangerschaft & Geburt, Übergang in die Kita",
-        "fields": "Gesundheit",
+        "action_fields": "Gesundheit",
         "target_groups": "Werdende Eltern",
         "organisations": "Klinikum Westfalen",
-        "districts": "Oberaden",
+        "social_areas": "Oberaden",
         "served_municipalities": "",
         "phases": "",
     }

@@ -8,7 +8,7 @@ from django.urls import reverse
 from projects import services
 from projects.models import Project
 
-from ..factories import DistrictFactory, OrganisationFactory, ProjectFactory, TargetGroupFactory
+from ..factories import OrganisationFactory, ProjectFactory, SocialAreaFactory, TargetGroupFactory
 from .conftest import form_data
 
 pytestmark = pytest.mark.django_db
@@ -203,12 +203,12 @@ def test_admin_add_by_coordinator_defaults_to_own_municipality_and_submits(clien
     assert project.history.count() == 2  # created, submitted
 
 
-@pytest.mark.parametrize("field", ["municipality", "districts", "organisations"])
+@pytest.mark.parametrize("field", ["municipality", "social_areas", "organisations"])
 def test_admin_add_rejects_choices_of_another_town(client, bergkamen, selm, coordinator_selm, field):
     client.force_login(coordinator_selm)
     foreign = {
         "municipality": bergkamen.pk,
-        "districts": DistrictFactory(municipality=bergkamen).pk,
+        "social_areas": SocialAreaFactory(municipality=bergkamen).pk,
         "organisations": OrganisationFactory(municipality=bergkamen).pk,
     }[field]
     data = _add_data(municipality=selm.pk)

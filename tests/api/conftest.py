@@ -3,12 +3,12 @@ from django.utils import timezone
 
 from projects.models import Project
 from tests.factories import (
-    DistrictFactory,
-    FieldFactory,
+    ActionFieldFactory,
     IndicatorFactory,
     NetworkFactory,
     OrganisationFactory,
     ProjectFactory,
+    SocialAreaFactory,
     TargetGroupFactory,
     TransferOfferFactory,
     TransferRequestFactory,
@@ -19,16 +19,16 @@ from tests.factories import (
 @pytest.fixture
 def api_data(transitions, bergkamen, selm):
     """Published and unpublished records of two municipalities, with every relation the API shows."""
-    youth = FieldFactory(name="Jugendhilfe")
+    youth = ActionFieldFactory(name="Jugendhilfe")
     families = TargetGroupFactory(name="Junge Familien")
     partner = OrganisationFactory(name="Familienzentrum Mitte", municipality=bergkamen)
     visits = ProjectFactory(
-        municipality=bergkamen, title="Willkommensbesuche", transitions=[transitions[0]], fields=[youth],
+        municipality=bergkamen, title="Willkommensbesuche", transitions=[transitions[0]], action_fields=[youth],
         target_groups=[families], contact_name="Erika Muster", contact_email="erika@bergkamen.de",
         contact_is_public=True, start_year=2008,
     )  # fmt: skip
     visits.organisations.add(partner)
-    visits.districts.add(DistrictFactory(municipality=bergkamen, name="Mitte"))
+    visits.social_areas.add(SocialAreaFactory(municipality=bergkamen, name="Mitte"))
     IndicatorFactory(project=visits, label="Erreichte Familien", value="86 %", year=2011)
     lotsen = ProjectFactory(municipality=selm, title="Kita-Lotsen", transitions=[transitions[1]])
     ProjectFactory(municipality=selm, title="Entwurf", status=Project.Status.DRAFT, contact_email="geheim@selm.de")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ..factories import FieldFactory, TransferInterestFactory, TransferRequestFactory, make_coordinator
+from ..factories import ActionFieldFactory, TransferInterestFactory, TransferRequestFactory, make_coordinator
 from .test_public_pages import kreis_unna  # noqa: F401 – the fixture
 from .test_transfer_story import log_in
 
@@ -93,7 +93,7 @@ def test_pages_a_coordinator_uses_outside_the_admin_have_no_wcag22_violations(pa
 def test_no_public_page_scrolls_sideways(page, kreis_unna, viewport):  # noqa: F811
     # All five Handlungsfelder: the gap grid by field has 25 columns.
     for name in ["Bildung", "Gesundheit", "Soziale Sicherung/Arbeit", "Freizeit/Kultur/Sport"]:
-        FieldFactory(name=name)
+        ActionFieldFactory(name=name)
     page.set_viewport_size(viewport)
     too_wide = {}
     for path in [*public_paths(kreis_unna), "/luecken/?aufteilung=handlungsfeld"]:

@@ -4,14 +4,14 @@ import pytest
 from django.utils import timezone
 
 from ..factories import (
-    DistrictFactory,
+    ActionFieldFactory,
     DistrictMunicipalityFactory,
-    FieldFactory,
     IndicatorFactory,
     MunicipalityFactory,
     NetworkFactory,
     OrganisationFactory,
     ProjectFactory,
+    SocialAreaFactory,
     TargetGroupFactory,
     TransferOfferFactory,
     TransferServiceFactory,
@@ -34,25 +34,25 @@ def kreis_unna():
         TransitionFactory(name=name, short_name=short, position=position)
         for position, (name, short) in enumerate(TRANSITIONS, start=1)
     ]
-    youth_welfare = FieldFactory(name="Jugendhilfe")
+    youth_welfare = ActionFieldFactory(name="Jugendhilfe")
     families = TargetGroupFactory(name="Familien mit Neugeborenen")
     kreis = DistrictMunicipalityFactory(name="Kreis Unna")
     bergkamen = MunicipalityFactory(name="Bergkamen", parent=kreis)
     kamen = MunicipalityFactory(name="Kamen", parent=kreis)
     MunicipalityFactory(name="Selm", parent=kreis)
-    mitte = DistrictFactory(name="Bergkamen-Mitte", municipality=bergkamen)
+    mitte = SocialAreaFactory(name="Bergkamen-Mitte", municipality=bergkamen)
     youth_office = OrganisationFactory(name="Jugendamt Bergkamen", municipality=bergkamen)
     baby = ProjectFactory(
         municipality=bergkamen,
         title="Baby-Besuchsdienst",
         summary="Ein Besuchsdienst begrüßt alle Familien mit Neugeborenen und informiert über Angebote.",
         transitions=[transitions[0]],
-        fields=[youth_welfare],
+        action_fields=[youth_welfare],
         target_groups=[families],
         confirmed_at=timezone.now(),
     )
     baby.organisations.add(youth_office)
-    baby.districts.add(mitte)
+    baby.social_areas.add(mitte)
     IndicatorFactory(project=baby, label="Erreichte Familien mit Neugeborenen", value="86 %", year=2011)
     TransferServiceFactory(offer=TransferOfferFactory(project=baby))
     ProjectFactory(municipality=bergkamen, title="Kita-Einstieg", transitions=[transitions[1]])
@@ -61,7 +61,7 @@ def kreis_unna():
         title="Ausbildungslotsen Kamen",
         summary="Lotsen begleiten Jugendliche beim Übergang von der Schule in die Ausbildung.",
         transitions=[transitions[4]],
-        fields=[youth_welfare],
+        action_fields=[youth_welfare],
     )
     ProjectFactory(municipality=kamen, title="Stadtteileltern", transitions=[transitions[1]])
     network = NetworkFactory(name="AK Frühe Hilfen Bergkamen", coordinating_organisation=youth_office)

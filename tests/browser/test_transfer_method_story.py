@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from projects.models import Project
 from transfers.models import TransferOffer, TransferPlan, TransferRequest
 
-from ..factories import FieldFactory, MunicipalityFactory, ProjectFactory, TargetGroupFactory, make_coordinator
+from ..factories import ActionFieldFactory, MunicipalityFactory, ProjectFactory, TargetGroupFactory, make_coordinator
 from .test_transfer_story import log_in, take_step
 
 SCREENSHOTS = "var/screenshots"
@@ -24,7 +24,7 @@ def towns(transitions):
     kamen = MunicipalityFactory(name="Kamen")
     bergkamen = MunicipalityFactory(name="Bergkamen")
     secondary, work = transitions[3], transitions[4]
-    youth, education = FieldFactory(name="Jugendhilfe"), FieldFactory(name="Bildung")
+    youth, education = ActionFieldFactory(name="Jugendhilfe"), ActionFieldFactory(name="Bildung")
     dropouts = TargetGroupFactory(name="Schulmüde Jugendliche")
     ProjectFactory(
         municipality=kamen,
@@ -33,14 +33,14 @@ def towns(transitions):
         goals="Jugendliche mit Schulproblemen erhalten eine Vertrauensperson.",
         success_factors="Anbindung an einen Ort, den die Jugendlichen kennen.",
         transitions=[secondary, work],
-        fields=[youth, education],
+        action_fields=[youth, education],
         target_groups=[dropouts],
     )
     ProjectFactory(
         municipality=bergkamen,
         title="Baby-Besuchsdienst Bergkamen",
         summary="Hausbesuche bei Familien mit Neugeborenen.",
-        fields=[youth, education],
+        action_fields=[youth, education],
     )
     return {
         "werne": make_coordinator(werne, username="koordination-werne", first_name="Wera"),

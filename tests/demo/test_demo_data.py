@@ -12,13 +12,13 @@ from demo.loader import demo_password, read
 from events.models import Event, EventRegistration
 from networks.models import Network
 from projects.models import (
-    District,
-    Field,
+    ActionField,
     Indicator,
     LifePhase,
     Municipality,
     Organisation,
     Project,
+    SocialArea,
     TargetGroup,
     Transition,
 )
@@ -37,10 +37,10 @@ DEMO_PASSWORD = demo_password()
 
 SNAPSHOT_MODELS: list[type[models.Model]] = [
     Transition,
-    Field,
+    ActionField,
     TargetGroup,
     Municipality,
-    District,
+    SocialArea,
     Organisation,
     Project,
     Indicator,
@@ -102,7 +102,7 @@ def demo(demo_loaded, db) -> str:
 def test_load_demo_counts_are_exact(demo):
     assert {
         "municipalities": Municipality.objects.count(),
-        "districts": District.objects.count(),
+        "social_areas": SocialArea.objects.count(),
         "organisations": Organisation.objects.count(),
         "networks": Network.objects.count(),
         "projects": Project.objects.count(),
@@ -121,7 +121,7 @@ def test_load_demo_counts_are_exact(demo):
         "registrations": EventRegistration.objects.count(),
     } == {
         "municipalities": 28,
-        "districts": 10,
+        "social_areas": 10,
         "organisations": 81,
         "networks": 54,
         "projects": 21,
@@ -344,7 +344,7 @@ def test_municipality_froendenberg_gets_a_readable_slug(demo):
 
 
 def test_district_koenigsborn_belongs_to_unna(demo):
-    district = District.objects.get(name="Königsborn")
+    district = SocialArea.objects.get(name="Königsborn")
 
     assert (str(district), district.slug) == ("Unna-Königsborn", "unna-koenigsborn")
 
@@ -360,7 +360,7 @@ def test_transition_order_is_the_prevention_chain(demo):
 
 
 def test_field_order_is_as_in_the_glossary(demo):
-    assert list(Field.objects.values_list("name", flat=True)) == [
+    assert list(ActionField.objects.values_list("name", flat=True)) == [
         "Jugendhilfe",
         "Bildung",
         "Gesundheit",
@@ -440,7 +440,7 @@ def test_project_data_is_complete(data):
     assert 0 < len(data["summary"]) <= 600
     assert data["situation"] and data["goals"]
     assert data["success_factors"] and data["pitfalls"]
-    assert data["transitions"] and data["fields"] and data["target_groups"] and data["organisations"]
+    assert data["transitions"] and data["action_fields"] and data["target_groups"] and data["organisations"]
     assert not data["contact_is_public"] or data["contact_name"]
     assert not data["contact_email"] or data["contact_email"].endswith("@example.org")
 

@@ -39,8 +39,8 @@ def _tables() -> set[str]:
 
 def test_moving_events_keeps_rows_content_types_and_group_permissions():
     executor = _migrate(BEFORE)
-    other_apps = [node for node in executor.loader.graph.leaf_nodes() if node[0] not in ("steering", "events")]
-    old = executor.loader.project_state([*other_apps, BEFORE[0]]).apps
+    # The state before projects renamed the Handlungsfeld model, which waits for the Fachtage to move.
+    old = executor.loader.project_state([BEFORE[0], ("projects", "0019_review_fields_shared")]).apps
     starts_at = timezone.now() + datetime.timedelta(days=10)
     event = old.get_model("steering", "Event").objects.create(
         title="Fachtag Übergänge",
@@ -64,7 +64,7 @@ def test_moving_events_keeps_rows_content_types_and_group_permissions():
     executor = _migrate(executor.loader.graph.leaf_nodes())
 
     moved = Event.objects.get(pk=event.pk)
-    assert (moved.title, [field.name for field in moved.fields.all()]) == ("Fachtag Übergänge", ["Bildung"])
+    assert (moved.title, [field.name for field in moved.action_fields.all()]) == ("Fachtag Übergänge", ["Bildung"])
     assert EventRegistration.objects.get().pk == registration.pk
     assert {model: ContentType.objects.get_for_model(model).pk for model in [Event, EventRegistration]} == {
         Event: content_type_ids["event"],
@@ -74,7 +74,12 @@ def test_moving_events_keeps_rows_content_types_and_group_permissions():
     assert _grants("Koordinator", content_type__app_label="events") == koordinator_grants
     assert not ContentType.objects.filter(app_label="steering", model__in=["event", "eventregistration"]).exists()
     tables = _tables()
-    assert {"events_event", "events_event_fields", "events_event_transitions", "events_eventregistration"} <= tables
+    assert {
+        "events_event",
+        "events_event_action_fields",
+        "events_event_transitions",
+        "events_eventregistration",
+    } <= tables
     assert not {table for table in tables if table.startswith("steering_event")}
 
 

@@ -47,7 +47,7 @@ KOORDINATOR = "koordinator_bergkamen"
 # makes it fail until it is listed (and thereby fuzzed) here.
 EDITABLE = {
     "networks.network": ["add", "change"],
-    "projects.district": ["add", "change"],
+    "projects.socialarea": ["add", "change"],
     "projects.municipality": ["change"],
     "projects.organisation": ["add", "change"],
     "projects.project": ["add", "change"],

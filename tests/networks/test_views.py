@@ -4,7 +4,7 @@ from django.urls import reverse
 from networks.models import Network
 from projects.models import Project
 
-from ..factories import FieldFactory, NetworkFactory, OrganisationFactory, ProjectFactory
+from ..factories import ActionFieldFactory, NetworkFactory, OrganisationFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 LIST_URL = reverse("networks:list")
@@ -16,7 +16,7 @@ def names(response) -> list[str]:
 
 @pytest.fixture
 def networks(transitions, bergkamen, selm):
-    health = FieldFactory(name="Gesundheit")
+    health = ActionFieldFactory(name="Gesundheit")
     youth_office = OrganisationFactory(name="Jugendamt Bergkamen", municipality=bergkamen)
     early = NetworkFactory(
         name="AK Frühe Hilfen",
@@ -25,7 +25,7 @@ def networks(transitions, bergkamen, selm):
         municipalities=[bergkamen],
         description="Netzwerk für 100% der Familien_mit Neugeborenen",
     )
-    early.fields.add(health)
+    early.action_fields.add(health)
     early.transitions.add(transitions[0])
     early.members.add(OrganisationFactory(name="Hebammenpraxis Sonne", municipality=bergkamen))
     NetworkFactory(name="Runder Tisch Schule–Beruf", kind=Network.Kind.ROUND_TABLE, municipalities=[selm])

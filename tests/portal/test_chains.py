@@ -8,8 +8,8 @@ from django.urls import reverse
 from projects.models import AgeBand, Municipality, PopulationFigure, Project
 
 from ..factories import (
+    ActionFieldFactory,
     DistrictMunicipalityFactory,
-    FieldFactory,
     MunicipalityFactory,
     NetworkFactory,
     ProjectFactory,
@@ -213,8 +213,8 @@ def test_gap_grid_counts_served_projects_and_marks_them(client, kreis, boenen, f
 
 
 def test_gap_grid_by_field_counts_served_projects_per_field(client, kreis, boenen, familienzentren):
-    field = FieldFactory(name="Jugendhilfe")
-    familienzentren.fields.set([field])
+    field = ActionFieldFactory(name="Jugendhilfe")
+    familienzentren.action_fields.set([field])
 
     response = client.get(reverse("projects:gaps"), {"aufteilung": "handlungsfeld"})
 
@@ -299,8 +299,8 @@ def test_gap_page_without_anything_elsewhere_still_offers_a_gesuch(client, boene
 
 
 def test_gap_page_by_field_filters_on_the_field(client, boenen, bergkamen, transitions):
-    health = FieldFactory(name="Gesundheit")
-    ProjectFactory(title="Mit Feld", municipality=bergkamen, transitions=[transitions[1]], fields=[health])
+    health = ActionFieldFactory(name="Gesundheit")
+    ProjectFactory(title="Mit Feld", municipality=bergkamen, transitions=[transitions[1]], action_fields=[health])
     ProjectFactory(title="Ohne Feld", municipality=bergkamen, transitions=[transitions[1]])
 
     url = reverse("projects:gap", kwargs={"slug": boenen.slug, "transition": transitions[1].slug})

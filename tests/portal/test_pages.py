@@ -10,14 +10,14 @@ from steering.models import Criterion
 from transfers.models import TransferInterest
 
 from ..factories import (
-    DistrictFactory,
+    ActionFieldFactory,
     DistrictMunicipalityFactory,
-    FieldFactory,
     IndicatorFactory,
     MunicipalityFactory,
     NetworkFactory,
     OrganisationFactory,
     ProjectFactory,
+    SocialAreaFactory,
     TransferInterestFactory,
     TransferOfferFactory,
     TransferServiceFactory,
@@ -38,19 +38,19 @@ def district(transitions, bergkamen, selm):
 
 
 def test_project_page_shows_sections_chain_offers_and_similar_projects(client, transitions, bergkamen, selm):
-    field = FieldFactory(name="Gesundheit")
+    field = ActionFieldFactory(name="Gesundheit")
     project = ProjectFactory(
         title="Baby-Besuchsdienst",
         municipality=bergkamen,
         transitions=[transitions[0]],
-        fields=[field],
+        action_fields=[field],
         pitfalls="Datenschutz früh klären.",
     )
     IndicatorFactory(project=project, label="Erreichte Familien", value="86 %")
     offer = TransferOfferFactory(project=project)
     TransferServiceFactory(offer=offer)
     TransferOfferFactory(project=project, is_active=False)
-    ProjectFactory(title="Willkommensbesuche", municipality=selm, transitions=[transitions[0]], fields=[field])
+    ProjectFactory(title="Willkommensbesuche", municipality=selm, transitions=[transitions[0]], action_fields=[field])
     ProjectFactory(title="Elternbriefe", municipality=selm, transitions=[transitions[0]])
     ProjectFactory(title="Eigenes Nachbarprojekt", municipality=bergkamen, transitions=[transitions[0]])
     ProjectFactory(title="Baby-Besuchsdienst Entwurf", municipality=selm, status=Project.Status.DRAFT)
@@ -110,7 +110,7 @@ def test_project_page_similar_projects_share_words_in_other_forms(client, transi
 @pytest.mark.parametrize("count", [1, 3])
 def test_project_page_query_count_is_fixed(client, transitions, bergkamen, selm, django_assert_num_queries, count):
     """Every section filled: the page costs the same 10 queries with one or three of everything."""
-    project = ProjectFactory(municipality=bergkamen, transitions=transitions[:2], fields=[FieldFactory()])
+    project = ProjectFactory(municipality=bergkamen, transitions=transitions[:2], action_fields=[ActionFieldFactory()])
     check = SelfCheckFactory(project=project)
     for number, criterion in enumerate(Criterion.objects.all()[:count]):
         CriterionRatingFactory(self_check=check, criterion=criterion, level=2)
@@ -118,7 +118,7 @@ def test_project_page_query_count_is_fixed(client, transitions, bergkamen, selm,
         TransferServiceFactory(offer=offer)
         TransferInterestFactory(offer=offer, municipality=selm, stage=TransferInterest.Stage.RATED, rating=4)
         project.organisations.add(OrganisationFactory())
-        project.districts.add(DistrictFactory(municipality=bergkamen))
+        project.social_areas.add(SocialAreaFactory(municipality=bergkamen))
         project.networks.add(NetworkFactory(municipalities=[bergkamen]))
         IndicatorFactory(project=project, label=f"Kennzahl {number}")
         ProjectLink.objects.create(project=project, label=f"Link {number}", url="https://example.org/")
@@ -236,8 +236,8 @@ def test_gap_grid_counts_published_projects_and_marks_gaps(client, district, tra
 
 
 def test_gap_grid_splits_by_field(client, district, transitions, bergkamen):
-    health, youth = FieldFactory(name="Gesundheit"), FieldFactory(name="Jugendhilfe")
-    ProjectFactory(municipality=bergkamen, transitions=[transitions[0]], fields=[health, youth])
+    health, youth = ActionFieldFactory(name="Gesundheit"), ActionFieldFactory(name="Jugendhilfe")
+    ProjectFactory(municipality=bergkamen, transitions=[transitions[0]], action_fields=[health, youth])
 
     response = client.get(reverse("projects:gaps"), {"aufteilung": "handlungsfeld"})
 

@@ -9,10 +9,10 @@ from projects.models import Project
 from search import index
 
 from ..factories import (
-    DistrictFactory,
-    FieldFactory,
+    ActionFieldFactory,
     MunicipalityFactory,
     ProjectFactory,
+    SocialAreaFactory,
     TargetGroupFactory,
     TransferOfferFactory,
 )
@@ -32,16 +32,16 @@ def facet_counts(response, name) -> dict[str, int]:
 
 @pytest.fixture
 def catalogue(transitions, bergkamen, selm):
-    health = FieldFactory(name="Gesundheit")
+    health = ActionFieldFactory(name="Gesundheit")
     parents = TargetGroupFactory(name="Alleinerziehende")
-    mitte = DistrictFactory(name="Mitte", municipality=bergkamen)
+    mitte = SocialAreaFactory(name="Mitte", municipality=bergkamen)
     baby = ProjectFactory(
-        title="Baby-Besuchsdienst", municipality=bergkamen, transitions=[transitions[0]], fields=[health]
+        title="Baby-Besuchsdienst", municipality=bergkamen, transitions=[transitions[0]], action_fields=[health]
     )
-    baby.districts.add(mitte)
+    baby.social_areas.add(mitte)
     TransferOfferFactory(project=baby)
     ProjectFactory(title="Kita-Lotsen", municipality=bergkamen, transitions=[transitions[1]], target_groups=[parents])
-    ProjectFactory(title="Ausbildungspaten", municipality=selm, transitions=[transitions[4]], fields=[health])
+    ProjectFactory(title="Ausbildungspaten", municipality=selm, transitions=[transitions[4]], action_fields=[health])
     ProjectFactory(title="Entwurf", municipality=selm, transitions=[transitions[4]], status=Project.Status.DRAFT)
     return {"transitions": transitions, "health": health}
 
@@ -176,8 +176,8 @@ def test_project_list_query_count_is_fixed(
 
 
 def test_facet_labels_are_escaped(client, transitions, bergkamen):
-    field = FieldFactory(name='Sucht & "Prävention" <script>')
-    ProjectFactory(title="Beratung", municipality=bergkamen, fields=[field])
+    field = ActionFieldFactory(name='Sucht & "Prävention" <script>')
+    ProjectFactory(title="Beratung", municipality=bergkamen, action_fields=[field])
 
     content = client.get(LIST_URL, {"handlungsfeld": field.slug}).content.decode()
 

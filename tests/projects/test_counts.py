@@ -5,7 +5,7 @@ from django.db import connection
 
 from projects.models import ChainCount, Project
 
-from ..factories import DistrictFactory, FieldFactory, ProjectFactory, TransferOfferFactory
+from ..factories import ActionFieldFactory, ProjectFactory, SocialAreaFactory, TransferOfferFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,10 +26,10 @@ def rebuilt() -> dict:
 
 
 def test_chain_counters_follow_inserts_relations_status_and_deletes(transitions, bergkamen, selm):
-    field = FieldFactory(name="Bildung")
-    project = ProjectFactory(municipality=bergkamen, transitions=transitions[:2], fields=[field])
+    field = ActionFieldFactory(name="Bildung")
+    project = ProjectFactory(municipality=bergkamen, transitions=transitions[:2], action_fields=[field])
     ProjectFactory(municipality=selm, transitions=[transitions[4]], status=Project.Status.DRAFT)
-    project.districts.add(DistrictFactory(municipality=bergkamen))
+    project.social_areas.add(SocialAreaFactory(municipality=bergkamen))
     offer = TransferOfferFactory(project=project)
 
     assert counters() == rebuilt()

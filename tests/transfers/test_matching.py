@@ -4,7 +4,7 @@ from transfers import matching, services
 from transfers.models import Notification
 
 from ..factories import (
-    FieldFactory,
+    ActionFieldFactory,
     MunicipalityFactory,
     NetworkFactory,
     OrganisationFactory,
@@ -21,17 +21,17 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def data(transitions, selm):
     birth, kita = transitions[0], transitions[1]
-    health = FieldFactory(name="Gesundheit")
+    health = ActionFieldFactory(name="Gesundheit")
     families = TargetGroupFactory(name="Familien mit Neugeborenen")
 
-    def offer(town, title, summary, *, transitions=(), fields=(), groups=(), active=True):
+    def offer(town, title, summary, *, transitions=(), action_fields=(), groups=(), active=True):
         project = ProjectFactory(
             municipality=MunicipalityFactory(name=town),
             title=title,
             summary=summary,
             goals="",
             transitions=list(transitions),
-            fields=list(fields),
+            action_fields=list(action_fields),
             target_groups=list(groups),
         )
         return TransferOfferFactory(project=project, is_active=active)
@@ -42,7 +42,7 @@ def data(transitions, selm):
             "Baby-Besuchsdienst",
             "Hausbesuche bei Familien mit Neugeborenen",
             transitions=[birth],
-            fields=[health],
+            action_fields=[health],
             groups=[families],
         ),
         "B": offer(
@@ -50,19 +50,19 @@ def data(transitions, selm):
             "Sprachkita",
             "Sprachförderung im Kindergarten",
             transitions=[birth],
-            fields=[health],
+            action_fields=[health],
             groups=[families],
         ),
         "C": offer(
             "Kamen", "Willkommensbesuch", "Hausbesuche bei Familien mit Neugeborenen im Quartier", transitions=[birth]
         ),
-        "D": offer("Lünen", "Kita-Einstieg", "Eingewöhnung in die Kita", transitions=[kita], fields=[health]),
+        "D": offer("Lünen", "Kita-Einstieg", "Eingewöhnung in die Kita", transitions=[kita], action_fields=[health]),
         "own": offer(
             "Selm",
             "Selmer Babybesuch",
             "Hausbesuche bei Familien mit Neugeborenen",
             transitions=[birth],
-            fields=[health],
+            action_fields=[health],
             groups=[families],
         ),
         "inactive": offer(
@@ -70,7 +70,7 @@ def data(transitions, selm):
             "Altes Angebot",
             "Hausbesuche bei Familien mit Neugeborenen",
             transitions=[birth],
-            fields=[health],
+            action_fields=[health],
             active=False,
         ),
     }
@@ -78,7 +78,7 @@ def data(transitions, selm):
         municipality=selm, title="Hausbesuche", need="Hausbesuche bei Familien mit Neugeborenen"
     )
     request.transitions.set([birth])
-    request.fields.set([health])
+    request.action_fields.set([health])
     request.target_groups.set([families])
     return offers, request, birth
 
