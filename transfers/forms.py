@@ -23,7 +23,9 @@ def _helper(submit_label: str, action: str = "") -> FormHelper:
     helper = FormHelper()
     helper.form_method = "post"
     helper.form_action = action
-    helper.add_input(Submit("submit", submit_label))
+    submit = Submit("submit", submit_label)
+    submit.field_classes = "kern-btn kern-btn--primary"
+    helper.add_input(submit)
     return helper
 
 
@@ -184,7 +186,9 @@ class StepForm(forms.Form):
                 required=False,
             )
         self.helper = _helper(Action(action).label, reverse("transfers:interest_step", kwargs={"pk": interest.pk}))
-        self.helper.inputs[0].field_classes = "btn btn-danger" if action in DANGER else "btn btn-primary"
+        self.helper.inputs[0].field_classes = (
+            "kern-btn kern-btn--secondary is-danger" if action in DANGER else "kern-btn kern-btn--primary"
+        )
         self.helper.add_input(Hidden("action", action))
 
     def experience(self) -> dict:

@@ -174,3 +174,20 @@ def test_screenshots_of_home_easy_language_and_feedback_form(page, kreis_unna, v
         page.goto(path)
         page.screenshot(path=ARTIFACTS / f"{name}-{viewport['width']}.png", full_page=True)
         assert (ARTIFACTS / f"{name}-{viewport['width']}.png").stat().st_size > 0
+
+
+def test_kern_stylesheets_and_fonts_come_from_our_host(page):
+    """KERN UX with its Fira Sans: every stylesheet and font file is loaded from /static/ of the portal."""
+    loaded = []
+    page.on("response", lambda response: loaded.append((response.request.resource_type, response.url)))
+    page.goto("/barriere-melden/")
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+    styles = [url for kind, url in loaded if kind == "stylesheet"]
+    fonts = [url for kind, url in loaded if kind == "font"]
+    body_font = page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert any(url.endswith("/static/vendor/kern/kern.min.css") for url in styles)
+    assert fonts and all("/static/vendor/kern/fonts/fira-sans/" in url for url in fonts)
+    assert all(url.startswith("http://127.0.0.1:") for url in styles + fonts)
+    assert "Fira Sans" in body_font
+    assert page.evaluate("document.fonts.check('16px \"Fira Sans\"')") is True

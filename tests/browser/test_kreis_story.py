@@ -139,7 +139,7 @@ def test_fachkraft_follows_the_kreis_to_a_phase_gap(page, kreis_unna, assert_no_
     ]
     assert "im selben Kreis" in offers.first.inner_text()
     assert page.locator("#networks-heading + ul").inner_text().startswith("Bildungsnetz Bergkamen")
-    gesuch = page.locator("a.btn-primary", has_text="Gesuch veröffentlichen")
+    gesuch = page.locator("a.kern-btn--primary", has_text="Gesuch veröffentlichen")
     href = gesuch.get_attribute("href")
     assert href == (
         "/transfer/gesuche/neu/?kommune=boenen&uebergang=uebergang-in-die-grundschule"

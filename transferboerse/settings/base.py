@@ -52,7 +52,6 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "crispy_forms",
-    "crispy_bootstrap5",
     "simple_history",
     "import_export",
     # Axes, the TOTP devices and the task queue with German names in the back office.
@@ -200,13 +199,15 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # Front-end packages come from npm (package-lock.json); nothing is copied into the repository.
 STATICFILES_DIRS = [
     BASE_DIR / "static",
+    ("vendor/kern", BASE_DIR / "node_modules" / "@kern-ux" / "native" / "dist"),
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
     ("vendor/chart.js", BASE_DIR / "node_modules" / "chart.js" / "dist"),
 ]
 
 # Security headers and Content-Security-Policy. Everything is served by us: no inline
 # script or style anywhere (templates put CSS in static/css, JS in static/js), no third-party host.
-# Bootstrap's CSS embeds its icons (select arrow, toggler, close button) as data: SVG images.
+# KERN UX (and Bootstrap, still under the grid and the admin's pages) embeds its icons as data: SVG images;
+# KERN's fonts (Fira Sans) are files of its npm package, served from /static/vendor/kern/fonts/.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
@@ -224,8 +225,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "transferboerse.errors.csrf_failure"
 
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
+# Forms render KERN UX markup through our own template pack (templates/kern/).
+CRISPY_ALLOWED_TEMPLATE_PACKS = ("kern",)
+CRISPY_TEMPLATE_PACK = "kern"
 
 # Background work (mail, imports, indexing) runs in `manage.py worker`, never in a web request.
 # django-tasks-db keeps the queue in PostgreSQL: durable (a task outlives a crash of web server or
