@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import reverse
 
+from api.endpoints import project_queryset
 from networks.models import Network
 from projects.models import ActionField, LifePhase, Municipality, Organisation, Project, TargetGroup, Transition
 from transfers.models import TransferOffer
@@ -334,24 +335,6 @@ class Catalogue:
         }
 
 
-def published_projects():
-    return (
-        Project.objects.published()
-        .select_related("municipality")
-        .prefetch_related(
-            "transitions",
-            "phases",
-            "action_fields",
-            "target_groups",
-            "social_areas",
-            "organisations",
-            "indicators",
-            "links",
-        )
-        .order_by("pk")
-    )
-
-
 def active_offers():
     return (
         TransferOffer.objects.active()
@@ -384,7 +367,7 @@ def build(request: HttpRequest) -> Catalogue:
         *(catalogue.organisation(organisation) for organisation in public_organisations()),
     ]
     catalogue.services = [
-        *(catalogue.project(project, municipalities[project.municipality_id]) for project in published_projects()),
+        *(catalogue.project(project, municipalities[project.municipality_id]) for project in project_queryset()),
         *(catalogue.offer(offer, municipalities[offer.project.municipality_id]) for offer in active_offers()),
     ]
     catalogue.service_at_locations = [catalogue.service_at_location(service) for service in catalogue.services]
