@@ -42,7 +42,9 @@ def deploy_env():
     return production_env()
 
 
-PORT = 8017  # this worktree's port for servers started by tests
+# Servers started by tests: each pytest-xdist worker serves its own test database on its own ports
+# (PORT and PORT + 1), so two workers never answer each other's requests.
+PORT = 8017 + 2 * int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
 
 
 def database_url() -> str:

@@ -196,12 +196,13 @@ MEDIA_URL = "/medien/"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-# Front-end packages come from npm (package-lock.json); nothing is copied into the repository.
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    ("vendor/kern", BASE_DIR / "node_modules" / "@kern-ux" / "native" / "dist"),
-    ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
-    ("vendor/chart.js", BASE_DIR / "node_modules" / "chart.js" / "dist"),
+# Front-end packages come from npm (package-lock.json); nothing is copied into the repository. Of each
+# package only the files the pages load are served (transferboerse.staticfiles.PACKAGES).
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "transferboerse.staticfiles.NpmPackageFinder",
 ]
 
 # Security headers and Content-Security-Policy. Everything is served by us: no inline
