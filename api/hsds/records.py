@@ -13,7 +13,7 @@ queries and the endpoints filter and page the records in Python.
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from django.db.models import Q
 from django.http import HttpRequest
@@ -44,6 +44,7 @@ TAXONOMIES = [
 ]
 
 
+@lru_cache(maxsize=100_000)
 def hsds_id(*parts) -> str:
     """The stable UUID of a record, e.g. ``hsds_id("service", "project", 12)``."""
     return str(uuid.uuid5(NAMESPACE, ":".join(str(part) for part in parts)))
@@ -357,20 +358,33 @@ def public_organisations():
     return Organisation.objects.filter(named).select_related("municipality").distinct().order_by("pk")
 
 
-def build(request: HttpRequest) -> Catalogue:
+COLLECTIONS = frozenset({"services", "organizations", "taxonomies", "taxonomy_terms", "service_at_locations"})
+
+
+def build(request: HttpRequest, collections: frozenset[str] = COLLECTIONS) -> Catalogue:
+    """The records of the named collections (all by default): one record needs only its own collection."""
     catalogue = Catalogue(request=request)
     municipalities = {
         m.pk: catalogue.municipality(m) for m in Municipality.objects.select_related("parent").order_by("pk")
     }
-    catalogue.organizations = [
-        *municipalities.values(),
-        *(catalogue.organisation(organisation) for organisation in public_organisations()),
-    ]
-    catalogue.services = [
-        *(catalogue.project(project, municipalities[project.municipality_id]) for project in project_queryset()),
-        *(catalogue.offer(offer, municipalities[offer.project.municipality_id]) for offer in active_offers()),
-    ]
-    catalogue.service_at_locations = [catalogue.service_at_location(service) for service in catalogue.services]
+    if "organizations" in collections:
+        catalogue.organizations = [
+            *municipalities.values(),
+            *(catalogue.organisation(organisation) for organisation in public_organisations()),
+        ]
+    if collections & {"services", "service_at_locations"}:
+        catalogue.services = [
+            *(catalogue.project(project, municipalities[project.municipality_id]) for project in project_queryset()),
+            *(catalogue.offer(offer, municipalities[offer.project.municipality_id]) for offer in active_offers()),
+        ]
+    if "service_at_locations" in collections:
+        catalogue.service_at_locations = [catalogue.service_at_location(service) for service in catalogue.services]
+    if collections & {"taxonomies", "taxonomy_terms"}:
+        add_taxonomies(catalogue)
+    return catalogue
+
+
+def add_taxonomies(catalogue: Catalogue) -> None:
     for key, model, name, description in TAXONOMIES:
         catalogue.taxonomies.append({"id": taxonomy_id(key), "name": name, "description": description, "version": "1"})
         catalogue.taxonomy_terms.extend(
@@ -386,4 +400,3 @@ def build(request: HttpRequest) -> Catalogue:
         }
     )
     catalogue.taxonomy_terms.extend(catalogue.profile_term(code) for code in PROFILE_TERMS)
-    return catalogue

@@ -203,7 +203,7 @@ def add_collection(
         openapi_extra=LIST,
     )
     def collection_list(request: HttpRequest, query: Query[params]):
-        return page_of(select(records.build(request), query), query)
+        return page_of(select(records.build(request, frozenset({path})), query), query)
 
     @read(
         f"/{path}/{{id}}/",
@@ -214,7 +214,7 @@ def add_collection(
         openapi_extra=DETAIL,
     )
     def collection_detail(request: HttpRequest, id: RecordId):
-        return detail(getattr(records.build(request), path), id)
+        return detail(getattr(records.build(request, frozenset({path})), path), id)
 
 
 add_collection(

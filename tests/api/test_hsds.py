@@ -9,7 +9,7 @@ from tests.factories import ProjectFactory, TransferOfferFactory
 
 from .hsds_schemas import errors
 
-QUERIES = 21  # one per table the catalogue reads, whatever the number of records
+QUERIES = 16  # one per table the services read, whatever the number of records
 
 ENDPOINTS = {
     "services": "service",
