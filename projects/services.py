@@ -24,7 +24,15 @@ from transferboerse.text import normalise_text
 
 from .access import municipalities_for, projects_for
 from .models import AgeBand, Municipality, MunicipalityContact, PopulationFigure, Project
-from .reviewing import edits_are_proposals, mail_reviewers, mail_submitter, require_reviewer, save_with_history
+from .reviewing import (
+    archive,
+    edits_are_proposals,
+    mail_reviewers,
+    mail_submitter,
+    request_archiving,
+    require_reviewer,
+    save_with_history,
+)
 
 # What an edit in the back office may set; everything else (status, review, timestamps) is the workflow's.
 EDITABLE_FIELDS = ("municipality", *Project.REVIEWED_FIELDS)
@@ -280,13 +288,7 @@ def project_request_archiving(*, project: Project, by) -> Project:
         raise ValidationError(_("Archiviert werden können nur veröffentlichte Projekte."))
     if project.has_archive_request:
         raise ValidationError(_("Die Archivierung ist bereits beantragt."))
-    now = timezone.now()
-    project.archive_requested_at = now
-    project.submitted_at = now
-    project.submitted_by = by
-    project.review_comment = ""
-    save_with_history(project, by=by, reason=_("Archivierung beantragt"))
-    mail_reviewers("project_archive_requested", project, by=by)
+    request_archiving(project, by=by, template="project_archive_requested")
     return project
 
 
@@ -296,16 +298,9 @@ def project_archive(*, project: Project, by) -> Project:
     require_reviewer(by)
     if project.status != Project.Status.PUBLISHED:
         raise ValidationError(_("Archiviert werden können nur veröffentlichte Projekte."))
-    requested = project.has_archive_request
-    project.status = Project.Status.ARCHIVED
-    project.archive_requested_at = None
-    project.pending_changes = {}
-    project.review_comment = ""
-    project.reviewed_at = timezone.now()
-    project.reviewed_by = by
-    save_with_history(project, by=by, reason=_("Archiviert"))
-    if requested:
-        mail_submitter("project_archived", project, url=reverse("admin:projects_project_change", args=[project.pk]))
+    archive(
+        project, by=by, template="project_archived", url=reverse("admin:projects_project_change", args=[project.pk])
+    )
     return project
 
 
