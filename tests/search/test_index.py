@@ -1,10 +1,11 @@
 import pytest
 import tantivy
 
-from projects.models import Project
+from projects.models import MunicipalityContact, Project
 from search import index
+from search.documents import KINDS, build
 from search.models import SearchChange
-from tests.factories import MunicipalityFactory, ProjectFactory
+from tests.factories import MunicipalityFactory, NetworkFactory, ProjectFactory
 from tests.own_connection import committed
 
 
@@ -95,3 +96,15 @@ def test_servers_processes_that_find_no_index_build_it_once_without_breaking_eac
             future.result()
 
     assert indexed_titles(path) == ["Lesepaten"]
+
+
+def test_search_documents_hold_no_contact_of_a_kommune(db, bergkamen):
+    # A Kommune's contacts are not searchable at all, so one without consent cannot be found either.
+    MunicipalityContact.objects.create(municipality=bergkamen, name="Geheim Person", email="geheim@bergkamen.example")
+    ProjectFactory(municipality=bergkamen, title="Willkommensbesuche")
+    NetworkFactory(name="AK Frühe Hilfen", municipalities=[bergkamen])
+
+    documents = [document for kind in KINDS for document in build(kind, None)]
+
+    assert sorted(document.title for document in documents) == ["AK Frühe Hilfen", "Willkommensbesuche"]
+    assert [d.key for d in documents if "geheim" in str(d.as_dict()).lower()] == []
