@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.contrib.admin.options import ActionLocation
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -23,6 +24,15 @@ from . import services
 from .access import networks_for
 from .models import Network
 from .resources import NetworkResource
+
+
+class ArchiveRequestForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Begründung"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Für die Prüfung: Warum soll das Netzwerk nicht mehr öffentlich erscheinen?"),
+        error_messages={"required": _("Bitte schreiben Sie, warum das Netzwerk archiviert werden soll.")},
+    )
 
 
 class NetworkAdminForm(forms.ModelForm):
@@ -79,7 +89,45 @@ class NetworkAdmin(
     autocomplete_fields = ["coordinating_organisation", "members", "projects"]
     filter_horizontal = ["municipalities", "transitions", "action_fields"]
 
-    actions = ["archive_selected", "unarchive_selected"]
+    actions = ["request_archiving_selected", "archive_selected", "unarchive_selected"]
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
+        if is_reviewer(request.user):
+            actions.pop("request_archiving_selected", None)  # reviewers archive directly
+        return actions
+
+    @admin.action(description=_("Archivierung beantragen"), permissions=["change"])
+    def request_archiving_selected(self, request, queryset):
+        """Asks for a reason on a page of its own, then requests the archiving of each selected network."""
+        form = ArchiveRequestForm(request.POST if "apply" in request.POST else None)
+        if not form.is_valid():
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": gettext("Archivierung beantragen"),
+                "networks": queryset,
+                "form": form,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/networks/network/request_archiving.html", context)
+        count = 0
+        for network in queryset:
+            try:
+                services.network_request_archiving(network=network, by=request.user, reason=form.cleaned_data["reason"])
+            except ValidationError as error:
+                messages.error(request, "„{name}“: {reason}".format(name=network.name, reason=" ".join(error.messages)))
+            else:
+                count += 1
+        if count:
+            messages.success(
+                request,
+                gettext(
+                    "Archivierung für {count} Netzwerk(e) beantragt. Bis zur Entscheidung der Prüfung bleiben sie "
+                    "öffentlich."
+                ).format(count=count),
+            )
+        return None
 
     def _run_on_selected(self, request, queryset, step, done: str) -> None:
         count = 0
@@ -119,7 +167,16 @@ class NetworkAdmin(
         (
             _("Prüfung"),
             {
-                "fields": ["status", "review_comment", "submitted_at", "submitted_by", "reviewed_at", "reviewed_by"],
+                "fields": [
+                    "status",
+                    "review_comment",
+                    "submitted_at",
+                    "submitted_by",
+                    "reviewed_at",
+                    "reviewed_by",
+                    "archive_requested_at",
+                    "archive_reason",
+                ],
                 "classes": ["collapse"],
             },
         ),
@@ -129,6 +186,8 @@ class NetworkAdmin(
     def review_state(self, obj: Network) -> str:
         if obj.is_returned:
             return gettext("Zurückgegeben")
+        if obj.has_archive_request:
+            return gettext("Veröffentlicht, Archivierung beantragt")
         if obj.has_pending_changes:
             return gettext("Veröffentlicht, Änderungen in Prüfung")
         return obj.get_status_display()
@@ -223,6 +282,7 @@ class NetworkAdmin(
             steps = {
                 "publish": lambda: services.network_publish(network=network, by=request.user),
                 "approve": lambda: services.network_approve_changes(network=network, by=request.user),
+                "archive": lambda: services.network_archive(network=network, by=request.user),
                 "return": lambda: services.network_return(
                     network=network, by=request.user, comment=form.cleaned_data["comment"]
                 ),
@@ -255,5 +315,6 @@ class NetworkAdmin(
         return {
             "publish": gettext("„{name}“ ist veröffentlicht."),
             "approve": gettext("Die Änderungen an „{name}“ sind übernommen und öffentlich."),
+            "archive": gettext("„{name}“ ist archiviert und nicht mehr öffentlich gelistet."),
             "return": gettext("„{name}“ ist mit Ihrem Kommentar zurückgegeben."),
         }[action].format(name=network.name)

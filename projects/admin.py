@@ -33,6 +33,7 @@ from .models import (
     Indicator,
     LifePhase,
     Municipality,
+    MunicipalityContact,
     Organisation,
     PopulationFigure,
     Project,
@@ -98,12 +99,30 @@ PROFILE_FIELDSETS = [
     ),
     (_("Ratsbeschluss"), {"fields": ["council_decision_date", "council_decision_body"]}),
     (_("Förderung"), {"fields": ["funding_programme", "funding_amount", "funding_from_year", "funding_until_year"]}),
-    (
-        _("Kontakt"),
-        {"fields": ["contact_name", "contact_role", "contact_email", "contact_phone", "contact_is_public"]},
-    ),
 ]
 MUNICIPALITY_REVIEW_FIELDS = ["changes_submitted_at", "changes_submitted_by", "review_comment"]
+
+
+def inline_rows(formset, columns) -> list[dict]:
+    """The rows an inline formset would store (kept, changed and new ones), for a proposed change."""
+    rows = [
+        form.cleaned_data
+        for form in formset.forms
+        if form.cleaned_data and not form.cleaned_data.get("DELETE") and (form.instance.pk or form.has_changed())
+    ]
+    return [{column: row.get(column) for column in columns} for row in rows]
+
+
+def contact_rows(formset) -> list[dict]:
+    return inline_rows(formset, MunicipalityContact.REVIEWED_COLUMNS)
+
+
+class MunicipalityContactInline(admin.StackedInline):
+    """The Kommune's contacts, reviewed with its profile (a Koordinator's edit is proposed, not saved)."""
+
+    model = MunicipalityContact
+    extra = 0
+    fields = [("name", "role"), ("email", "phone"), ("is_public", "consent_given_on"), "position"]
 
 
 class PopulationFigureInline(admin.TabularInline):
@@ -119,7 +138,7 @@ class MunicipalityAdmin(ScopedModelAdmin):
     list_filter = [MunicipalityContentFilter, "kind", "is_model_municipality", "has_own_youth_office"]
     list_select_related = ["parent"]
     search_fields = ["name", "regional_key"]
-    inlines = [PopulationFigureInline]
+    inlines = [MunicipalityContactInline, PopulationFigureInline]
     form = MunicipalityAdminForm
 
     # The profile belongs to the Kommune's coordinators: they change it (for review), nothing else.
@@ -161,23 +180,48 @@ class MunicipalityAdmin(ScopedModelAdmin):
     def save_model(self, request, obj, form, change):
         if is_reviewer(request.user):
             super().save_model(request, obj, form, change)
-            return
-        profile = {name: form.cleaned_data[name] for name in Municipality.PROFILE_FIELDS if name in form.cleaned_data}
-        saved = services.municipality_profile_save(municipality=obj, cleaned_data=profile, by=request.user)
-        obj.refresh_from_db()
-        if saved.has_pending_changes:
-            messages.info(
-                request,
-                gettext(
-                    "Ihre Änderungen am Profil sind zur Prüfung eingereicht. Bis zur Freigabe zeigt die "
-                    "öffentliche Seite die bisherigen Angaben."
-                ),
-            )
+        # A Koordinator's edit is proposed together with the contacts in save_related.
+
+    def save_related(self, request, form, formsets, change):
+        contacts = next((formset for formset in formsets if formset.model is MunicipalityContact), None)
+        rows = contact_rows(contacts) if contacts is not None and contacts.has_changed() else None
+        obj = form.instance
+        if is_reviewer(request.user):
+            form.save_m2m()
+            if rows is not None:
+                services.municipality_profile_save(municipality=obj, cleaned_data={}, contacts=rows, by=request.user)
         else:
-            messages.info(request, gettext("Keine Änderung gegenüber dem veröffentlichten Profil."))
+            profile = {
+                name: form.cleaned_data[name] for name in Municipality.PROFILE_FIELDS if name in form.cleaned_data
+            }
+            saved = services.municipality_profile_save(
+                municipality=obj, cleaned_data=profile, contacts=rows, by=request.user
+            )
+            obj.refresh_from_db()
+            if saved.has_pending_changes:
+                messages.info(
+                    request,
+                    gettext(
+                        "Ihre Änderungen am Profil sind zur Prüfung eingereicht. Bis zur Freigabe zeigt die "
+                        "öffentliche Seite die bisherigen Angaben."
+                    ),
+                )
+            else:
+                messages.info(request, gettext("Keine Änderung gegenüber dem veröffentlichten Profil."))
+        if contacts is not None:  # saved (or proposed) by the service: the change message lists no rows of them
+            contacts.new_objects, contacts.changed_objects, contacts.deleted_objects = [], [], []
+        for formset in formsets:
+            if formset is not contacts:
+                self.save_formset(request, form, formset, change=change)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = {**(extra_context or {}), "is_reviewer": is_reviewer(request.user)}
+        municipality = self.get_queryset(request).filter(pk=object_id).first() if str(object_id).isdigit() else None
+        if municipality is not None and "contacts" in municipality.pending_changes:
+            # The inline shows the published contacts; the proposed list is shown above it.
+            extra_context["pending_related"] = [
+                row for row in municipality.pending_changes_diff() if row["name"] == "contacts"
+            ]
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_urls(self):
@@ -518,13 +562,7 @@ class ProjectAdmin(
 
     @staticmethod
     def _rows(formset) -> list[dict]:
-        columns = Project.RELATED_REVIEWED[REVIEWED_INLINES[formset.model]]
-        rows = [
-            form.cleaned_data
-            for form in formset.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE") and (form.instance.pk or form.has_changed())
-        ]
-        return [{column: row.get(column) for column in columns} for row in rows]
+        return inline_rows(formset, Project.RELATED_REVIEWED[REVIEWED_INLINES[formset.model]])
 
     def restore_version(self, request, form, record):
         saved = services.project_restore(project=form.instance, cleaned_data=form.cleaned_data, by=request.user)

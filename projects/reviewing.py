@@ -5,10 +5,14 @@ edit becomes a proposal. Each app's services add what is its own (access, fields
 
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.access import is_reviewer, reviewers
 from accounts.history_records import history_paused, record_version
 from accounts.outbox import absolute_url, mails_queue
+
+from .models.review import ReviewStatus
 
 
 def require_reviewer(user) -> None:
@@ -49,3 +53,30 @@ def mail_submitter(template: str, record, *, url: str, **context) -> None:
 def edits_are_proposals(record, by) -> bool:
     """A Koordinator's edit of a published record waits for review; a reviewer's edit is direct."""
     return record.pk is not None and record.is_published and not is_reviewer(by)
+
+
+def request_archiving(record, *, by, template: str) -> None:
+    """Record a Koordinator's request to take a published record off the portal and tell the reviewers.
+    The record stays public until a reviewer archives it (:func:`archive`) or returns the request."""
+    now = timezone.now()
+    record.archive_requested_at = now
+    record.submitted_at = now
+    record.submitted_by = by
+    record.review_comment = ""
+    save_with_history(record, by=by, reason=_("Archivierung beantragt"))
+    mail_reviewers(template, record, by=by)
+
+
+def archive(record, *, by, template: str, url: str) -> None:
+    """A reviewer takes a published record off the portal, on request or on their own; pending changes
+    are dropped, and whoever asked for the archiving is told (``template``, with a link to ``url``)."""
+    requested = record.has_archive_request
+    record.status = ReviewStatus.ARCHIVED
+    record.archive_requested_at = None
+    record.pending_changes = {}
+    record.review_comment = ""
+    record.reviewed_at = timezone.now()
+    record.reviewed_by = by
+    save_with_history(record, by=by, reason=_("Archiviert"))
+    if requested:
+        mail_submitter(template, record, url=url)
