@@ -288,7 +288,7 @@ class Project(ReviewedModel, SluggedModel):
     action_field_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     target_group_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     social_area_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
-    # The life phases, for the phase counters (migration 0021) as the other arrays are for ChainCount.
+    # The life phases, for the phase counters (migration 0022) as the other arrays are for ChainCount.
     phase_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     has_transfer_offer = models.BooleanField(_("hat Transfer-Angebot"), default=False, editable=False)
     # Review workflow (projects/services.py, fields from ReviewedModel): draft → in review → published

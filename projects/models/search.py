@@ -49,7 +49,7 @@ class ChainCount(models.Model):
 
 class PhaseCount(models.Model):
     """Published projects per municipality × life phase, trigger-maintained like ``ChainCount`` (migration
-    0021): the gap grid by phase and the chain's needs read a few dozen rows instead of counting every
+    0022): the gap grid by phase and the chain's needs read a few dozen rows instead of counting every
     project's phases."""
 
     municipality_id = models.BigIntegerField(_("Kommune"))

@@ -102,7 +102,7 @@ SELECT projects_rebuild_counts();
 
 
 class Migration(migrations.Migration):
-    dependencies = [("projects", "0020_action_fields_and_social_areas")]
+    dependencies = [("projects", "0021_municipality_contacts")]
 
     operations = [
         migrations.AddField(
