@@ -3,10 +3,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.contrib.admin.options import ActionLocation
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
@@ -16,9 +13,9 @@ from accounts.access import is_reviewer
 from accounts.history_records import HistoryDisplayAdminMixin
 from accounts.scoping import ScopedAdminMixin
 from projects.access import municipalities_for, organisation_choices_for, organisations_for, projects_for
-from projects.admin import ReturnForm, ReviewStateFilter, show_step_error
 from projects.diff import diff_rows
 from projects.import_admin import BackgroundImportMixin
+from projects.review_admin import ReviewPageMixin, ReviewStateFilter
 
 from . import services
 from .access import networks_for
@@ -53,7 +50,12 @@ class NetworkAdminForm(forms.ModelForm):
 
 @admin.register(Network)
 class NetworkAdmin(
-    HistoryDisplayAdminMixin, ScopedAdminMixin, BackgroundImportMixin, ImportExportMixin, SimpleHistoryAdmin
+    ReviewPageMixin,
+    HistoryDisplayAdminMixin,
+    ScopedAdminMixin,
+    BackgroundImportMixin,
+    ImportExportMixin,
+    SimpleHistoryAdmin,
 ):
     scope = staticmethod(networks_for)
     resource_classes = [NetworkResource]
@@ -260,61 +262,29 @@ class NetworkAdmin(
 
     # Review -------------------------------------------------------------------------------------------
 
-    def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
-        return [
-            path(
-                "<path:object_id>/pruefen/",
-                self.admin_site.admin_view(self.review_view),
-                name="{}_{}_review".format(*info),
+    review_template = "admin/networks/network/review.html"
+
+    def review_steps(self, request, record, form):
+        return {
+            "publish": lambda: services.network_publish(network=record, by=request.user),
+            "approve": lambda: services.network_approve_changes(network=record, by=request.user),
+            "archive": lambda: services.network_archive(network=record, by=request.user),
+            "return": lambda: services.network_return(
+                network=record, by=request.user, comment=form.cleaned_data["comment"]
             ),
-            *super().get_urls(),
-        ]
-
-    def review_view(self, request, object_id):
-        """The reviewer's page: every field that will be published (or what would change), then publish,
-        take over the changes or return with a comment."""
-        if not is_reviewer(request.user) or not self.has_change_permission(request):
-            raise PermissionDenied
-        network = get_object_or_404(self.get_queryset(request), pk=object_id)
-        form = ReturnForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            steps = {
-                "publish": lambda: services.network_publish(network=network, by=request.user),
-                "approve": lambda: services.network_approve_changes(network=network, by=request.user),
-                "archive": lambda: services.network_archive(network=network, by=request.user),
-                "return": lambda: services.network_return(
-                    network=network, by=request.user, comment=form.cleaned_data["comment"]
-                ),
-            }
-            action = next((name for name in steps if f"_{name}" in request.POST), None)
-            if action is None:
-                form.add_error(None, gettext("Bitte wählen Sie, was mit der Einreichung geschehen soll."))
-            else:
-                try:
-                    steps[action]()
-                except ValidationError as error:
-                    show_step_error(form, error)
-                else:
-                    messages.success(request, self._review_message(action, network))
-                    return HttpResponseRedirect(reverse("admin:networks_network_changelist") + "?pruefung=in-pruefung")
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": gettext("„{name}“ prüfen").format(name=network.name),
-            "network": network,
-            "original": network,
-            "form": form,
-            "diff": diff_rows(network.pending_changes_diff()),
-            "fields": diff_rows(network.review_rows()),
         }
-        return TemplateResponse(request, "admin/networks/network/review.html", context)
 
-    @staticmethod
-    def _review_message(action: str, network: Network) -> str:
+    def review_message(self, action, record):
         return {
             "publish": gettext("„{name}“ ist veröffentlicht."),
             "approve": gettext("Die Änderungen an „{name}“ sind übernommen und öffentlich."),
             "archive": gettext("„{name}“ ist archiviert und nicht mehr öffentlich gelistet."),
             "return": gettext("„{name}“ ist mit Ihrem Kommentar zurückgegeben."),
-        }[action].format(name=network.name)
+        }[action].format(name=record.name)
+
+    def review_context(self, record):
+        return {
+            "title": gettext("„{name}“ prüfen").format(name=record.name),
+            "diff": diff_rows(record.pending_changes_diff()),
+            "fields": diff_rows(record.review_rows()),
+        }

@@ -21,6 +21,7 @@ from projects.reviewing import (
     mail_submitter,
     request_archiving,
     require_reviewer,
+    return_to_submitter,
     save_with_history,
 )
 from transferboerse.text import normalise_text
@@ -180,40 +181,18 @@ def network_publish(*, network: Network, by) -> Network:
 
 @transaction.atomic
 def network_return(*, network: Network, by, comment: str) -> Network:
-    """A reviewer sends a submission (or submitted changes) back to the Koordinator with a comment."""
+    """A reviewer sends a submission, submitted changes or an archiving request back with a comment."""
     require_reviewer(by)
-    comment = comment.strip()
-    if not comment:
-        raise ValidationError({"comment": _("Bitte schreiben Sie, was noch geändert werden soll.")})
     network = Network.objects.select_for_update().get(pk=network.pk)
-    if network.status == Network.Status.IN_REVIEW:
-        network.status = Network.Status.DRAFT
-    elif not (
-        network.status == Network.Status.PUBLISHED and (network.has_pending_changes or network.has_archive_request)
-    ):
-        raise ValidationError(
-            _(
-                "Zurückgeben lassen sich nur eingereichte Netzwerke, eingereichte Änderungen und beantragte "
-                "Archivierungen."
-            )
-        )
-    # A returned archiving request is declined: the network stays public.
-    network.archive_requested_at = None
     network.archive_reason = ""
-    network.review_comment = comment
-    network.reviewed_at = timezone.now()
-    network.reviewed_by = by
-    save_with_history(
+    return_to_submitter(
         network,
         by=by,
-        reason=_("Mit Kommentar zurückgegeben"),
-        record_history=network.status != Network.Status.PUBLISHED,
-    )
-    mail_submitter(
-        "network_returned",
-        network,
-        url=reverse("admin:networks_network_change", args=[network.pk]),
         comment=comment,
+        template="network_returned",
+        nothing_to_return=_(
+            "Zurückgeben lassen sich nur eingereichte Netzwerke, eingereichte Änderungen und beantragte Archivierungen."
+        ),
     )
     return network
 

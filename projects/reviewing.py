@@ -3,7 +3,7 @@ who reviews, saving with one history entry, mailing the reviewers and the submit
 edit becomes a proposal. Each app's services add what is its own (access, fields, the review page).
 """
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -80,3 +80,32 @@ def archive(record, *, by, template: str, url: str) -> None:
     save_with_history(record, by=by, reason=_("Archiviert"))
     if requested:
         mail_submitter(template, record, url=url)
+
+
+def return_to_submitter(record, *, by, comment: str, template: str, nothing_to_return: str) -> None:
+    """A reviewer sends a submission, submitted changes or an archiving request back with a comment.
+
+    A submitted draft becomes a draft again; a published record stays public as it is, so a returned
+    archiving request is declined. ``nothing_to_return`` is the message when none of these is waiting.
+    """
+    require_reviewer(by)
+    comment = comment.strip()
+    if not comment:
+        raise ValidationError({"comment": _("Bitte schreiben Sie, was noch geändert werden soll.")})
+    if record.status == ReviewStatus.IN_REVIEW:
+        record.status = ReviewStatus.DRAFT
+    elif not (record.status == ReviewStatus.PUBLISHED and (record.has_pending_changes or record.has_archive_request)):
+        raise ValidationError(nothing_to_return)
+    record.archive_requested_at = None
+    record.review_comment = comment
+    record.reviewed_at = timezone.now()
+    record.reviewed_by = by
+    save_with_history(
+        record,
+        by=by,
+        reason=_("Mit Kommentar zurückgegeben"),
+        record_history=record.status != ReviewStatus.PUBLISHED,
+    )
+    meta = record._meta
+    url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[record.pk])
+    mail_submitter(template, record, url=url, comment=comment)

@@ -31,6 +31,7 @@ from .reviewing import (
     mail_submitter,
     request_archiving,
     require_reviewer,
+    return_to_submitter,
     save_with_history,
 )
 
@@ -206,32 +207,13 @@ def project_publish(*, project: Project, by) -> Project:
 
 @transaction.atomic
 def project_return(*, project: Project, by, comment: str) -> Project:
-    """A reviewer sends a submission (or submitted changes) back to the Koordinator with a comment."""
-    require_reviewer(by)
-    comment = comment.strip()
-    if not comment:
-        raise ValidationError({"comment": _("Bitte schreiben Sie, was noch geändert werden soll.")})
-    if project.status == Project.Status.IN_REVIEW:
-        project.status = Project.Status.DRAFT
-    elif not (
-        project.status == Project.Status.PUBLISHED and (project.has_pending_changes or project.has_archive_request)
-    ):
-        raise ValidationError(_("Zurückgeben lassen sich nur eingereichte Projekte und eingereichte Änderungen."))
-    project.archive_requested_at = None
-    project.review_comment = comment
-    project.reviewed_at = timezone.now()
-    project.reviewed_by = by
-    save_with_history(
+    """A reviewer sends a submission, submitted changes or an archiving request back with a comment."""
+    return_to_submitter(
         project,
         by=by,
-        reason=_("Mit Kommentar zurückgegeben"),
-        record_history=project.status != Project.Status.PUBLISHED,
-    )
-    mail_submitter(
-        "project_returned",
-        project,
-        url=reverse("admin:projects_project_change", args=[project.pk]),
         comment=comment,
+        template="project_returned",
+        nothing_to_return=_("Zurückgeben lassen sich nur eingereichte Projekte und eingereichte Änderungen."),
     )
     return project
 
