@@ -60,7 +60,8 @@ def test_bootstrap_is_neither_installed_nor_served():
 
 
 @pytest.mark.django_db
-def test_public_page_links_no_bootstrap_stylesheet(client):
-    html = client.get("/impressum/").content.decode()
+@pytest.mark.parametrize("path", ["/impressum/", "/verwaltung/login/"])
+def test_neither_public_pages_nor_the_admin_link_a_bootstrap_stylesheet(client, path):
+    html = client.get(path).content.decode()
 
     assert "bootstrap" not in html.lower()
