@@ -1,9 +1,6 @@
 import pytest
-from django.contrib.auth.models import Group
 
-from accounts.models import Role
-
-from .factories import LifePhaseFactory, MunicipalityFactory, TransitionFactory, make_coordinator
+from .factories import LifePhaseFactory, MunicipalityFactory, TransitionFactory, make_coordinator, make_steering_member
 
 TRANSITIONS = [
     ("Schwangerschaft & Geburt", "Geburt"),
@@ -81,11 +78,7 @@ def coordinator_selm(selm):
 
 @pytest.fixture
 def steering_member(db):
-    from .factories import UserFactory
-
-    user = UserFactory(username="steuerung-test")
-    user.groups.add(Group.objects.get(name=Role.STEERING_GROUP))
-    return user
+    return make_steering_member(username="steuerung-test")
 
 
 @pytest.fixture

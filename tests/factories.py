@@ -196,6 +196,14 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("geheim-1234")
 
 
+def make_steering_member(**kwargs) -> User:
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(**kwargs)
+    user.groups.add(Group.objects.get(name=Role.STEERING_GROUP))
+    return user
+
+
 def make_coordinator(municipality: Municipality, **kwargs) -> User:
     from django.contrib.auth.models import Group
 

@@ -345,11 +345,11 @@ def _shortcut(client, model, objects: dict) -> str:
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("label", sorted(EXPECTED["superuser"]))
-def test_permission_matrix(client, world, role, label):
-    user = world.users[role]
+def test_permission_matrix(client, module_world, role, label):
+    user = module_world.users[role]
     if user is not None:
         client.force_login(user)
-    objects = world.objects[label]
+    objects = module_world.objects[label]
     model = next(iter(objects.values()))._meta.model
 
     actual = _actual(client, model, objects)
@@ -383,13 +383,16 @@ DRAFT_WORD = "Vertraulichkeitsvermerk"
 
 
 @pytest.fixture
-def bergkamen_draft(world, bergkamen):
+def bergkamen_draft(module_world):
     from projects.models import Project
 
     from ..factories import ProjectFactory, TransferOfferFactory
 
     project = ProjectFactory(
-        municipality=bergkamen, title="Entwurf Bergkamen", status=Project.Status.DRAFT, confirmed_at=None
+        municipality=module_world.objects["projects.municipality"]["B"],
+        title="Entwurf Bergkamen",
+        status=Project.Status.DRAFT,
+        confirmed_at=None,
     )
     offer = TransferOfferFactory(project=project, description=f"Noch nicht öffentlich. {DRAFT_WORD}")
     return {"projects.project": project, "transfers.transferoffer": offer}
@@ -418,8 +421,8 @@ def _draft_autocompleted(client, model, obj) -> str:
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("label", sorted(DRAFT_EDITOR))
-def test_permission_matrix_for_another_towns_draft(client, world, bergkamen_draft, role, label):
-    user = world.users[role]
+def test_permission_matrix_for_another_towns_draft(client, module_world, bergkamen_draft, role, label):
+    user = module_world.users[role]
     if user is not None:
         client.force_login(user)
     obj = bergkamen_draft[label]
