@@ -9,6 +9,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from transferboerse.workflow import workflow_fields
+
 from .models import OutgoingMail
 from .outbox import outbox_visible_to, outgoing_mails_for, outgoing_mails_retry
 
@@ -19,20 +21,8 @@ class OutgoingMailAdmin(admin.ModelAdmin):
     list_filter = ["status", "template"]
     search_fields = ["to", "subject"]
     date_hierarchy = "created_at"
-    fields = [
-        "to",
-        "subject",
-        "body",
-        "template",
-        "status",
-        "attempts",
-        "next_attempt_at",
-        "claimed_at",
-        "sent_at",
-        "last_error",
-        "created_at",
-    ]
-    readonly_fields = fields
+    # Every field is written by the mail worker only: the page shows them, nothing here edits them.
+    fields = readonly_fields = list(workflow_fields(OutgoingMail))
     actions = ["retry"]
 
     def get_queryset(self, request):

@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from ninja import FilterSchema
 
 from networks.models import Network
-from projects.models import ActionField, LifePhase, Municipality, Project, TargetGroup, Transition
+from projects.models import ActionField, LifePhase, Municipality, MunicipalityContact, Project, TargetGroup, Transition
 from transfers.models import TransferOffer, TransferRequest
 
 from . import filters, schemas
@@ -36,7 +36,8 @@ class Collection:
 
 
 def municipality_queryset() -> QuerySet:
-    return Municipality.objects.select_related("parent").order_by("pk")
+    public_contacts = Prefetch("contacts", queryset=MunicipalityContact.objects.public(), to_attr="public_contacts")
+    return Municipality.objects.select_related("parent").prefetch_related(public_contacts).order_by("pk")
 
 
 def project_queryset() -> QuerySet:

@@ -77,6 +77,19 @@ def public_contacts(record: projects.Project | transfers.TransferOffer) -> list[
     ]
 
 
+def municipality_contacts(municipality: projects.Municipality) -> list[dict]:
+    """The Kommune's contacts that agreed to their publication (prefetched as ``public_contacts``)."""
+    return [
+        {
+            "name": contact.name,
+            "title": contact.role,
+            "email": contact.email,
+            "phones": [{"number": contact.phone}] if contact.phone else [],
+        }
+        for contact in municipality.public_contacts
+    ]
+
+
 # -- parts --------------------------------------------------------------------------------------
 
 
@@ -164,10 +177,15 @@ class Municipality(Out):
     population_year: int | None
     has_own_youth_office: bool
     is_model_municipality: bool
+    contacts: list[Contact]
 
     @staticmethod
     def resolve_url(municipality: projects.Municipality, context: dict) -> str:
         return absolute_url(municipality, context)
+
+    @staticmethod
+    def resolve_contacts(municipality: projects.Municipality) -> list[dict]:
+        return municipality_contacts(municipality)
 
 
 class Project(Out):

@@ -16,13 +16,11 @@ reads file (b) in a process limited to 3 GB of address space. The bomb (a) is no
 would try to allocate about 128 GB.
 """
 
-import io
 import json
 import os
 import resource
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,57 +28,14 @@ sys.path.insert(0, str(ROOT))
 os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
 os.environ["BENCH_N"] = "imports"
 
-NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+from bench.xlsx_files import minimal_xlsx, xlsx_row  # noqa: E402
+
 LIMIT_MB = 300
 
 
 def xlsx(rows: list[list[str]], dimension: str | None) -> bytes:
     """A minimal .xlsx with inline strings and the given declared range (written by hand, like an attacker)."""
-
-    def cell(column: int, number: int, value: str) -> str:
-        return f'<c r="{chr(65 + column)}{number}" t="inlineStr"><is><t>{value}</t></is></c>'
-
-    sheet_rows = "".join(
-        f'<row r="{number}">{"".join(cell(c, number, v) for c, v in enumerate(row))}</row>'
-        for number, row in enumerate(rows, start=1)
-    )
-    declared = f'<dimension ref="{dimension}"/>' if dimension else ""
-    parts = {
-        "[Content_Types].xml": (
-            '<?xml version="1.0" encoding="UTF-8"?>'
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/xl/workbook.xml" '
-            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-            '<Override PartName="/xl/worksheets/sheet1.xml" '
-            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
-        ),
-        "_rels/.rels": (
-            '<?xml version="1.0" encoding="UTF-8"?>'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
-        ),
-        "xl/workbook.xml": (
-            f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{NS}" xmlns:r="{REL_NS}">'
-            '<sheets><sheet name="Projekte" sheetId="1" r:id="rId1"/></sheets></workbook>'
-        ),
-        "xl/_rels/workbook.xml.rels": (
-            '<?xml version="1.0" encoding="UTF-8"?>'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{REL_NS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
-        ),
-        "xl/worksheets/sheet1.xml": (
-            f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{NS}">{declared}'
-            f"<sheetData>{sheet_rows}</sheetData></worksheet>"
-        ),
-    }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in parts.items():
-            archive.writestr(name, text)
-    return buffer.getvalue()
+    return minimal_xlsx("".join(xlsx_row(number, *row) for number, row in enumerate(rows, start=1)), dimension)
 
 
 HEADER = ["Kommune", "Titel", "Kurzbeschreibung"]

@@ -165,22 +165,6 @@ TEXT_WORDS = [
     "Konferenz",
 ]
 TOWNS = ["Bergkamen", "Bönen", "Fröndenberg", "Holzwickede", "Kamen", "Lünen", "Schwerte", "Selm", "Unna", "Werne"]
-TRANSITIONS = [
-    ("Schwangerschaft & Geburt", "Geburt"),
-    ("Übergang in die Kita", "Kita"),
-    ("Übergang in die Grundschule", "Grundschule"),
-    ("Übergang in die Sekundarstufe", "Sekundarstufe"),
-    ("Übergang Schule–Beruf", "Beruf"),
-]
-# name, short name, age band; transition n bridges phase n and phase n + 1
-PHASES = [
-    ("Schwangerschaft und Geburt", "Schwangerschaft/Geburt", "0-2"),
-    ("0–3 Jahre", "0–3 Jahre", "0-2"),
-    ("Kita", "Kita", "3-5"),
-    ("Grundschule", "Grundschule", "6-9"),
-    ("Sekundarstufe I", "Sek. I", "10-15"),
-    ("Sekundarstufe II / Schule–Beruf", "Schule–Beruf", "16-18"),
-]
 FIELDS = ["Jugendhilfe", "Bildung", "Gesundheit", "Soziale Sicherung/Arbeit", "Freizeit/Kultur/Sport"]
 TARGET_GROUPS = [
     "Familien in prekären Lebenslagen",
@@ -228,6 +212,7 @@ def size_server_cache(shared_buffers: str | None) -> None:
 
 
 def setup_taxonomies():
+    from demo.loader import read
     from projects.models import ActionField, Municipality, Organisation, SocialArea, TargetGroup, Transition
 
     if Municipality.objects.exists():
@@ -241,8 +226,8 @@ def setup_taxonomies():
             Organisation.objects.create(name=f"Träger {number} {name}", municipality=town)
     for number in range(40):  # other municipalities of NRW
         Municipality.objects.create(name=f"Modellstadt {number:02d}", kind="town", has_own_youth_office=True)
-    for position, (name, short) in enumerate(TRANSITIONS, start=1):
-        Transition.objects.create(name=name, short_name=short, position=position)
+    for position, data in enumerate(read("taxonomies")["transitions"], start=1):
+        Transition.objects.create(name=data["name"], short_name=data["short_name"], position=position)
     for position, name in enumerate(FIELDS, start=1):
         ActionField.objects.create(name=name, position=position)
     for position, name in enumerate(TARGET_GROUPS, start=1):
@@ -252,13 +237,16 @@ def setup_taxonomies():
 def setup_phases():
     """Life phases between the transitions and children per age band of every Kommune of the Kreis (kept
     apart from ``setup_taxonomies`` so that databases made before the phases get them too)."""
+    from demo.loader import read
     from projects.models import LifePhase, Municipality, PopulationFigure, Transition
 
     if LifePhase.objects.exists():
         return
     phases = [
-        LifePhase.objects.create(name=name, short_name=short, age_band=band, position=position)
-        for position, (name, short, band) in enumerate(PHASES, start=1)
+        LifePhase.objects.create(
+            name=data["name"], short_name=data["short_name"], age_band=data["age_band"], position=position
+        )
+        for position, data in enumerate(read("taxonomies")["phases"], start=1)
     ]
     for transition, before, after in zip(Transition.objects.order_by("position"), phases, phases[1:], strict=False):
         transition.phase_before, transition.phase_after, transition.age_band = before, after, after.age_band

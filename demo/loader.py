@@ -35,6 +35,7 @@ from projects.models import (
     Indicator,
     LifePhase,
     Municipality,
+    MunicipalityContact,
     Organisation,
     Project,
     SocialArea,
@@ -297,6 +298,20 @@ def load_municipalities(catalog: Catalog, report: LoadReport) -> None:
         )
         catalog.municipalities[municipality.name] = municipality
         report.add("municipalities", status)
+        for position, contact in enumerate(data.get("contacts", []), start=1):
+            _contact, status = _upsert(
+                MunicipalityContact,
+                lookup={"municipality": municipality, "name": contact["name"]},
+                values={
+                    "role": contact.get("role", ""),
+                    "email": contact.get("email", ""),
+                    "phone": contact.get("phone", ""),
+                    "is_public": contact["is_public"],
+                    "consent_given_on": contact.get("consent_given_on"),
+                    "position": position,
+                },
+            )
+            report.add("municipality_contacts", status)
     for data in content["social_areas"]:
         municipality_name, name = data["municipality"], data["name"]
         municipality = catalog.municipalities[municipality_name]

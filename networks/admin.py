@@ -1,11 +1,9 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import RelatedOnlyFieldListFilter
+from django.contrib.admin.options import ActionLocation
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
@@ -15,14 +13,23 @@ from accounts.access import is_reviewer
 from accounts.history_records import HistoryDisplayAdminMixin
 from accounts.scoping import ScopedAdminMixin
 from projects.access import municipalities_for, organisation_choices_for, organisations_for, projects_for
-from projects.admin import ReturnForm, ReviewStateFilter, show_step_error
 from projects.diff import diff_rows
 from projects.import_admin import BackgroundImportMixin
+from projects.review_admin import ReviewPageMixin, ReviewStateFilter
 
 from . import services
 from .access import networks_for
 from .models import Network
 from .resources import NetworkResource
+
+
+class ArchiveRequestForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Begründung"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Für die Prüfung: Warum soll das Netzwerk nicht mehr öffentlich erscheinen?"),
+        error_messages={"required": _("Bitte schreiben Sie, warum das Netzwerk archiviert werden soll.")},
+    )
 
 
 class NetworkAdminForm(forms.ModelForm):
@@ -43,7 +50,12 @@ class NetworkAdminForm(forms.ModelForm):
 
 @admin.register(Network)
 class NetworkAdmin(
-    HistoryDisplayAdminMixin, ScopedAdminMixin, BackgroundImportMixin, ImportExportMixin, SimpleHistoryAdmin
+    ReviewPageMixin,
+    HistoryDisplayAdminMixin,
+    ScopedAdminMixin,
+    BackgroundImportMixin,
+    ImportExportMixin,
+    SimpleHistoryAdmin,
 ):
     scope = staticmethod(networks_for)
     resource_classes = [NetworkResource]
@@ -79,7 +91,45 @@ class NetworkAdmin(
     autocomplete_fields = ["coordinating_organisation", "members", "projects"]
     filter_horizontal = ["municipalities", "transitions", "action_fields"]
 
-    actions = ["archive_selected", "unarchive_selected"]
+    actions = ["request_archiving_selected", "archive_selected", "unarchive_selected"]
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
+        if is_reviewer(request.user):
+            actions.pop("request_archiving_selected", None)  # reviewers archive directly
+        return actions
+
+    @admin.action(description=_("Archivierung beantragen"), permissions=["change"])
+    def request_archiving_selected(self, request, queryset):
+        """Asks for a reason on a page of its own, then requests the archiving of each selected network."""
+        form = ArchiveRequestForm(request.POST if "apply" in request.POST else None)
+        if not form.is_valid():
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "title": gettext("Archivierung beantragen"),
+                "networks": queryset,
+                "form": form,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/networks/network/request_archiving.html", context)
+        count = 0
+        for network in queryset:
+            try:
+                services.network_request_archiving(network=network, by=request.user, reason=form.cleaned_data["reason"])
+            except ValidationError as error:
+                messages.error(request, "„{name}“: {reason}".format(name=network.name, reason=" ".join(error.messages)))
+            else:
+                count += 1
+        if count:
+            messages.success(
+                request,
+                gettext(
+                    "Archivierung für {count} Netzwerk(e) beantragt. Bis zur Entscheidung der Prüfung bleiben sie "
+                    "öffentlich."
+                ).format(count=count),
+            )
+        return None
 
     def _run_on_selected(self, request, queryset, step, done: str) -> None:
         count = 0
@@ -119,7 +169,16 @@ class NetworkAdmin(
         (
             _("Prüfung"),
             {
-                "fields": ["status", "review_comment", "submitted_at", "submitted_by", "reviewed_at", "reviewed_by"],
+                "fields": [
+                    "status",
+                    "review_comment",
+                    "submitted_at",
+                    "submitted_by",
+                    "reviewed_at",
+                    "reviewed_by",
+                    "archive_requested_at",
+                    "archive_reason",
+                ],
                 "classes": ["collapse"],
             },
         ),
@@ -129,6 +188,8 @@ class NetworkAdmin(
     def review_state(self, obj: Network) -> str:
         if obj.is_returned:
             return gettext("Zurückgegeben")
+        if obj.has_archive_request:
+            return gettext("Veröffentlicht, Archivierung beantragt")
         if obj.has_pending_changes:
             return gettext("Veröffentlicht, Änderungen in Prüfung")
         return obj.get_status_display()
@@ -201,59 +262,29 @@ class NetworkAdmin(
 
     # Review -------------------------------------------------------------------------------------------
 
-    def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
-        return [
-            path(
-                "<path:object_id>/pruefen/",
-                self.admin_site.admin_view(self.review_view),
-                name="{}_{}_review".format(*info),
+    review_template = "admin/networks/network/review.html"
+
+    def review_steps(self, request, record, form):
+        return {
+            "publish": lambda: services.network_publish(network=record, by=request.user),
+            "approve": lambda: services.network_approve_changes(network=record, by=request.user),
+            "archive": lambda: services.network_archive(network=record, by=request.user),
+            "return": lambda: services.network_return(
+                network=record, by=request.user, comment=form.cleaned_data["comment"]
             ),
-            *super().get_urls(),
-        ]
-
-    def review_view(self, request, object_id):
-        """The reviewer's page: every field that will be published (or what would change), then publish,
-        take over the changes or return with a comment."""
-        if not is_reviewer(request.user) or not self.has_change_permission(request):
-            raise PermissionDenied
-        network = get_object_or_404(self.get_queryset(request), pk=object_id)
-        form = ReturnForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            steps = {
-                "publish": lambda: services.network_publish(network=network, by=request.user),
-                "approve": lambda: services.network_approve_changes(network=network, by=request.user),
-                "return": lambda: services.network_return(
-                    network=network, by=request.user, comment=form.cleaned_data["comment"]
-                ),
-            }
-            action = next((name for name in steps if f"_{name}" in request.POST), None)
-            if action is None:
-                form.add_error(None, gettext("Bitte wählen Sie, was mit der Einreichung geschehen soll."))
-            else:
-                try:
-                    steps[action]()
-                except ValidationError as error:
-                    show_step_error(form, error)
-                else:
-                    messages.success(request, self._review_message(action, network))
-                    return HttpResponseRedirect(reverse("admin:networks_network_changelist") + "?pruefung=in-pruefung")
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": gettext("„{name}“ prüfen").format(name=network.name),
-            "network": network,
-            "original": network,
-            "form": form,
-            "diff": diff_rows(network.pending_changes_diff()),
-            "fields": diff_rows(network.review_rows()),
         }
-        return TemplateResponse(request, "admin/networks/network/review.html", context)
 
-    @staticmethod
-    def _review_message(action: str, network: Network) -> str:
+    def review_message(self, action, record):
         return {
             "publish": gettext("„{name}“ ist veröffentlicht."),
             "approve": gettext("Die Änderungen an „{name}“ sind übernommen und öffentlich."),
+            "archive": gettext("„{name}“ ist archiviert und nicht mehr öffentlich gelistet."),
             "return": gettext("„{name}“ ist mit Ihrem Kommentar zurückgegeben."),
-        }[action].format(name=network.name)
+        }[action].format(name=record.name)
+
+    def review_context(self, record):
+        return {
+            "title": gettext("„{name}“ prüfen").format(name=record.name),
+            "diff": diff_rows(record.pending_changes_diff()),
+            "fields": diff_rows(record.review_rows()),
+        }

@@ -91,6 +91,8 @@ class Network(ReviewedModel, SluggedModel):
     )
     founded_year = models.PositiveSmallIntegerField(_("gegründet"), null=True, blank=True, validators=YEAR_VALIDATORS)
     has_cooperation_agreement = models.BooleanField(_("Kooperationsvereinbarung"), default=False)
+    # Why the coordination asked for archiving (with ``archive_requested_at``), for the reviewer.
+    archive_reason = models.TextField(_("Begründung der beantragten Archivierung"), blank=True)
     created_at = models.DateTimeField(_("angelegt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("geändert"), auto_now=True)
 

@@ -14,7 +14,16 @@ from django.utils.translation import gettext as _
 from accounts.access import is_reviewer
 from accounts.history_records import history_paused, record_version
 from projects.access import organisations_for
-from projects.reviewing import edits_are_proposals, mail_reviewers, mail_submitter, require_reviewer, save_with_history
+from projects.reviewing import (
+    archive,
+    edits_are_proposals,
+    mail_reviewers,
+    mail_submitter,
+    request_archiving,
+    require_reviewer,
+    return_to_submitter,
+    save_with_history,
+)
 from transferboerse.text import normalise_text
 
 from .access import networks_for
@@ -172,29 +181,18 @@ def network_publish(*, network: Network, by) -> Network:
 
 @transaction.atomic
 def network_return(*, network: Network, by, comment: str) -> Network:
-    """A reviewer sends a submission (or submitted changes) back to the Koordinator with a comment."""
+    """A reviewer sends a submission, submitted changes or an archiving request back with a comment."""
     require_reviewer(by)
-    comment = comment.strip()
-    if not comment:
-        raise ValidationError({"comment": _("Bitte schreiben Sie, was noch geändert werden soll.")})
-    if network.status == Network.Status.IN_REVIEW:
-        network.status = Network.Status.DRAFT
-    elif not (network.status == Network.Status.PUBLISHED and network.has_pending_changes):
-        raise ValidationError(_("Zurückgeben lassen sich nur eingereichte Netzwerke und eingereichte Änderungen."))
-    network.review_comment = comment
-    network.reviewed_at = timezone.now()
-    network.reviewed_by = by
-    save_with_history(
+    network = Network.objects.select_for_update().get(pk=network.pk)
+    network.archive_reason = ""
+    return_to_submitter(
         network,
         by=by,
-        reason=_("Mit Kommentar zurückgegeben"),
-        record_history=network.status != Network.Status.PUBLISHED,
-    )
-    mail_submitter(
-        "network_returned",
-        network,
-        url=reverse("admin:networks_network_change", args=[network.pk]),
         comment=comment,
+        template="network_returned",
+        nothing_to_return=_(
+            "Zurückgeben lassen sich nur eingereichte Netzwerke, eingereichte Änderungen und beantragte Archivierungen."
+        ),
     )
     return network
 
@@ -228,20 +226,36 @@ def network_approve_changes(*, network: Network, by) -> Network:
 
 
 @transaction.atomic
+def network_request_archiving(*, network: Network, by, reason: str) -> Network:
+    """ "Archivierung beantragen": a Koordinator asks, with a reason, to take their published network off
+    the portal, as for projects (``project_request_archiving``); it stays public until a reviewer decides."""
+    _require_access(network, by)
+    network = Network.objects.select_for_update().get(pk=network.pk)
+    reason = normalise_text(reason)
+    if network.status != Network.Status.PUBLISHED:
+        raise ValidationError(_("Archiviert werden können nur veröffentlichte Netzwerke."))
+    if network.has_archive_request:
+        raise ValidationError(_("Die Archivierung ist bereits beantragt."))
+    if not reason:
+        raise ValidationError({"reason": _("Bitte schreiben Sie, warum das Netzwerk archiviert werden soll.")})
+    network.archive_reason = reason
+    request_archiving(network, by=by, template="network_archive_requested")
+    return network
+
+
+@transaction.atomic
 def network_archive(*, network: Network, by) -> Network:
-    """A reviewer takes a published network off the portal, as with projects (``project_archive``):
+    """A reviewer takes a published network off the portal (on request or on their own), as with projects:
     pending changes are dropped, the network leaves the public lists, the search and the API, and its
     page says that it is archived."""
     require_reviewer(by)
     network = Network.objects.select_for_update().get(pk=network.pk)
     if network.status != Network.Status.PUBLISHED:
         raise ValidationError(_("Archiviert werden können nur veröffentlichte Netzwerke."))
-    network.status = Network.Status.ARCHIVED
-    network.pending_changes = {}
-    network.review_comment = ""
-    network.reviewed_at = timezone.now()
-    network.reviewed_by = by
-    save_with_history(network, by=by, reason=_("Archiviert"))
+    network.archive_reason = ""
+    archive(
+        network, by=by, template="network_archived", url=reverse("admin:networks_network_change", args=[network.pk])
+    )
     return network
 
 

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from accounts.models import Coordinator, OutgoingMail
 from pages.models import BarrierReport
-from projects.models import Project
+from projects.models import Municipality, MunicipalityContact, Project
 from transfers.models import TransferInterest, TransferOffer
 
 
@@ -19,6 +19,7 @@ def personal_data_export(*, email: str) -> dict:
     return {
         "email": email,
         "user_accounts": _user_accounts(email),
+        "municipality_contacts": _municipality_contacts(email),
         "project_contacts": _project_contacts(email),
         "transfer_offer_contacts": _transfer_offer_contacts(email),
         "transfer_interest_contacts": _transfer_interest_contacts(email),
@@ -45,6 +46,43 @@ def _user_accounts(email: str) -> list[dict]:
         }
         for user in get_user_model().objects.filter(email__iexact=email).order_by("pk")
     ]
+
+
+def _municipality_contacts(email: str) -> list[dict]:
+    contacts = MunicipalityContact.objects.filter(email__iexact=email).select_related("municipality")
+    return [
+        {
+            "municipality": contact.municipality.name,
+            "name": contact.name,
+            "role": contact.role,
+            "email": contact.email,
+            "phone": contact.phone,
+            "published": contact.is_public,
+            "consent_given_on": contact.consent_given_on.isoformat() if contact.consent_given_on else None,
+        }
+        for contact in contacts.order_by("pk")
+    ] + [
+        {**contact, "municipality": municipality.name, "published": False, "proposed": True}
+        for municipality, contact in _proposed_contacts(email)
+    ]
+
+
+def _proposed_contacts(email: str) -> list[tuple[Municipality, dict]]:
+    """Contacts with this address in lists that coordinators proposed and nobody reviewed yet."""
+    return [
+        (municipality, contact)
+        for municipality in Municipality.objects.filter(pending_changes__has_key="contacts").order_by("pk")
+        for contact in municipality.pending_changes["contacts"]
+        if contact["email"].lower() == email.lower()
+    ]
+
+
+def _drop_proposed_contacts(email: str) -> int:
+    proposed = _proposed_contacts(email)
+    for municipality, contact in proposed:
+        municipality.pending_changes["contacts"].remove(contact)
+        municipality.save(update_fields=["pending_changes"])
+    return len(proposed)
 
 
 def _project_contacts(email: str) -> list[dict]:
@@ -137,6 +175,10 @@ def personal_data_delete(*, email: str) -> dict[str, int]:
     Coordinator.objects.filter(user__in=users).delete()
     return {
         "user_accounts": len(users),
+        # A Kommune's contact is nothing but the person's data: the row goes, and so does the person
+        # from contact lists proposed for review.
+        "municipality_contacts": MunicipalityContact.objects.filter(email__iexact=email).delete()[0]
+        + _drop_proposed_contacts(email),
         "project_contacts": Project.objects.filter(contact_email__iexact=email).update(
             contact_name="", contact_role="", contact_email="", contact_phone="", contact_is_public=False
         ),

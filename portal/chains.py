@@ -466,6 +466,7 @@ class MunicipalityDetailView(DetailView):
                     for cell, transition in zip(row.cells, transitions, strict=True):
                         cell.need = needs.get((row.municipality.pk, transition.pk))
         return super().get_context_data(
+            contacts=list(municipality.contacts.public()),
             chain=links,
             projects=projects,
             served_projects=serving,

@@ -3,10 +3,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
@@ -33,6 +30,7 @@ from .models import (
     Indicator,
     LifePhase,
     Municipality,
+    MunicipalityContact,
     Organisation,
     PopulationFigure,
     Project,
@@ -42,6 +40,7 @@ from .models import (
     Transition,
 )
 from .resources import ProjectResource
+from .review_admin import ReviewPageMixin, ReviewStateFilter
 
 
 class MunicipalityContentFilter(admin.SimpleListFilter):
@@ -98,12 +97,30 @@ PROFILE_FIELDSETS = [
     ),
     (_("Ratsbeschluss"), {"fields": ["council_decision_date", "council_decision_body"]}),
     (_("Förderung"), {"fields": ["funding_programme", "funding_amount", "funding_from_year", "funding_until_year"]}),
-    (
-        _("Kontakt"),
-        {"fields": ["contact_name", "contact_role", "contact_email", "contact_phone", "contact_is_public"]},
-    ),
 ]
 MUNICIPALITY_REVIEW_FIELDS = ["changes_submitted_at", "changes_submitted_by", "review_comment"]
+
+
+def inline_rows(formset, columns) -> list[dict]:
+    """The rows an inline formset would store (kept, changed and new ones), for a proposed change."""
+    rows = [
+        form.cleaned_data
+        for form in formset.forms
+        if form.cleaned_data and not form.cleaned_data.get("DELETE") and (form.instance.pk or form.has_changed())
+    ]
+    return [{column: row.get(column) for column in columns} for row in rows]
+
+
+def contact_rows(formset) -> list[dict]:
+    return inline_rows(formset, MunicipalityContact.REVIEWED_COLUMNS)
+
+
+class MunicipalityContactInline(admin.StackedInline):
+    """The Kommune's contacts, reviewed with its profile (a Koordinator's edit is proposed, not saved)."""
+
+    model = MunicipalityContact
+    extra = 0
+    fields = [("name", "role"), ("email", "phone"), ("is_public", "consent_given_on"), "position"]
 
 
 class PopulationFigureInline(admin.TabularInline):
@@ -113,13 +130,16 @@ class PopulationFigureInline(admin.TabularInline):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(ScopedModelAdmin):
+class MunicipalityAdmin(ReviewPageMixin, ScopedModelAdmin):
+    review_template = "admin/projects/municipality/review.html"
+    review_done_query = "?inhalt=in-pruefung"
+    choose_a_step = _("Bitte wählen Sie, was mit den Änderungen geschehen soll.")
     scope = staticmethod(municipalities_for)
     list_display = ["name", "kind", "parent", "population", "has_own_youth_office", "is_model_municipality"]
     list_filter = [MunicipalityContentFilter, "kind", "is_model_municipality", "has_own_youth_office"]
     list_select_related = ["parent"]
     search_fields = ["name", "regional_key"]
-    inlines = [PopulationFigureInline]
+    inlines = [MunicipalityContactInline, PopulationFigureInline]
     form = MunicipalityAdminForm
 
     # The profile belongs to the Kommune's coordinators: they change it (for review), nothing else.
@@ -161,70 +181,69 @@ class MunicipalityAdmin(ScopedModelAdmin):
     def save_model(self, request, obj, form, change):
         if is_reviewer(request.user):
             super().save_model(request, obj, form, change)
-            return
-        profile = {name: form.cleaned_data[name] for name in Municipality.PROFILE_FIELDS if name in form.cleaned_data}
-        saved = services.municipality_profile_save(municipality=obj, cleaned_data=profile, by=request.user)
-        obj.refresh_from_db()
-        if saved.has_pending_changes:
-            messages.info(
-                request,
-                gettext(
-                    "Ihre Änderungen am Profil sind zur Prüfung eingereicht. Bis zur Freigabe zeigt die "
-                    "öffentliche Seite die bisherigen Angaben."
-                ),
-            )
+        # A Koordinator's edit is proposed together with the contacts in save_related.
+
+    def save_related(self, request, form, formsets, change):
+        contacts = next((formset for formset in formsets if formset.model is MunicipalityContact), None)
+        rows = contact_rows(contacts) if contacts is not None and contacts.has_changed() else None
+        obj = form.instance
+        if is_reviewer(request.user):
+            form.save_m2m()
+            if rows is not None:
+                services.municipality_profile_save(municipality=obj, cleaned_data={}, contacts=rows, by=request.user)
         else:
-            messages.info(request, gettext("Keine Änderung gegenüber dem veröffentlichten Profil."))
+            profile = {
+                name: form.cleaned_data[name] for name in Municipality.PROFILE_FIELDS if name in form.cleaned_data
+            }
+            saved = services.municipality_profile_save(
+                municipality=obj, cleaned_data=profile, contacts=rows, by=request.user
+            )
+            obj.refresh_from_db()
+            if saved.has_pending_changes:
+                messages.info(
+                    request,
+                    gettext(
+                        "Ihre Änderungen am Profil sind zur Prüfung eingereicht. Bis zur Freigabe zeigt die "
+                        "öffentliche Seite die bisherigen Angaben."
+                    ),
+                )
+            else:
+                messages.info(request, gettext("Keine Änderung gegenüber dem veröffentlichten Profil."))
+        if contacts is not None:  # saved (or proposed) by the service: the change message lists no rows of them
+            contacts.new_objects, contacts.changed_objects, contacts.deleted_objects = [], [], []
+        for formset in formsets:
+            if formset is not contacts:
+                self.save_formset(request, form, formset, change=change)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = {**(extra_context or {}), "is_reviewer": is_reviewer(request.user)}
+        municipality = self.get_queryset(request).filter(pk=object_id).first() if str(object_id).isdigit() else None
+        if municipality is not None and "contacts" in municipality.pending_changes:
+            # The inline shows the published contacts; the proposed list is shown above it.
+            extra_context["pending_related"] = [
+                row for row in municipality.pending_changes_diff() if row["name"] == "contacts"
+            ]
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
-        return [
-            path(
-                "<path:object_id>/pruefen/",
-                self.admin_site.admin_view(self.review_view),
-                name="{}_{}_review".format(*info),
+    def review_steps(self, request, record, form):
+        return {
+            "approve": lambda: services.municipality_profile_approve(municipality=record, by=request.user),
+            "return": lambda: services.municipality_profile_return(
+                municipality=record, by=request.user, comment=form.cleaned_data["comment"]
             ),
-            *super().get_urls(),
-        ]
-
-    def review_view(self, request, object_id):
-        """The reviewer's page for a Kommune profile: what would change, then approve or return."""
-        if not is_reviewer(request.user):
-            raise PermissionDenied
-        municipality = get_object_or_404(self.get_queryset(request), pk=object_id)
-        form = ReturnForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                if "_approve" in request.POST:
-                    services.municipality_profile_approve(municipality=municipality, by=request.user)
-                    message = gettext("Die Änderungen am Profil von {name} sind übernommen und öffentlich.")
-                elif "_return" in request.POST:
-                    services.municipality_profile_return(
-                        municipality=municipality, by=request.user, comment=form.cleaned_data["comment"]
-                    )
-                    message = gettext("Die Änderungen am Profil von {name} sind mit Ihrem Kommentar zurückgegeben.")
-                else:
-                    raise ValidationError(gettext("Bitte wählen Sie, was mit den Änderungen geschehen soll."))
-            except ValidationError as error:
-                for field, errors in getattr(error, "error_dict", {None: error.error_list}).items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                messages.success(request, message.format(name=municipality.name))
-                return HttpResponseRedirect(reverse("admin:projects_municipality_changelist") + "?inhalt=in-pruefung")
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": gettext("Profil von {name} prüfen").format(name=municipality.name),
-            "municipality": municipality,
-            "original": municipality,
-            "form": form,
-            "diff": municipality.pending_changes_diff(),
         }
-        return TemplateResponse(request, "admin/projects/municipality/review.html", context)
+
+    def review_message(self, action, record):
+        return {
+            "approve": gettext("Die Änderungen am Profil von {name} sind übernommen und öffentlich."),
+            "return": gettext("Die Änderungen am Profil von {name} sind mit Ihrem Kommentar zurückgegeben."),
+        }[action].format(name=record.name)
+
+    def review_context(self, record):
+        return {
+            "title": gettext("Profil von {name} prüfen").format(name=record.name),
+            "diff": record.pending_changes_diff(),
+        }
 
 
 @admin.register(Organisation)
@@ -294,26 +313,6 @@ class ProjectLinkInline(admin.TabularInline):
 REVIEWED_INLINES = {Indicator: "indicators", ProjectLink: "links"}
 
 
-class ReviewStateFilter(admin.SimpleListFilter):
-    """The reviewers' queue of a reviewed model: its queryset names each state (``models/review.py``)."""
-
-    title = _("Prüfung")
-    parameter_name = "pruefung"
-    # value in the URL: (label, queryset method)
-    states = {
-        "entwurf": (_("Entwürfe"), "drafts"),
-        "in-pruefung": (_("In Prüfung (auch Änderungen)"), "awaiting_review"),
-        "zurueckgegeben": (_("Mit Kommentar zurückgegeben"), "returned"),
-    }
-
-    def lookups(self, request, model_admin):
-        return [(value, label) for value, (label, _method) in self.states.items()]
-
-    def queryset(self, request, queryset):
-        state = self.states.get(self.value())
-        return getattr(queryset, state[1])() if state else queryset
-
-
 class ProjectReviewStateFilter(ReviewStateFilter):
     title = _("Prüfung und Aktualität")
     states = {
@@ -338,24 +337,6 @@ class ProjectAdminForm(forms.ModelForm):
                 self.initial[name] = value
 
 
-class ReturnForm(forms.Form):
-    comment = forms.CharField(
-        label=_("Kommentar für die Koordination"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Pflicht beim Zurückgeben: Was soll noch geändert werden?"),
-    )
-
-
-def show_step_error(form: forms.Form, error: ValidationError) -> None:
-    """A refused review step's reasons on the review form: at its field where the form has one."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 REVIEW_READONLY_FIELDS = [
     "status",
     "review_comment",
@@ -372,7 +353,12 @@ REVIEW_READONLY_FIELDS = [
 
 @admin.register(Project)
 class ProjectAdmin(
-    HistoryDisplayAdminMixin, ScopedAdminMixin, BackgroundImportMixin, ImportExportMixin, SimpleHistoryAdmin
+    ReviewPageMixin,
+    HistoryDisplayAdminMixin,
+    ScopedAdminMixin,
+    BackgroundImportMixin,
+    ImportExportMixin,
+    SimpleHistoryAdmin,
 ):
     scope = staticmethod(projects_for)
     resource_classes = [ProjectResource]
@@ -518,13 +504,7 @@ class ProjectAdmin(
 
     @staticmethod
     def _rows(formset) -> list[dict]:
-        columns = Project.RELATED_REVIEWED[REVIEWED_INLINES[formset.model]]
-        rows = [
-            form.cleaned_data
-            for form in formset.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE") and (form.instance.pk or form.has_changed())
-        ]
-        return [{column: row.get(column) for column in columns} for row in rows]
+        return inline_rows(formset, Project.RELATED_REVIEWED[REVIEWED_INLINES[formset.model]])
 
     def restore_version(self, request, form, record):
         saved = services.project_restore(project=form.instance, cleaned_data=form.cleaned_data, by=request.user)
@@ -609,72 +589,39 @@ class ProjectAdmin(
 
     # Review -------------------------------------------------------------------------------------------
 
+    review_template = "admin/projects/project/review.html"
+
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
-        return [
-            path(
-                "<path:object_id>/pruefen/",
-                self.admin_site.admin_view(self.review_view),
-                name="{}_{}_review".format(*info),
-            ),
-            path(
-                "aehnliche/",
-                self.admin_site.admin_view(self.similar_view),
-                name="{}_{}_similar".format(*info),
-            ),
-            *super().get_urls(),
-        ]
+        similar = path("aehnliche/", self.admin_site.admin_view(self.similar_view), name="{}_{}_similar".format(*info))
+        return [similar, *super().get_urls()]
 
-    def review_view(self, request, object_id):
-        """The reviewer's page: what was submitted (or what would change), then publish or return."""
-        if not is_reviewer(request.user) or not self.has_change_permission(request):
-            raise PermissionDenied
-        project = get_object_or_404(self.get_queryset(request), pk=object_id)
-        form = ReturnForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            action = next(
-                (name for name in ("publish", "approve", "archive", "return") if f"_{name}" in request.POST), None
-            )
-            step = {
-                "publish": lambda: services.project_publish(project=project, by=request.user),
-                "archive": lambda: services.project_archive(project=project, by=request.user),
-                "approve": lambda: services.project_approve_changes(project=project, by=request.user),
-                "return": lambda: services.project_return(
-                    project=project, by=request.user, comment=form.cleaned_data["comment"]
-                ),
-            }.get(action)
-            if step is None:
-                form.add_error(None, gettext("Bitte wählen Sie, was mit der Einreichung geschehen soll."))
-            else:
-                try:
-                    step()
-                except ValidationError as error:
-                    show_step_error(form, error)
-                else:
-                    messages.success(request, self._review_message(action, project))
-                    return HttpResponseRedirect(reverse("admin:projects_project_changelist") + "?pruefung=in-pruefung")
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": gettext("„{title}“ prüfen").format(title=project.title),
-            "project": project,
-            "original": project,
-            "form": form,
-            "diff": diff_rows(project.pending_changes_diff()),
-            "fields": diff_rows(project.review_rows()),
-            "indicators": project.indicators.all(),
-            "links": project.links.all(),
+    def review_steps(self, request, record, form):
+        return {
+            "publish": lambda: services.project_publish(project=record, by=request.user),
+            "approve": lambda: services.project_approve_changes(project=record, by=request.user),
+            "archive": lambda: services.project_archive(project=record, by=request.user),
+            "return": lambda: services.project_return(
+                project=record, by=request.user, comment=form.cleaned_data["comment"]
+            ),
         }
-        return TemplateResponse(request, "admin/projects/project/review.html", context)
 
-    @staticmethod
-    def _review_message(action: str, project: Project) -> str:
+    def review_message(self, action, record):
         return {
             "publish": gettext("„{title}“ ist veröffentlicht."),
             "approve": gettext("Die Änderungen an „{title}“ sind übernommen und öffentlich."),
             "archive": gettext("„{title}“ ist archiviert und nicht mehr öffentlich."),
             "return": gettext("„{title}“ ist mit Ihrem Kommentar zurückgegeben."),
-        }[action].format(title=project.title)
+        }[action].format(title=record.title)
+
+    def review_context(self, record):
+        return {
+            "title": gettext("„{title}“ prüfen").format(title=record.title),
+            "diff": diff_rows(record.pending_changes_diff()),
+            "fields": diff_rows(record.review_rows()),
+            "indicators": record.indicators.all(),
+            "links": record.links.all(),
+        }
 
     def similar_view(self, request):
         """Existing projects with a similar title or summary (trigram similarity), as JSON for the add form."""

@@ -23,8 +23,17 @@ from accounts.outbox import absolute_url, mails_queue
 from transferboerse.text import normalise_text
 
 from .access import municipalities_for, projects_for
-from .models import AgeBand, Municipality, PopulationFigure, Project
-from .reviewing import edits_are_proposals, mail_reviewers, mail_submitter, require_reviewer, save_with_history
+from .models import AgeBand, Municipality, MunicipalityContact, PopulationFigure, Project
+from .reviewing import (
+    archive,
+    edits_are_proposals,
+    mail_reviewers,
+    mail_submitter,
+    request_archiving,
+    require_reviewer,
+    return_to_submitter,
+    save_with_history,
+)
 
 # What an edit in the back office may set; everything else (status, review, timestamps) is the workflow's.
 EDITABLE_FIELDS = ("municipality", *Project.REVIEWED_FIELDS)
@@ -198,32 +207,13 @@ def project_publish(*, project: Project, by) -> Project:
 
 @transaction.atomic
 def project_return(*, project: Project, by, comment: str) -> Project:
-    """A reviewer sends a submission (or submitted changes) back to the Koordinator with a comment."""
-    require_reviewer(by)
-    comment = comment.strip()
-    if not comment:
-        raise ValidationError({"comment": _("Bitte schreiben Sie, was noch geändert werden soll.")})
-    if project.status == Project.Status.IN_REVIEW:
-        project.status = Project.Status.DRAFT
-    elif not (
-        project.status == Project.Status.PUBLISHED and (project.has_pending_changes or project.has_archive_request)
-    ):
-        raise ValidationError(_("Zurückgeben lassen sich nur eingereichte Projekte und eingereichte Änderungen."))
-    project.archive_requested_at = None
-    project.review_comment = comment
-    project.reviewed_at = timezone.now()
-    project.reviewed_by = by
-    save_with_history(
+    """A reviewer sends a submission, submitted changes or an archiving request back with a comment."""
+    return_to_submitter(
         project,
         by=by,
-        reason=_("Mit Kommentar zurückgegeben"),
-        record_history=project.status != Project.Status.PUBLISHED,
-    )
-    mail_submitter(
-        "project_returned",
-        project,
-        url=reverse("admin:projects_project_change", args=[project.pk]),
         comment=comment,
+        template="project_returned",
+        nothing_to_return=_("Zurückgeben lassen sich nur eingereichte Projekte und eingereichte Änderungen."),
     )
     return project
 
@@ -280,13 +270,7 @@ def project_request_archiving(*, project: Project, by) -> Project:
         raise ValidationError(_("Archiviert werden können nur veröffentlichte Projekte."))
     if project.has_archive_request:
         raise ValidationError(_("Die Archivierung ist bereits beantragt."))
-    now = timezone.now()
-    project.archive_requested_at = now
-    project.submitted_at = now
-    project.submitted_by = by
-    project.review_comment = ""
-    save_with_history(project, by=by, reason=_("Archivierung beantragt"))
-    mail_reviewers("project_archive_requested", project, by=by)
+    request_archiving(project, by=by, template="project_archive_requested")
     return project
 
 
@@ -296,16 +280,9 @@ def project_archive(*, project: Project, by) -> Project:
     require_reviewer(by)
     if project.status != Project.Status.PUBLISHED:
         raise ValidationError(_("Archiviert werden können nur veröffentlichte Projekte."))
-    requested = project.has_archive_request
-    project.status = Project.Status.ARCHIVED
-    project.archive_requested_at = None
-    project.pending_changes = {}
-    project.review_comment = ""
-    project.reviewed_at = timezone.now()
-    project.reviewed_by = by
-    save_with_history(project, by=by, reason=_("Archiviert"))
-    if requested:
-        mail_submitter("project_archived", project, url=reverse("admin:projects_project_change", args=[project.pk]))
+    archive(
+        project, by=by, template="project_archived", url=reverse("admin:projects_project_change", args=[project.pk])
+    )
     return project
 
 
@@ -394,12 +371,16 @@ def _mail_reviewers_about_profile(municipality: Municipality, *, by) -> None:
 
 
 @transaction.atomic
-def municipality_profile_save(*, municipality: Municipality, cleaned_data: dict, by) -> Municipality:
-    """Save an edit of a Kommune's profile (the fields of ``Municipality.PROFILE_FIELDS``).
+def municipality_profile_save(
+    *, municipality: Municipality, cleaned_data: dict, by, contacts: list[dict] | None = None
+) -> Municipality:
+    """Save an edit of a Kommune's profile (the fields of ``Municipality.PROFILE_FIELDS`` and, unless
+    ``contacts`` is None, the whole new list of its contacts, see ``MunicipalityContact.REVIEWED_COLUMNS``).
 
     A reviewer's edit is saved at once. A coordinator's edit becomes a change for review: the values
     that differ from the public ones wait in ``pending_changes`` and the reviewers get a mail with the
-    link to the review page; an edit that changes nothing leaves nothing pending.
+    link to the review page; an edit that changes nothing leaves nothing pending. Contacts proposed
+    earlier and not edited this time stay proposed.
     """
     unknown = set(cleaned_data) - set(Municipality.PROFILE_FIELDS)
     if unknown:
@@ -414,16 +395,23 @@ def municipality_profile_save(*, municipality: Municipality, cleaned_data: dict,
     for name, value in cleaned_data.items():
         setattr(proposed, name, value)
     proposed.clean_profile()
+    contacts = None if contacts is None else _checked_contacts(live, contacts)
     if is_reviewer(by):
         for name, value in cleaned_data.items():
             setattr(live, name, value)
         live.full_clean()
         live.save()
+        if contacts is not None:
+            _replace_contacts(live, contacts)
         return live
     approved = live.profile_values()
     encoded = Municipality._meta.get_field("pending_changes").encoder()
-    changes = {name: value for name, value in cleaned_data.items() if value != approved[name]}
-    live.pending_changes = {name: _jsonable(encoded, value) for name, value in changes.items()}
+    changes = {name: _jsonable(encoded, value) for name, value in cleaned_data.items() if value != approved[name]}
+    if contacts is None:
+        contacts = live.pending_changes.get("contacts")
+    if contacts is not None and contacts != live.contact_rows():
+        changes["contacts"] = contacts
+    live.pending_changes = changes
     live.changes_submitted_at = timezone.now() if changes else None
     live.changes_submitted_by = by if changes else None
     live.review_comment = ""
@@ -431,6 +419,37 @@ def municipality_profile_save(*, municipality: Municipality, cleaned_data: dict,
     if changes:
         _mail_reviewers_about_profile(live, by=by)
     return live
+
+
+def _checked_contacts(municipality: Municipality, rows: list[dict]) -> list[dict]:
+    """The contacts of an edit checked by the model's rules and in their order, as ``pending_changes``
+    stores them (consent given today where no date was entered)."""
+    checked, errors = [], []
+    columns = MunicipalityContact.REVIEWED_COLUMNS
+    for number, row in enumerate(rows, start=1):
+        values = {column: normalise_text(row.get(column)) for column in columns}
+        values["position"] = values["position"] if values["position"] is not None else number
+        contact = MunicipalityContact(municipality=municipality, **values)
+        try:
+            contact.full_clean()
+        except ValidationError as error:
+            for message in error.messages:
+                errors.append(_("Ansprechperson {number}: {message}").format(number=number, message=message))
+            continue
+        day = contact.consent_given_on
+        checked.append({**{c: getattr(contact, c) for c in columns}, "consent_given_on": day and day.isoformat()})
+    if errors:
+        raise ValidationError(errors)
+    return sorted(checked, key=lambda row: row["position"])
+
+
+def _replace_contacts(municipality: Municipality, rows: list[dict]) -> None:
+    """Approved contacts replace the published ones."""
+    municipality.contacts.all().delete()
+    for row in rows:
+        contact = MunicipalityContact(municipality=municipality, **row)
+        contact.full_clean()
+        contact.save()
 
 
 def _jsonable(encoder, value):
@@ -448,14 +467,18 @@ def municipality_profile_approve(*, municipality: Municipality, by) -> Municipal
     if not live.has_pending_changes:
         raise ValidationError(_("Für diese Kommune liegen keine Änderungen zur Prüfung vor."))
     submitter = live.changes_submitted_by
+    contacts = live.pending_changes.get("contacts")
     for name, value in live.pending_changes.items():
-        setattr(live, name, live._meta.get_field(name).to_python(value))
+        if name != "contacts":
+            setattr(live, name, live._meta.get_field(name).to_python(value))
     live.pending_changes = {}
     live.changes_submitted_at = None
     live.changes_submitted_by = None
     live.review_comment = ""
     live.full_clean()
     live.save()
+    if contacts is not None:
+        _replace_contacts(live, contacts)
     if submitter is not None:
         mails_queue(
             recipients=[submitter],

@@ -1,14 +1,6 @@
 import pytest
 
-from .factories import LifePhaseFactory, MunicipalityFactory, TransitionFactory, make_coordinator, make_steering_member
-
-TRANSITIONS = [
-    ("Schwangerschaft & Geburt", "Geburt"),
-    ("Übergang in die Kita", "Kita"),
-    ("Übergang in die Grundschule", "Grundschule"),
-    ("Übergang in die Sekundarstufe", "Sekundarstufe"),
-    ("Übergang Schule–Beruf", "Beruf"),
-]
+from .factories import MunicipalityFactory, make_coordinator, make_phases, make_steering_member, make_transitions
 
 
 @pytest.fixture(autouse=True)
@@ -27,33 +19,13 @@ def search_index_dir(tmp_path, monkeypatch):
 @pytest.fixture
 def transitions(db):
     """The five transitions of the prevention chain, in order."""
-    return [
-        TransitionFactory(name=name, short_name=short_name, position=position)
-        for position, (name, short_name) in enumerate(TRANSITIONS, start=1)
-    ]
-
-
-PHASES = [
-    ("Schwangerschaft und Geburt", "Schwangerschaft/Geburt", "0-2"),
-    ("0–3 Jahre", "0–3 Jahre", "0-2"),
-    ("Kita", "Kita", "3-5"),
-    ("Grundschule", "Grundschule", "6-9"),
-    ("Sekundarstufe I", "Sek. I", "10-15"),
-    ("Sekundarstufe II / Schule–Beruf", "Schule–Beruf", "16-18"),
-]
+    return make_transitions()
 
 
 @pytest.fixture
 def phases(transitions):
     """The six life phases, in order; each of the five transitions bridges two neighbouring ones."""
-    phases = [
-        LifePhaseFactory(name=name, short_name=short_name, age_band=age_band, position=position)
-        for position, (name, short_name, age_band) in enumerate(PHASES, start=1)
-    ]
-    for transition, before, after in zip(transitions, phases, phases[1:], strict=False):
-        transition.phase_before, transition.phase_after = before, after
-        transition.save(update_fields=["phase_before", "phase_after"])
-    return phases
+    return make_phases(transitions)
 
 
 @pytest.fixture

@@ -196,6 +196,39 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("geheim-1234")
 
 
+def _chain() -> dict:
+    from demo.loader import read
+
+    return read("taxonomies")
+
+
+def make_transitions(*, age_bands: bool = False) -> list[Transition]:
+    """The five transitions of the prevention chain, in order, named as in the demo data; with
+    ``age_bands`` each says which children it works for."""
+    return [
+        TransitionFactory(
+            name=data["name"],
+            short_name=data["short_name"],
+            position=position,
+            age_band=data["age_band"] if age_bands else "",
+        )
+        for position, data in enumerate(_chain()["transitions"], start=1)
+    ]
+
+
+def make_phases(transitions: list[Transition]) -> list[LifePhase]:
+    """The six life phases of the demo data, in order; each of the five transitions bridges two
+    neighbouring ones."""
+    phases = [
+        LifePhaseFactory(name=data["name"], short_name=data["short_name"], age_band=data["age_band"], position=position)
+        for position, data in enumerate(_chain()["phases"], start=1)
+    ]
+    for transition, before, after in zip(transitions, phases, phases[1:], strict=False):
+        transition.phase_before, transition.phase_after = before, after
+        transition.save(update_fields=["phase_before", "phase_after"])
+    return phases
+
+
 def make_steering_member(**kwargs) -> User:
     from django.contrib.auth.models import Group
 

@@ -42,6 +42,8 @@ WORKFLOW_FIELDS: dict[str, tuple[str, ...]] = {
         "reviewed_by",
         "review_comment",
         "pending_changes",
+        "archive_requested_at",
+        "archive_reason",
         "created_at",
         "updated_at",
     ),

@@ -60,7 +60,8 @@ PATCHES = {
     },
     "taxonomy_term": {"required": ["id", "name", "description", "code", "taxonomy_id"]},
     "service_area": {"required": ["id", "service_id", "name"]},
-    "contact": {"required": ["id", "service_id", "name"]},
+    # A Kommune's contacts belong to its organization, those of projects and offers to their service.
+    "contact": {"required": ["id", "name"]},
     "attribute": {"required": ["id", "link_id", "link_type", "link_entity", "taxonomy_term_id", "taxonomy_term"]},
     "service_at_location": {"required": ["id", "service_id"]},
 }

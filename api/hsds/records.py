@@ -4,7 +4,8 @@ HSDS wants UUIDs as identifiers. Ours are derived (UUID version 5) from the kind
 primary key, so they stay the same from request to request and between the API, the data package
 and the catalogue. Only published content goes in: published projects, active offers of published
 projects, the Kommunen, the Träger named on published projects or in networks, and the taxonomies.
-Contact data appears only where the person agreed (``contact_is_public``).
+Contact data appears only where the person agreed (``contact_is_public`` of projects and offers, the
+consented ``MunicipalityContact`` rows of a Kommune).
 
 The portal is small (one Kreis), so one ``Catalogue`` loads everything with a fixed number of
 queries and the endpoints filter and page the records in Python.
@@ -21,7 +22,16 @@ from django.urls import reverse
 
 from api.endpoints import project_queryset
 from networks.models import Network
-from projects.models import ActionField, LifePhase, Municipality, Organisation, Project, TargetGroup, Transition
+from projects.models import (
+    ActionField,
+    LifePhase,
+    Municipality,
+    MunicipalityContact,
+    Organisation,
+    Project,
+    TargetGroup,
+    Transition,
+)
 from transfers.models import TransferOffer
 
 from .profile import PROFILE_TAXONOMY, PROFILE_TERMS
@@ -170,6 +180,7 @@ class Catalogue:
             record["website"] = municipality.website
         if municipality.parent_id:
             record["parent_organization_id"] = municipality_organization_id(municipality.parent_id)
+        record["contacts"] = []  # the consented ones, added by ``build`` where organisations are asked for
         record["attributes"] = self.profile_attributes(
             link_id=org_id,
             link_entity="organization",
@@ -201,27 +212,51 @@ class Catalogue:
 
     @staticmethod
     def brief(organization: dict) -> dict:
-        """The organisation as embedded in a service: without its attributes."""
-        return {key: value for key, value in organization.items() if key != "attributes"}
+        """The organisation as embedded in a service: without its attributes and contacts."""
+        return {key: value for key, value in organization.items() if key not in {"attributes", "contacts"}}
 
     # -- services -------------------------------------------------------------------------------
+
+    @staticmethod
+    def contact(*, kind: str, pk: int, link: dict, name: str, title: str, email: str, phone: str) -> dict:
+        """An HSDS contact with its phone; ``link`` names the service or organisation it belongs to."""
+        contact_id = hsds_id("contact", kind, pk)
+        contact = {"id": contact_id, **link, "name": name}
+        if title:
+            contact["title"] = title
+        if email:
+            contact["email"] = email
+        contact["phones"] = (
+            [{"id": hsds_id("phone", kind, pk), "contact_id": contact_id, "number": phone}] if phone else []
+        )
+        return contact
 
     def contacts(self, record, *, service_id: str, kind: str) -> list[dict]:
         """The contact of a project or offer, only if the person agreed to its publication."""
         if not record.contact_is_public or not record.contact_name:
             return []
-        contact_id = hsds_id("contact", kind, record.pk)
-        contact = {"id": contact_id, "service_id": service_id, "name": record.contact_name}
-        if getattr(record, "contact_role", ""):
-            contact["title"] = record.contact_role
-        if record.contact_email:
-            contact["email"] = record.contact_email
-        contact["phones"] = (
-            [{"id": hsds_id("phone", kind, record.pk), "contact_id": contact_id, "number": record.contact_phone}]
-            if record.contact_phone
-            else []
+        return [
+            self.contact(
+                kind=kind,
+                pk=record.pk,
+                link={"service_id": service_id},
+                name=record.contact_name,
+                title=getattr(record, "contact_role", ""),
+                email=record.contact_email,
+                phone=record.contact_phone,
+            )
+        ]
+
+    def municipality_contact(self, contact: MunicipalityContact) -> dict:
+        return self.contact(
+            kind="municipality",
+            pk=contact.pk,
+            link={"organization_id": municipality_organization_id(contact.municipality_id)},
+            name=contact.name,
+            title=contact.role,
+            email=contact.email,
+            phone=contact.phone,
         )
-        return [contact]
 
     def service_areas(self, project: Project, *, service_id: str) -> list[dict]:
         """The project's Sozialräume; without any, the whole Kommune it works in."""
@@ -368,6 +403,8 @@ def build(request: HttpRequest, collections: frozenset[str] = COLLECTIONS) -> Ca
         m.pk: catalogue.municipality(m) for m in Municipality.objects.select_related("parent").order_by("pk")
     }
     if "organizations" in collections:
+        for contact in MunicipalityContact.objects.public().order_by("municipality_id", "position", "pk"):
+            municipalities[contact.municipality_id]["contacts"].append(catalogue.municipality_contact(contact))
         catalogue.organizations = [
             *municipalities.values(),
             *(catalogue.organisation(organisation) for organisation in public_organisations()),

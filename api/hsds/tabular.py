@@ -50,8 +50,12 @@ TABLES = {
         [{"fields": "service_id", "reference": {"resource": "services", "fields": "id"}}],
     ),
     "contacts": (
-        [_s("id"), _s("service_id"), _s("name"), _s("title"), _s("email")],
-        [{"fields": "service_id", "reference": {"resource": "services", "fields": "id"}}],
+        # A contact belongs to a service (project, offer) or to an organisation (a Kommune).
+        [_s("id"), _s("organization_id"), _s("service_id"), _s("name"), _s("title"), _s("email")],
+        [
+            {"fields": "organization_id", "reference": {"resource": "organizations", "fields": "id"}},
+            {"fields": "service_id", "reference": {"resource": "services", "fields": "id"}},
+        ],
     ),
     "phones": (
         [_s("id"), _s("contact_id"), _s("number")],
@@ -82,7 +86,7 @@ def rows(catalogue: Catalogue) -> dict[str, list[dict]]:
     """The nested records, one list of flat rows per HSDS table."""
     services = catalogue.services
     organizations = catalogue.organizations
-    contacts = [contact for service in services for contact in service["contacts"]]
+    contacts = [contact for record in [*organizations, *services] for contact in record.get("contacts", [])]
     return {
         "organizations": organizations,
         "services": services,

@@ -3,6 +3,8 @@
 from .import_jobs import ImportJob, ImportJobStatus
 from .municipalities import (
     Municipality,
+    MunicipalityContact,
+    MunicipalityContactQuerySet,
     MunicipalityQuerySet,
     Organisation,
     PopulationFigure,
@@ -46,6 +48,8 @@ __all__ = [
     "Indicator",
     "LifePhase",
     "Municipality",
+    "MunicipalityContact",
+    "MunicipalityContactQuerySet",
     "MunicipalityQuerySet",
     "OrderedTaxonomy",
     "Organisation",

@@ -1,5 +1,6 @@
 """Kommunen, the organisations in them and their Sozialräume."""
 
+from datetime import date
 from decimal import Decimal
 from statistics import median
 
@@ -11,7 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from .taxonomy import YEAR_VALIDATORS, AgeBand, SluggedModel
@@ -69,11 +70,6 @@ class Municipality(SluggedModel):
         "funding_amount",
         "funding_from_year",
         "funding_until_year",
-        "contact_name",
-        "contact_role",
-        "contact_email",
-        "contact_phone",
-        "contact_is_public",
     ]
     MAX_FOCUS_AREAS = 8
 
@@ -154,15 +150,9 @@ class Municipality(SluggedModel):
     funding_until_year = models.PositiveSmallIntegerField(
         _("gefördert bis"), null=True, blank=True, validators=YEAR_VALIDATORS
     )
-    contact_name = models.CharField(_("Ansprechperson"), max_length=120, blank=True)
-    contact_role = models.CharField(_("Funktion"), max_length=120, blank=True)
-    contact_email = models.EmailField(_("E-Mail"), blank=True)
-    contact_phone = models.CharField(_("Telefon"), max_length=40, blank=True)
-    contact_is_public = models.BooleanField(
-        _("Kontakt veröffentlichen"), default=False, help_text=_("Nur mit Einverständnis der Ansprechperson ankreuzen.")
-    )
-    # Review of the profile: a coordinator's edit waits here ({field name: new value}) until a reviewer
-    # approves it; the public page keeps showing the approved values.
+    # Review of the profile: a coordinator's edit waits here ({field name: new value}; the whole new list
+    # of contacts under "contacts", see MunicipalityContact.REVIEWED_COLUMNS) until a reviewer approves
+    # it; the public page keeps showing the approved values.
     pending_changes = models.JSONField(_("ausstehende Änderungen"), default=dict, blank=True, encoder=DjangoJSONEncoder)
     changes_submitted_at = models.DateTimeField(_("Änderungen eingereicht am"), null=True, blank=True)
     changes_submitted_by = models.ForeignKey(
@@ -193,10 +183,6 @@ class Municipality(SluggedModel):
             models.CheckConstraint(
                 condition=Q(population__isnull=True) | Q(population_year__isnull=False),
                 name="municipality_population_has_year",
-            ),
-            models.CheckConstraint(
-                condition=Q(contact_is_public=False) | ~Q(contact_name=""),
-                name="municipality_public_contact_has_name",
             ),
             models.CheckConstraint(
                 condition=Q(funding_from_year__isnull=True)
@@ -243,8 +229,6 @@ class Municipality(SluggedModel):
     def clean_profile(self):
         """The rules of the profile fields, with German messages (the constraints repeat the hard ones)."""
         errors = {}
-        if self.contact_is_public and not self.contact_name:
-            errors["contact_name"] = _("Ein veröffentlichter Kontakt braucht den Namen der Ansprechperson.")
         if self.funding_from_year and self.funding_until_year and self.funding_until_year < self.funding_from_year:
             errors["funding_until_year"] = _("Das Ende der Förderung liegt vor ihrem Beginn.")
         if self.funding_amount is not None and self.funding_amount < 0:
@@ -268,9 +252,26 @@ class Municipality(SluggedModel):
         """The approved values of the profile fields, as ``pending_changes`` holds them."""
         return {name: getattr(self, name) for name in self.PROFILE_FIELDS}
 
+    def contact_rows(self) -> list[dict]:
+        """The approved contacts, as ``pending_changes["contacts"]`` holds a proposed list."""
+        columns = MunicipalityContact.REVIEWED_COLUMNS
+        return [
+            {**dict(zip(columns, row, strict=True)), "consent_given_on": _iso(row[columns.index("consent_given_on")])}
+            for row in self.contacts.values_list(*columns)
+        ]
+
     def pending_changes_diff(self) -> list[dict]:
         """Field by field: what approving the pending changes would change on the public page."""
         rows = []
+        if "contacts" in self.pending_changes and self.pending_changes["contacts"] != self.contact_rows():
+            rows.append(
+                {
+                    "name": "contacts",
+                    "label": MunicipalityContact._meta.verbose_name_plural,
+                    "old": MunicipalityContact.lines(self.contact_rows()),
+                    "new": MunicipalityContact.lines(self.pending_changes["contacts"]),
+                }
+            )
         for name in self.PROFILE_FIELDS:
             if name not in self.pending_changes:
                 continue
@@ -309,6 +310,84 @@ class Municipality(SluggedModel):
         if provider.pk == self.parent_id:
             return str(_("über den Kreis"))
         return str(_("über Kommune {name}")).format(name=provider.name)
+
+
+def _iso(day) -> str | None:
+    return day.isoformat() if day else None
+
+
+class MunicipalityContactQuerySet(models.QuerySet):
+    def public(self):
+        """Only contacts whose person agreed to be shown: the public page, the API, HSDS and the search."""
+        return self.filter(is_public=True)
+
+
+class MunicipalityContact(models.Model):
+    """A person to contact in a Kommune, part of its reviewed profile."""
+
+    # The columns of a contact as a proposed change stores them (dates as ISO text).
+    REVIEWED_COLUMNS = ("name", "role", "email", "phone", "is_public", "consent_given_on", "position")
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="contacts", verbose_name=_("Kommune")
+    )
+    name = models.CharField(_("Ansprechperson"), max_length=120)
+    role = models.CharField(_("Funktion"), max_length=120, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    phone = models.CharField(_("Telefon"), max_length=40, blank=True)
+    is_public = models.BooleanField(
+        _("Darf veröffentlicht werden"),
+        default=False,
+        help_text=_("Nur mit Einverständnis der Ansprechperson ankreuzen."),
+    )
+    consent_given_on = models.DateField(
+        _("Einverständnis vom"),
+        null=True,
+        blank=True,
+        help_text=_("Leer gelassen gilt der heutige Tag."),
+    )
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    objects = MunicipalityContactQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Ansprechperson")
+        verbose_name_plural = _("Ansprechpersonen")
+        ordering = ["position", "pk"]
+        constraints = [
+            # Consent is shown to the reviewers with its date; a public contact without one has none on record.
+            models.CheckConstraint(
+                condition=Q(is_public=False) | Q(consent_given_on__isnull=False),
+                name="municipalitycontact_public_has_consent_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.role}" if self.role else self.name
+
+    def clean(self):
+        if self.is_public and self.consent_given_on is None:
+            self.consent_given_on = timezone.localdate()
+        if not self.is_public:
+            # Without consent its date says nothing; a later consent gets its own.
+            self.consent_given_on = None
+
+    @staticmethod
+    def lines(rows: list[dict]) -> str:
+        """Contacts as the reviewer reads them, one a line."""
+        return "\n".join(MunicipalityContact._line(row) for row in rows) or "–"
+
+    @staticmethod
+    def _line(row: dict) -> str:
+        parts = [row["name"], row["role"], row["email"], row["phone"]]
+        if row["is_public"]:
+            day = row["consent_given_on"]
+            consent = _("Darf veröffentlicht werden (Einverständnis vom {date})").format(
+                date=_shown(date.fromisoformat(day)) if day else "–"
+            )
+        else:
+            consent = _("nicht öffentlich")
+        return ", ".join(str(part) for part in [*parts, consent] if part)
 
 
 def _shown(value) -> str:

@@ -158,14 +158,6 @@ class ProjectQuerySet(ReviewQuerySet):
             ),
         )
 
-    @staticmethod
-    def awaiting_review_condition() -> Q:
-        """New projects submitted for review, published projects with submitted changes, and requests
-        to archive a published project."""
-        return ReviewQuerySet.awaiting_review_condition() | Q(
-            status=Project.Status.PUBLISHED, archive_requested_at__isnull=False
-        )
-
     def needs_confirmation(self, now=None):
         """Published projects nobody confirmed as current for a year."""
         limit = (now or timezone.now()) - CONFIRMATION_INTERVAL
@@ -299,11 +291,8 @@ class Project(ReviewedModel, SluggedModel):
     target_group_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     social_area_ids = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     has_transfer_offer = models.BooleanField(_("hat Transfer-Angebot"), default=False, editable=False)
-    # Review workflow (projects/services.py, fields from ReviewedModel): draft → in review → published;
-    # a reviewer may return a submission with a comment.
-    # A Koordinator asked to take a published project off the portal; a reviewer archives it or returns
-    # the request (projects.services.project_request_archiving).
-    archive_requested_at = models.DateTimeField(_("Archivierung beantragt am"), null=True, blank=True)
+    # Review workflow (projects/services.py, fields from ReviewedModel): draft → in review → published
+    # (→ archived, also on a Koordinator's request); a reviewer may return a submission with a comment.
     confirmation_reminder_sent_at = models.DateTimeField(_("zuletzt erinnert"), null=True, blank=True)
 
     objects = ProjectQuerySet.as_manager()
@@ -373,10 +362,6 @@ class Project(ReviewedModel, SluggedModel):
             raise ValidationError(
                 {"contact_name": _("Ein veröffentlichter Kontakt braucht den Namen der Ansprechperson.")}
             )
-
-    @property
-    def has_archive_request(self) -> bool:
-        return self.archive_requested_at is not None
 
     @property
     def confirmation_age(self) -> timedelta | None:

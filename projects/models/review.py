@@ -27,9 +27,12 @@ class ReviewQuerySet(models.QuerySet):
 
     @staticmethod
     def awaiting_review_condition() -> Q:
-        """Submitted records, and published records with submitted changes (not returned)."""
-        return Q(status=ReviewStatus.IN_REVIEW) | Q(status=ReviewStatus.PUBLISHED, review_comment="") & ~Q(
-            pending_changes={}
+        """Submitted records, published records with submitted changes (not returned), and requests to
+        archive a published record."""
+        return (
+            Q(status=ReviewStatus.IN_REVIEW)
+            | Q(status=ReviewStatus.PUBLISHED, review_comment="") & ~Q(pending_changes={})
+            | Q(status=ReviewStatus.PUBLISHED, archive_requested_at__isnull=False)
         )
 
     def awaiting_review(self):
@@ -77,6 +80,9 @@ class ReviewedModel(models.Model):
     )
     review_comment = models.TextField(_("Kommentar der Prüfung"), blank=True)
     pending_changes = models.JSONField(_("ausstehende Änderungen"), default=dict, blank=True)
+    # A Koordinator asked to take a published record off the portal; a reviewer archives it or returns
+    # the request (``projects.reviewing.request_archiving``).
+    archive_requested_at = models.DateTimeField(_("Archivierung beantragt am"), null=True, blank=True)
 
     class Meta:
         abstract = True
@@ -88,6 +94,10 @@ class ReviewedModel(models.Model):
     @property
     def has_pending_changes(self) -> bool:
         return bool(self.pending_changes)
+
+    @property
+    def has_archive_request(self) -> bool:
+        return self.archive_requested_at is not None
 
     @property
     def is_returned(self) -> bool:

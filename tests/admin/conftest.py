@@ -7,7 +7,6 @@ from html.parser import HTMLParser
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.models import Group
-from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 
@@ -35,6 +34,7 @@ from ..factories import (
     make_coordinator,
     make_steering_member,
 )
+from ..module_data import module_transaction
 from ..steering.factories import (
     AssessmentFactory,
     CriterionFactory,
@@ -160,10 +160,9 @@ def world(coordinator_bergkamen, coordinator_selm, steering_member, bergkamen, s
 
 @pytest.fixture(scope="module")
 def module_world(django_db_setup, django_db_blocker) -> World:
-    """One world for all tests of a module that only read it or whose writes their own transaction
-    rolls back: built once inside a transaction that is rolled back after the module, so each test's
-    transaction is a savepoint within it. Saves building ~60 records for each of hundreds of tests."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    """The same world, built once for all tests of a module (see ``module_transaction``): saves building
+    ~60 records for each of hundreds of table cases."""
+    with module_transaction(django_db_blocker):
         bergkamen, selm = MunicipalityFactory(name="Bergkamen"), MunicipalityFactory(name="Selm")
         yield build_world(
             make_coordinator(bergkamen, username="koordination-bergkamen-test"),
@@ -172,7 +171,6 @@ def module_world(django_db_setup, django_db_blocker) -> World:
             bergkamen,
             selm,
         )
-        transaction.set_rollback(True)
 
 
 class _FormParser(HTMLParser):

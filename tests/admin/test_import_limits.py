@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from bench.xlsx_files import minimal_xlsx, xlsx_row
 from networks.models import Network
 from projects import imports
 from projects.models import ImportJob, Project
@@ -26,65 +27,12 @@ from projects.resources import ProjectResource
 from transferboerse.uploads import ImportFileError, read_import_file
 
 from ..factories import MunicipalityFactory, OrganisationFactory, make_coordinator
-from ..own_connection import in_own_connection
+from ..own_connection import committed
 
 pytestmark = pytest.mark.django_db
 
 HEADER = "Kommune,Titel,Kurzbeschreibung\n"
 ONE_PROJECT = (HEADER + "Bergkamen,Elterncafé,Treffpunkt für Eltern.\n").encode()
-NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-
-def minimal_xlsx(sheet_data: str, dimension: str | None) -> bytes:
-    """The smallest .xlsx Excel and openpyxl accept, with the given <sheetData> and declared range."""
-    declared = f'<dimension ref="{dimension}"/>' if dimension else ""
-    parts = {
-        "[Content_Types].xml": (
-            '<?xml version="1.0" encoding="UTF-8"?>'
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            '<Override PartName="/xl/workbook.xml" '
-            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-            '<Override PartName="/xl/worksheets/sheet1.xml" '
-            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-            "</Types>"
-        ),
-        "_rels/.rels": (
-            '<?xml version="1.0" encoding="UTF-8"?>'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{REL_NS}/officeDocument" Target="xl/workbook.xml"/>'
-            "</Relationships>"
-        ),
-        "xl/workbook.xml": (
-            f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{NS}" xmlns:r="{REL_NS}">'
-            '<sheets><sheet name="Projekte" sheetId="1" r:id="rId1"/></sheets></workbook>'
-        ),
-        "xl/_rels/workbook.xml.rels": (
-            '<?xml version="1.0" encoding="UTF-8"?>'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>'
-            "</Relationships>"
-        ),
-        "xl/worksheets/sheet1.xml": (
-            f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{NS}">{declared}'
-            f"<sheetData>{sheet_data}</sheetData></worksheet>"
-        ),
-    }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, text in parts.items():
-            archive.writestr(name, text)
-    return buffer.getvalue()
-
-
-def xlsx_row(number: int, *values: str) -> str:
-    cells = "".join(
-        f'<c r="{column}{number}" t="inlineStr"><is><t>{value}</t></is></c>'
-        for column, value in zip("ABCDEFGH", values, strict=False)
-    )
-    return f'<row r="{number}">{cells}</row>'
 
 
 def dimension_bomb() -> bytes:
@@ -403,11 +351,11 @@ def _create_committed_job():
         status=ImportJob.Status.CHECKED,
         row_count=1,
     )
-    return job, user, set(DBTaskResult.objects.values_list("pk", flat=True))
+    return job, user
 
 
-def _delete_committed_job(job, user, tasks_before):
-    DBTaskResult.objects.exclude(pk__in=tasks_before).delete()
+def _delete_committed_job(made) -> None:
+    job, user = made
     municipality = user.coordinator_roles.get().municipality
     job.delete()
     user.delete()
@@ -416,13 +364,9 @@ def _delete_committed_job(job, user, tasks_before):
 
 @pytest.fixture
 def committed_job(db):
-    """A checked job committed for real (from another connection), so every connection sees it.
-
-    Not ``transaction=True``: its flush would also wipe the roles that a data migration created.
-    """
-    job, user, tasks_before = in_own_connection(_create_committed_job)
-    yield job, user
-    in_own_connection(_delete_committed_job, job, user, tasks_before)
+    """A checked job committed for real, so every connection sees it."""
+    with committed(_create_committed_job, _delete_committed_job) as made:
+        yield made
 
 
 def test_simultaneous_confirms_move_the_job_once(committed_job):

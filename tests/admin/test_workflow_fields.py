@@ -20,10 +20,10 @@ USER_ADMINISTRATION = {"accounts.user", "accounts.coordinator", "otp_totp.totpde
 
 
 @pytest.fixture
-def users(world):
+def users(module_world):
     editor = UserFactory(username="redaktion-test")
     editor.groups.add(Group.objects.get(name=Role.EDITORIAL))
-    return {**world.users, "redaktion": editor}
+    return {**module_world.users, "redaktion": editor}
 
 
 def _forms(response):
@@ -54,12 +54,12 @@ def _pages(client, model, obj):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_admin_forms_never_edit_workflow_fields_or_list_users(client, world, users, role):
+def test_admin_forms_never_edit_workflow_fields_or_list_users(client, module_world, users, role):
     client.force_login(users[role])
     problems, opened = [], 0
     for model, model_admin in admin.site._registry.items():
         label = model._meta.label_lower
-        own = world.objects[label]["B"]
+        own = module_world.objects[label]["B"]
         for action, response in _pages(client, model, own):
             if response.status_code != 200 or "adminform" not in response.context:
                 continue
@@ -77,9 +77,9 @@ def test_admin_forms_never_edit_workflow_fields_or_list_users(client, world, use
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("label", sorted(WORKFLOW_RECORDS & {m._meta.label_lower for m in admin.site._registry}))
-def test_workflow_records_are_never_added_or_changed_in_the_admin(client, world, users, role, label):
+def test_workflow_records_are_never_added_or_changed_in_the_admin(client, module_world, users, role, label):
     client.force_login(users[role])
-    obj = world.objects[label]["B"]
+    obj = module_world.objects[label]["B"]
     info = obj._meta.app_label, obj._meta.model_name
 
     add = client.get(reverse("admin:{}_{}_add".format(*info)))

@@ -277,7 +277,7 @@ def test_invalid_choice_lists_the_allowed_values(client):
 @pytest.mark.parametrize(
     ("path", "queries"),
     # count + page, plus one per prefetched relation
-    [("municipalities", 2), ("projects", 10), ("networks", 7), ("offers", 7), ("requests", 5)],
+    [("municipalities", 3), ("projects", 10), ("networks", 7), ("offers", 7), ("requests", 5)],
 )
 def test_list_query_count_is_fixed(client, django_assert_num_queries, bergkamen, selm, path, queries):
     def add(number: int) -> None:

@@ -11,17 +11,10 @@ from ..factories import (
     NetworkFactory,
     ProjectFactory,
     TransferOfferFactory,
-    TransitionFactory,
     make_coordinator,
+    make_transitions,
 )
 
-TRANSITIONS = [
-    ("Schwangerschaft & Geburt", "Geburt", "0-2"),
-    ("Übergang in die Kita", "Kita", "3-5"),
-    ("Übergang in die Grundschule", "Grundschule", "6-9"),
-    ("Übergang in die Sekundarstufe", "Sekundarstufe", "10-15"),
-    ("Übergang Schule–Beruf", "Beruf", "16-18"),
-]
 PHONE = {"width": 390, "height": 844}
 PASSWORD = "geheim-1234"  # UserFactory's password
 
@@ -29,10 +22,7 @@ PASSWORD = "geheim-1234"  # UserFactory's password
 @pytest.fixture
 def kreis_unna():
     """Kreis Unna with Bergkamen, Kamen and Bönen (served by the Kreisjugendamt) and Dortmund outside."""
-    transitions = [
-        TransitionFactory(name=name, short_name=short, position=position, age_band=band)
-        for position, (name, short, band) in enumerate(TRANSITIONS, start=1)
-    ]
+    transitions = make_transitions(age_bands=True)
     kreis = DistrictMunicipalityFactory(name="Kreis Unna")
     bergkamen = MunicipalityFactory(name="Bergkamen", parent=kreis)
     kamen = MunicipalityFactory(name="Kamen", parent=kreis)

@@ -16,29 +16,14 @@ from projects.models import Municipality, PopulationFigure
 
 from ..factories import (
     DistrictMunicipalityFactory,
-    LifePhaseFactory,
     MunicipalityFactory,
     NetworkFactory,
     ProjectFactory,
     TransferOfferFactory,
-    TransitionFactory,
+    make_phases,
+    make_transitions,
 )
 
-PHASES = [
-    ("Schwangerschaft und Geburt", "Schwangerschaft/Geburt", "0-2"),
-    ("0–3 Jahre", "0–3 Jahre", "0-2"),
-    ("Kita", "Kita", "3-5"),
-    ("Grundschule", "Grundschule", "6-9"),
-    ("Sekundarstufe I", "Sek. I", "10-15"),
-    ("Sekundarstufe II / Schule–Beruf", "Schule–Beruf", "16-18"),
-]
-TRANSITIONS = [
-    ("Schwangerschaft & Geburt", "Geburt"),
-    ("Übergang in die Kita", "Kita"),
-    ("Übergang in die Grundschule", "Grundschule"),
-    ("Übergang in die Sekundarstufe", "Sekundarstufe"),
-    ("Übergang Schule–Beruf", "Beruf"),
-]
 DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -54,21 +39,8 @@ def shots_dir() -> Path:
 def kreis_unna():
     """Kreis Unna with Bergkamen, Kamen and Bönen (served by the Kreisjugendamt), Dortmund outside; projects
     described by life phase, an offer for primary school in Bergkamen and one in Dortmund, children in 2023."""
-    phases = [
-        LifePhaseFactory(name=name, short_name=short, position=position, age_band=band)
-        for position, (name, short, band) in enumerate(PHASES, start=1)
-    ]
-    transitions = [
-        TransitionFactory(
-            name=name,
-            short_name=short,
-            position=position,
-            phase_before=phases[position - 1],
-            phase_after=phases[position],
-            age_band=phases[position].age_band,
-        )
-        for position, (name, short) in enumerate(TRANSITIONS, start=1)
-    ]
+    transitions = make_transitions(age_bands=True)
+    phases = make_phases(transitions)
     kreis = DistrictMunicipalityFactory(name="Kreis Unna")
     bergkamen = MunicipalityFactory(name="Bergkamen", parent=kreis)
     kamen = MunicipalityFactory(name="Kamen", parent=kreis)

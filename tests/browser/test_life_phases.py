@@ -9,29 +9,16 @@ from pathlib import Path
 
 import pytest
 
+from projects.models import LifePhase, Transition
+
 from ..factories import (
     DistrictMunicipalityFactory,
-    LifePhaseFactory,
     MunicipalityFactory,
     ProjectFactory,
-    TransitionFactory,
+    make_phases,
+    make_transitions,
 )
 
-PHASES = [
-    ("Schwangerschaft und Geburt", "Schwangerschaft/Geburt", "0-2"),
-    ("0–3 Jahre", "0–3 Jahre", "0-2"),
-    ("Kita", "Kita", "3-5"),
-    ("Grundschule", "Grundschule", "6-9"),
-    ("Sekundarstufe I", "Sek. I", "10-15"),
-    ("Sekundarstufe II / Schule–Beruf", "Schule–Beruf", "16-18"),
-]
-TRANSITIONS = [
-    ("Schwangerschaft & Geburt", "Geburt"),
-    ("Übergang in die Kita", "Kita"),
-    ("Übergang in die Grundschule", "Grundschule"),
-    ("Übergang in die Sekundarstufe", "Sekundarstufe"),
-    ("Übergang Schule–Beruf", "Beruf"),
-]
 DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -39,20 +26,8 @@ PHONE = {"width": 390, "height": 844}
 @pytest.fixture
 def kamen():
     """Kamen in the Kreis Unna, with projects described by life phase (source document 001, 3.5.6–3.5.7)."""
-    phases = [
-        LifePhaseFactory(name=name, short_name=short, position=position, age_band=band)
-        for position, (name, short, band) in enumerate(PHASES, start=1)
-    ]
-    transitions = [
-        TransitionFactory(
-            name=name,
-            short_name=short,
-            position=position,
-            phase_before=phases[position - 1],
-            phase_after=phases[position],
-        )
-        for position, (name, short) in enumerate(TRANSITIONS, start=1)
-    ]
+    transitions = make_transitions()
+    phases = make_phases(transitions)
     kreis = DistrictMunicipalityFactory(name="Kreis Unna")
     kamen = MunicipalityFactory(name="Kamen", parent=kreis)
     ProjectFactory(
@@ -80,10 +55,10 @@ def test_chain_draws_phases_with_transitions_between_them(page, kamen, assert_no
 
     steps = page.locator(".phase-step h2")
     assert [" ".join(text.split()) for text in steps.all_inner_texts()] == [
-        f"{position} {name}" for position, (name, _short, _band) in enumerate(PHASES, start=1)
+        f"{phase.position} {phase.name}" for phase in LifePhase.objects.order_by("position")
     ]
     assert [" ".join(text.split()) for text in page.locator(".phase-bridge h3").all_inner_texts()] == [
-        name for name, _short in TRANSITIONS
+        transition.name for transition in Transition.objects.order_by("position")
     ]
     assert page.locator("#phase-kita .served-note li").inner_text() == "Familienzentren im Kreis Unna (über den Kreis)"
     assert page.locator(".phase-step.is-gap").count() == 1
@@ -107,7 +82,9 @@ def test_gap_grid_by_phase_works_on_a_phone(page, kamen, assert_no_axe_violation
     page.goto("/luecken/?nach=phase")
 
     cells = page.locator("tr", has=page.get_by_role("rowheader", name="Kamen")).locator("td")
-    assert cells.evaluate_all("cells => cells.map(cell => cell.dataset.label)") == [s for _n, s, _b in PHASES]
+    assert cells.evaluate_all("cells => cells.map(cell => cell.dataset.label)") == [
+        phase.short_name for phase in LifePhase.objects.order_by("position")
+    ]
     assert (
         cells.nth(0).locator(".gap-link").get_attribute("href")
         == "/luecken/kamen/lebensphase/schwangerschaft-und-geburt/"

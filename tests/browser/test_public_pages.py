@@ -15,25 +15,14 @@ from ..factories import (
     TargetGroupFactory,
     TransferOfferFactory,
     TransferServiceFactory,
-    TransitionFactory,
+    make_transitions,
 )
-
-TRANSITIONS = [
-    ("Schwangerschaft & Geburt", "Geburt"),
-    ("Übergang in die Kita", "Kita"),
-    ("Übergang in die Grundschule", "Grundschule"),
-    ("Übergang in die Sekundarstufe", "Sekundarstufe"),
-    ("Übergang Schule–Beruf", "Beruf"),
-]
 
 
 @pytest.fixture
 def kreis_unna():
     """A small Kreis Unna: Bergkamen's Baby-Besuchsdienst, Kamen's school-to-work project, Selm without Kita offer."""
-    transitions = [
-        TransitionFactory(name=name, short_name=short, position=position)
-        for position, (name, short) in enumerate(TRANSITIONS, start=1)
-    ]
+    transitions = make_transitions()
     youth_welfare = ActionFieldFactory(name="Jugendhilfe")
     families = TargetGroupFactory(name="Familien mit Neugeborenen")
     kreis = DistrictMunicipalityFactory(name="Kreis Unna")

@@ -16,6 +16,7 @@ from projects.models import (
     Indicator,
     LifePhase,
     Municipality,
+    MunicipalityContact,
     Organisation,
     Project,
     SocialArea,
@@ -102,6 +103,7 @@ def demo(demo_loaded, db) -> str:
 def test_load_demo_counts_are_exact(demo):
     assert {
         "municipalities": Municipality.objects.count(),
+        "municipality_contacts": MunicipalityContact.objects.count(),
         "social_areas": SocialArea.objects.count(),
         "organisations": Organisation.objects.count(),
         "networks": Network.objects.count(),
@@ -121,6 +123,7 @@ def test_load_demo_counts_are_exact(demo):
         "registrations": EventRegistration.objects.count(),
     } == {
         "municipalities": 28,
+        "municipality_contacts": 2,
         "social_areas": 10,
         "organisations": 81,
         "networks": 54,
@@ -443,6 +446,17 @@ def test_project_data_is_complete(data):
     assert data["transitions"] and data["action_fields"] and data["target_groups"] and data["organisations"]
     assert not data["contact_is_public"] or data["contact_name"]
     assert not data["contact_email"] or data["contact_email"].endswith("@example.org")
+
+
+def test_demo_kreis_unna_publishes_only_its_consented_contact(demo):
+    contacts = MunicipalityContact.objects.filter(municipality__name="Kreis Unna")
+
+    assert [(c.name, c.is_public) for c in contacts] == [
+        ("Jugendhilfeplanung Kreis Unna", True),
+        ("Gesundheitsamt Kreis Unna", False),
+    ]
+    assert list(contacts.public().values_list("name", flat=True)) == ["Jugendhilfeplanung Kreis Unna"]
+    assert all(c.email.endswith("@example.org") for c in contacts)
 
 
 def test_offer_baby_besuchsdienst_is_active_with_all_four_services(demo):

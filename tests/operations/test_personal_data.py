@@ -1,3 +1,4 @@
+import datetime
 import json
 
 import pytest
@@ -7,7 +8,7 @@ from accounts.models import Coordinator, OutgoingMail, User
 from events.models import EventRegistration
 from pages.models import BarrierReport
 from pages.services import barrier_report_submit
-from projects.models import Project
+from projects.models import Municipality, MunicipalityContact, Project
 from tests.events.factories import EventFactory
 from tests.factories import ProjectFactory, TransferInterestFactory, TransferOfferFactory, make_coordinator
 from transfers.models import TransferInterest, TransferOffer
@@ -26,6 +27,20 @@ def erika(bergkamen, selm):
     offer = TransferOfferFactory(project=project, contact_name="Erika Muster", contact_email=EMAIL)
     TransferInterestFactory(offer=offer, municipality=selm, contact_name="Max Kurz", contact_email="max@selm.de")
     ProjectFactory(municipality=selm, title="Lotsen", contact_name="Max Kurz", contact_email="max@selm.de")
+    MunicipalityContact.objects.create(
+        municipality=bergkamen, name="Erika Muster", email="Erika.Muster@Bergkamen.de", is_public=True,
+        consent_given_on=datetime.date(2026, 1, 15),
+    )  # fmt: skip
+    MunicipalityContact.objects.create(municipality=selm, name="Max Kurz", email="max@selm.de")
+    selm.pending_changes = {
+        "contacts": [
+            {"name": "Erika Muster", "role": "", "email": EMAIL, "phone": "", "is_public": False,
+             "consent_given_on": None, "position": 1},
+            {"name": "Max Kurz", "role": "", "email": "max@selm.de", "phone": "", "is_public": False,
+             "consent_given_on": None, "position": 2},
+        ]
+    }  # fmt: skip
+    selm.save()
     barrier_report_submit(description="Die Karte ist nicht bedienbar.", name="Erika Muster", email=EMAIL)
     barrier_report_submit(description="Schrift zu klein.", name="Max Kurz", email="max@selm.de")
     EventRegistration.objects.create(event=EventFactory(title="Fachtag Übergänge"), user=user, municipality=bergkamen)
@@ -53,6 +68,11 @@ def test_personal_data_export_lists_every_record_of_the_person(erika, capsys):
             "published": True,
         }
     ]
+    assert [(c["municipality"], c["published"], c.get("proposed", False)) for c in data["municipality_contacts"]] == [
+        ("Bergkamen", True, False),
+        ("Selm", False, True),
+    ]
+    assert data["municipality_contacts"][0]["consent_given_on"] == "2026-01-15"
     assert [offer["project"] for offer in data["transfer_offer_contacts"]] == ["Willkommensbesuche"]
     assert data["transfer_interest_contacts"] == []
     assert [(report["name"], report["description"]) for report in data["barrier_reports"]] == [
@@ -80,13 +100,17 @@ def test_personal_data_delete_removes_the_person_and_keeps_others(erika, capsys)
     assert (offer.contact_name, offer.contact_email, offer.is_active) == ("", "", False)
     assert list(Project.objects.exclude(contact_email="").values_list("contact_email", flat=True)) == ["max@selm.de"]
     assert TransferInterest.objects.get().contact_email == "max@selm.de"
+    assert list(MunicipalityContact.objects.values_list("name", flat=True)) == ["Max Kurz"]
+    assert [c["name"] for c in Municipality.objects.get(name="Selm").pending_changes["contacts"]] == ["Max Kurz"]
     assert sorted(BarrierReport.objects.values_list("description", "name", "email")) == [
         ("Die Karte ist nicht bedienbar.", "", ""),
         ("Schrift zu klein.", "Max Kurz", "max@selm.de"),
     ]
     assert OutgoingMail.objects.filter(to__iexact=EMAIL).exists() is False
     assert OutgoingMail.objects.filter(to="max@selm.de").exists() is True
-    assert capsys.readouterr().out.startswith("Gelöscht: 1 Benutzerkonten (anonymisiert), 1 Projekt-Kontakte, 1 ")
+    assert capsys.readouterr().out.startswith(
+        "Gelöscht: 1 Benutzerkonten (anonymisiert), 2 Kontakte von Kommunen, 1 Projekt-Kontakte, 1 "
+    )
 
 
 @pytest.mark.django_db

@@ -535,8 +535,9 @@ def test_new_pages_query_counts_are_fixed(
     # municipality, phase, its transitions, served projects, offers, projects, networks, own count, needs (3)
     with django_assert_num_queries(11):
         client.get(reverse("projects:phase_gap", kwargs={"slug": boenen.slug, "phase": phases[2].slug}))
-    # chain (9 with figures), offers, Kreis towns, grid counters (2), transfer balance (2) and by mode (2)
-    with django_assert_num_queries(16):
+    # chain (9 with figures), offers, Kreis towns, grid counters (2), transfer balance (2) and by mode (2),
+    # its public contacts
+    with django_assert_num_queries(17):
         client.get(kreis.get_absolute_url())
     # transitions, life phases, needs (3) and by phase (2), own projects (1: none to fetch, 1 by phase),
     # served projects, networks, municipality

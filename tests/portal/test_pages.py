@@ -192,7 +192,8 @@ def test_chain_and_municipality_query_counts_are_fixed(
     # population figures, the municipality
     with django_assert_num_queries(9):
         client.get(reverse("projects:chain", kwargs={"slug": bergkamen.slug}))
-    with django_assert_num_queries(12):  # the 7 of the chain, its offers, the transfer balance (2), by mode (2)
+    # the 7 of the chain, its offers, the transfer balance (2), by mode (2), its public contacts
+    with django_assert_num_queries(13):
         response = client.get(bergkamen.get_absolute_url())
     assert len(response.context["offers"]) == project_count
 

@@ -1,15 +1,12 @@
-from datetime import datetime
-
 import pytest
 import tantivy
-from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
 
-from projects.models import Project
+from projects.models import MunicipalityContact, Project
 from search import index
+from search.documents import KINDS, build
 from search.models import SearchChange
-from tests.factories import MunicipalityFactory, ProjectFactory
-from tests.own_connection import in_own_connection
+from tests.factories import MunicipalityFactory, NetworkFactory, ProjectFactory
+from tests.own_connection import committed
 
 
 def indexed_titles(path) -> list[str]:
@@ -62,35 +59,23 @@ def test_unpublished_project_leaves_the_index_at_the_next_sync(db, bergkamen, tm
     assert indexed_titles(path) == []
 
 
-def _create_committed_project() -> tuple[int, int, datetime]:
-    before = SearchChange.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    started = timezone.now()
-    project = ProjectFactory(title="Lesepaten", municipality=MunicipalityFactory(name="Bergkamen (Indextest)"))
-    return project.pk, before, started
+def _create_committed_project() -> int:
+    return ProjectFactory(title="Lesepaten", municipality=MunicipalityFactory(name="Bergkamen (Indextest)")).pk
 
 
-def _delete_committed_project(project_pk: int, changes_before: int, started: datetime) -> None:
+def _delete_committed_project(project_pk: int) -> None:
     project = Project.objects.get(pk=project_pk)
     municipality = project.municipality
     project.delete()
     municipality.delete()
     Project.history.filter(id=project_pk).delete()
-    SearchChange.objects.filter(pk__gt=changes_before).delete()
-    # The committed writes queued index syncs; left in the reused test database, later tests that
-    # count waiting tasks (outbox, imports) would find them.
-    DBTaskResult.objects.filter(task_path="search.tasks.search_sync", enqueued_at__gte=started).delete()
 
 
 @pytest.fixture
 def committed_project(db):
-    """A published project committed for real (from another connection), so the server threads see it.
-
-    Not ``transaction=True``: its flush would also wipe the roles and legal pages that data migrations
-    created in the reused test database, and the tests after this one would miss them.
-    """
-    project_pk, changes_before, started = in_own_connection(_create_committed_project)
-    yield project_pk
-    in_own_connection(_delete_committed_project, project_pk, changes_before, started)
+    """A published project committed for real, so the server threads see it."""
+    with committed(_create_committed_project, _delete_committed_project) as project_pk:
+        yield project_pk
 
 
 def test_servers_processes_that_find_no_index_build_it_once_without_breaking_each_other(committed_project, tmp_path):
@@ -111,3 +96,15 @@ def test_servers_processes_that_find_no_index_build_it_once_without_breaking_eac
             future.result()
 
     assert indexed_titles(path) == ["Lesepaten"]
+
+
+def test_search_documents_hold_no_contact_of_a_kommune(db, bergkamen):
+    # A Kommune's contacts are not searchable at all, so one without consent cannot be found either.
+    MunicipalityContact.objects.create(municipality=bergkamen, name="Geheim Person", email="geheim@bergkamen.example")
+    ProjectFactory(municipality=bergkamen, title="Willkommensbesuche")
+    NetworkFactory(name="AK Frühe Hilfen", municipalities=[bergkamen])
+
+    documents = [document for kind in KINDS for document in build(kind, None)]
+
+    assert sorted(document.title for document in documents) == ["AK Frühe Hilfen", "Willkommensbesuche"]
+    assert [d.key for d in documents if "geheim" in str(d.as_dict()).lower()] == []

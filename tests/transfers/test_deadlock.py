@@ -17,14 +17,13 @@ import time
 
 import pytest
 from django.db import connection, transaction
-from django_tasks_db.models import DBTaskResult
 
 from accounts.models import OutgoingMail
 from transfers import services
 from transfers.models import Action, Notification, TransferEvent, TransferInterest, TransferOffer
 
 from ..factories import MunicipalityFactory, ProjectFactory, TransferOfferFactory, make_coordinator
-from ..own_connection import in_own_connection
+from ..own_connection import committed, in_own_connection
 
 WAIT_SECONDS = 15
 
@@ -47,12 +46,7 @@ def _delete_two_kommunen(sides):
     interests = TransferInterest.objects.filter(offer__in=offers)
     users = [side["user"] for side in sides]
     Notification.objects.filter(recipient__in=users).delete()
-    # Each committed registration queued mails and their send tasks (accounts.outbox).
-    mails = OutgoingMail.objects.filter(to__in=[user.email for user in users])
-    DBTaskResult.objects.filter(
-        task_path="accounts.tasks.outgoing_mail_send", args_kwargs__args__0__in=list(mails.values_list("pk", flat=True))
-    ).delete()
-    mails.delete()
+    OutgoingMail.objects.filter(to__in=[user.email for user in users]).delete()
     TransferEvent.objects.filter(interest__in=interests).delete()
     interests.delete()
     for side in sides:
@@ -66,9 +60,8 @@ def _delete_two_kommunen(sides):
 
 @pytest.fixture
 def two_kommunen(db):
-    sides = in_own_connection(_create_two_kommunen)
-    yield sides
-    in_own_connection(_delete_two_kommunen, sides)
+    with committed(_create_two_kommunen, _delete_two_kommunen) as sides:
+        yield sides
 
 
 def waiting_on(table: str) -> int:

@@ -3,7 +3,6 @@ import time
 
 import pytest
 from django.db import connection, transaction
-from django_tasks_db.models import DBTaskResult
 
 from accounts.models import OutgoingMail
 from transfers import services
@@ -17,7 +16,7 @@ from ..factories import (
     TransferOfferFactory,
     make_coordinator,
 )
-from ..own_connection import in_own_connection
+from ..own_connection import committed, in_own_connection
 
 Stage = TransferInterest.Stage
 OPEN = ["registered", "first_meeting", "presentation", "coaching", "decision", "implemented"]
@@ -183,11 +182,7 @@ def _delete_committed_interest(interest):
     Notification.objects.filter(interest=interest).delete()
     TransferEvent.objects.filter(interest=interest).delete()
     addresses = [c.user.email for m in municipalities for c in m.coordinators.select_related("user")]
-    mails = OutgoingMail.objects.filter(to__in=addresses)
-    DBTaskResult.objects.filter(
-        task_path="accounts.tasks.outgoing_mail_send", args_kwargs__args__0__in=list(mails.values_list("pk", flat=True))
-    ).delete()
-    mails.delete()
+    OutgoingMail.objects.filter(to__in=addresses).delete()
     interest.delete()
     interest.offer.delete()
     project.delete()
@@ -200,14 +195,9 @@ def _delete_committed_interest(interest):
 
 @pytest.fixture
 def committed_interest(db):
-    """A registered interest committed for real (from another connection), so every connection sees it.
-
-    Not ``transaction=True``: its flush would also wipe the roles created by a data migration from the
-    reused test database. The rows made here are deleted again afterwards instead.
-    """
-    interest, users = in_own_connection(_create_committed_interest)
-    yield interest, users
-    in_own_connection(_delete_committed_interest, interest)
+    """A registered interest committed for real, so every connection sees it."""
+    with committed(_create_committed_interest, lambda made: _delete_committed_interest(made[0])) as made:
+        yield made
 
 
 def test_interest_advance_two_coordinators_at_once_only_one_wins(committed_interest):

@@ -37,7 +37,8 @@ class Command(BaseCommand):
                 raise CommandError("Abgebrochen, nichts gelöscht.")
         counts = personal_data_delete(email=email)
         self.stdout.write(
-            "Gelöscht: {user_accounts} Benutzerkonten (anonymisiert), {project_contacts} Projekt-Kontakte, "
+            "Gelöscht: {user_accounts} Benutzerkonten (anonymisiert), {municipality_contacts} Kontakte von Kommunen, "
+            "{project_contacts} Projekt-Kontakte, "
             "{transfer_offer_contacts} Kontakte von Transfer-Angeboten (Angebote deaktiviert), "
             "{transfer_interest_contacts} Kontakte von Transferinteressen, "
             "{outgoing_mails} E-Mails im Postausgang, "
