@@ -339,6 +339,7 @@ FROM projects_project p WHERE p.id > %(after)s AND p.id %% 20 = 0;
 TRIGGER_TABLES = [
     "projects_project",
     "projects_project_transitions",
+    "projects_project_phases",
     "projects_project_action_fields",
     "projects_project_target_groups",
     "projects_project_social_areas",

@@ -24,6 +24,7 @@ from projects.models import (
     ChainCount,
     LifePhase,
     Municipality,
+    PhaseCount,
     PopulationFigure,
     Project,
     Transition,
@@ -123,9 +124,8 @@ def phase_needs_in_group(
     figures = group_figures(municipality) if figures is None else figures
     if not figures:
         return {}
-    published = Project.objects.published()
-    own = published.filter(municipality_id__in=list(figures)).phase_counts()
-    served = published.served_counts(by="phases")
+    own = PhaseCount.cells(list(figures))
+    served = Project.objects.published().served_counts(by="phases")
     needs = {}
     for municipality_id, bands in figures.items():
         for phase in phases:
@@ -173,9 +173,8 @@ def served_projects(municipality: Municipality) -> list[Project]:
     projects = list(
         Project.objects.published()
         .served_in(municipality)
-        .only("title", "slug", "transition_ids", "municipality__name", "municipality__kind")
+        .only("title", "slug", "transition_ids", "phase_ids", "municipality__name", "municipality__kind")
         .select_related("municipality")
-        .annotate(phase_ids=ArrayAgg("phases__id", distinct=True, default=[]))
         .order_by("title")
     )
     for project in projects:
@@ -369,9 +368,8 @@ def coverage_rows(municipalities: list[Municipality], transitions: list[Transiti
 def phase_coverage_rows(municipalities: list[Municipality], phases: list[LifePhase]) -> list[CoverageRow]:
     """Like ``coverage_rows``, one column per life phase: projects naming the phase, own and serving. A count
     leads to the Kommune's chain at that phase, a gap to the page of that phase's gap. Two queries."""
-    published = Project.objects.published()
-    counts = published.phase_counts()
-    served = published.served_counts(by="phases")
+    counts = PhaseCount.cells()
+    served = Project.objects.published().served_counts(by="phases")
     names = {m.pk: m for m in municipalities}
     members: dict[int, list[Municipality]] = {}
     for municipality in municipalities:

@@ -35,6 +35,21 @@ def in_group(prefix: str, municipality: Municipality) -> Q:
     return Q(**{f"{prefix}_id": group}) | Q(**{f"{prefix}__parent_id": group})
 
 
+def nearest_first(queryset: QuerySet, near: Q, order: list[str]) -> list:
+    """The first ``GAP_PAGE_ITEMS`` rows of ``queryset`` by ``order``, those ``near`` first (``is_near``).
+
+    One query: the first rows near and the first elsewhere, each along ``order`` (an index walk that stops
+    early), then those few sorted. Sorting by nearness first would sort every matching row (400 ms for the
+    projects at a transition at 100 000 projects)."""
+    first = [queryset.filter(near), queryset.exclude(near)]
+    candidates = [part.order_by(*order).values("pk")[:GAP_PAGE_ITEMS] for part in first]
+    return list(
+        queryset.filter(pk__in=candidates[0].union(candidates[1], all=True))
+        .annotate(is_near=flag(near))
+        .order_by(F("is_near").desc(nulls_last=True), *order)[:GAP_PAGE_ITEMS]
+    )
+
+
 @dataclass
 class Gap:
     """What the page of one gap shows; ``transition`` and ``field`` or ``phase`` say which gap it is."""
@@ -73,24 +88,27 @@ def suggestions(municipality: Municipality, *, on_topic: Q, networks: QuerySet) 
     and nearest first the active offers of the others, their projects without an offer and ``networks``.
     Five queries."""
     elsewhere = Project.objects.published().filter(on_topic).exclude(municipality=municipality)
-    served = list(elsewhere.filter(served_municipalities=municipality).select_related("municipality").order_by("title"))
+    # Every project serving the Kommune is listed: only what the list shows (the rows carry long texts).
+    served = list(
+        elsewhere.filter(served_municipalities=municipality)
+        .only("title", "slug", "municipality__name")
+        .select_related("municipality")
+        .order_by("title")
+    )
     for project in served:
         project.served_label = municipality.served_label(project.municipality)
-    offers = list(
-        TransferOffer.objects.active()
-        .filter(project__in=elsewhere)
-        .select_related("project__municipality")
-        .annotate(is_near=flag(in_group("project__municipality", municipality)))
-        .order_by(F("is_near").desc(nulls_last=True), "project__title", "pk")[:GAP_PAGE_ITEMS]
+    offers = nearest_first(
+        TransferOffer.objects.active().filter(project__in=elsewhere).select_related("project__municipality"),
+        in_group("project__municipality", municipality),
+        ["project__title", "pk"],
     )
     for offer in offers:
         offer.interest_url = transfer_interest_url(offer)
-    projects = list(
-        elsewhere.filter(has_transfer_offer=False)
-        .exclude(pk__in=[p.pk for p in served])
-        .select_related("municipality")
-        .annotate(is_near=flag(in_group("municipality", municipality)))
-        .order_by(F("is_near").desc(nulls_last=True), "title", "pk")[:GAP_PAGE_ITEMS]
+    without_offer = elsewhere.filter(has_transfer_offer=False).exclude(pk__in=[p.pk for p in served])
+    projects = nearest_first(
+        without_offer.select_related("municipality"),
+        in_group("municipality", municipality),
+        ["title", "pk"],
     )
     near_members = Network.municipalities.through.objects.filter(network_id=OuterRef("pk")).filter(
         in_group("municipality", municipality)
@@ -142,7 +160,7 @@ def phase_gap(municipality: Municipality, phase: LifePhase) -> Gap:
     )
     found = suggestions(
         municipality,
-        on_topic=Q(pk__in=Project.phases.through.objects.filter(lifephase=phase).values("project_id")),
+        on_topic=Q(phase_ids__contains=[phase.pk]),
         networks=Network.objects.published().filter(Exists(on_network_topic)) if bridging else Network.objects.none(),
     )
     needs = phase_needs_in_group(municipality, [phase])

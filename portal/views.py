@@ -1,13 +1,19 @@
+import hashlib
+
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, Value
+from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from networks.models import Network
 from projects.models import Municipality, Project, SocialArea, Transition
+from search import index as search_index
 from search import query as search_query
 from search import similar
 from search.snippets import snippet
@@ -21,6 +27,10 @@ from .home import home_context
 TRANSFER_OFFERS_PATH = "/transfer/angebote/"  # built by the transfer issue
 PAGE_SIZE = 20
 MAX_PAGE = 5000
+# Filters answered in the database, not by the index (confirmation dates age by the day, good-practice
+# levels come from self-checks): a list with one is never taken from the cache.
+UNCACHED_PARAMS = ("aktuell", "gp_kriterium", "gp_stufe")
+FRAGMENTS_SECONDS = 300
 
 
 def flag(condition: Q | None):
@@ -79,8 +89,38 @@ class ProjectListView(FilterView):
 
     def get(self, request, *args, **kwargs):
         options = filter_choices()
-        data, understood = self.understood_data(options)
+        searcher = search_index.searcher()  # follows the change log first: one small query
+        version = search_index.version()
         query_text = (request.GET.get("q") or "").strip()
+        key = self.fragments_key(options, version)
+        fragments = cache.get(key) if key else None
+        context = {}
+        if fragments is None:
+            context = self.search_context(options, searcher, version, query_text)
+            fragments = {
+                f"{name}_html": render_to_string(f"{self.template_name}#{name}", context, request)
+                for name in ("filters", "results")
+            }
+            if key:
+                cache.set(key, fragments, FRAGMENTS_SECONDS)
+        return self.response_class(
+            request, self.template_name, {"view": self, "query_text": query_text, **context, **fragments}
+        )
+
+    def fragments_key(self, options, version: float | None) -> str | None:
+        """The cache key of the list's filters and results for this request, or None where they may not come
+        from the cache. They are public (the same for everybody) and depend only on the query, the facet
+        values and the index (which follows every write to what the list shows: a new version, a new key)."""
+        if version is None or any(self.request.GET.get(name) for name in UNCACHED_PARAMS):
+            return None
+        state = repr(
+            (str(search_index.directory()), version, options, get_language(), sorted(self.request.GET.lists()))
+        )
+        return "project-list:" + hashlib.sha256(state.encode()).hexdigest()
+
+    def search_context(self, options, searcher, version: float | None, query_text: str) -> dict:
+        request = self.request
+        data, understood = self.understood_data(options)
         self.filterset = ProjectFilter(
             data, self.get_queryset(), options=options, searched=bool(query_text), request=request
         )
@@ -103,6 +143,8 @@ class ProjectListView(FilterView):
                 sort=filterset.sort,
                 offset=(page - 1) * PAGE_SIZE,
                 limit=PAGE_SIZE,
+                searcher=searcher,
+                version=version,
             )
 
         result = run(words, number)
@@ -137,7 +179,7 @@ class ProjectListView(FilterView):
             project.transition_labels = [t.short_label for t in transitions if t.pk in project.transition_ids]
 
         chips = self.active_filters(data)
-        context = self.get_context_data(
+        return self.get_context_data(
             filter=filterset,
             object_list=projects,
             page_obj=page,
@@ -153,7 +195,6 @@ class ProjectListView(FilterView):
             filter_count=len(chips),
             page_query=self.query_without(data, "seite"),
         )
-        return self.render_to_response(context)
 
     def understood_data(self, options) -> tuple:
         """The request's parameters with the filter values named in ``q`` added and taken out of ``q``."""

@@ -53,6 +53,16 @@ def show_step_error(form: forms.Form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+def inline_rows(formset, columns) -> list[dict]:
+    """The rows an inline formset would store (kept, changed and new ones), for a proposed change."""
+    rows = [
+        form.cleaned_data
+        for form in formset.forms
+        if form.cleaned_data and not form.cleaned_data.get("DELETE") and (form.instance.pk or form.has_changed())
+    ]
+    return [{column: row.get(column) for column in columns} for row in rows]
+
+
 class ReviewPageMixin:
     """The review page of a ModelAdmin: what will be published (or change), then one review step.
 

@@ -215,10 +215,13 @@ def run(
     offset: int = 0,
     limit: int = 20,
     searcher: tantivy.Searcher | None = None,
+    version: float | None = None,
 ) -> Result:
     """Search records of ``kind`` (all kinds: None). ``filters``: facet → values (any of them);
-    ``only_ids``: a restriction computed in the database (good-practice levels)."""
-    cache_version = None
+    ``only_ids``: a restriction computed in the database (good-practice levels). A caller that passes its
+    own ``searcher`` from ``index.searcher()`` passes ``index.version()`` with it to keep the facet counts
+    cached."""
+    cache_version = version
     if searcher is None:
         searcher = search_index.searcher()
         cache_version = search_index.version()

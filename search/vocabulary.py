@@ -6,6 +6,7 @@ and folded like the collation key, so "Übergang Schule–Beruf", "uebergang sch
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.translation import gettext_lazy as _
 
@@ -45,6 +46,7 @@ class Term:
     label: str
 
 
+@lru_cache(maxsize=4096)  # the names of the taxonomies, folded again for every search otherwise
 def _key(phrase: str) -> tuple[str, ...]:
     return tuple(collation_key(word) for word in query_words(phrase))
 

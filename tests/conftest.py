@@ -1,6 +1,7 @@
 import pytest
 
 from .factories import MunicipalityFactory, make_coordinator, make_phases, make_steering_member, make_transitions
+from .module_data import module_records, run_load_demo
 
 
 @pytest.fixture(autouse=True)
@@ -26,6 +27,17 @@ def transitions(db):
 def phases(transitions):
     """The six life phases, in order; each of the five transitions bridges two neighbouring ones."""
     return make_phases(transitions)
+
+
+@pytest.fixture(scope="module")
+def demo_loaded(django_db_setup, django_db_blocker) -> str:
+    """The demo content, loaded once per module (see ``module_records``); what ``load_demo`` printed."""
+    yield from module_records(django_db_blocker, run_load_demo)
+
+
+@pytest.fixture
+def demo(demo_loaded, db) -> str:
+    return demo_loaded
 
 
 @pytest.fixture

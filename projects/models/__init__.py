@@ -23,7 +23,7 @@ from .project import (
     ProjectQuerySet,
 )
 from .review import ReviewedModel, ReviewQuerySet, ReviewStatus
-from .search import ChainCount, SearchQueryField
+from .search import ChainCount, PhaseCount, SearchQueryField
 from .taxonomy import (
     YEAR_VALIDATORS,
     ActionField,
@@ -53,6 +53,7 @@ __all__ = [
     "MunicipalityQuerySet",
     "OrderedTaxonomy",
     "Organisation",
+    "PhaseCount",
     "PopulationFigure",
     "PopulationFigureQuerySet",
     "Project",

@@ -45,3 +45,32 @@ class ChainCount(models.Model):
             (m, t, f or None): n
             for m, t, f, n in rows.values_list("municipality_id", "transition_id", "field_id", "count")
         }
+
+
+class PhaseCount(models.Model):
+    """Published projects per municipality × life phase, trigger-maintained like ``ChainCount`` (migration
+    0022): the gap grid by phase and the chain's needs read a few dozen rows instead of counting every
+    project's phases."""
+
+    municipality_id = models.BigIntegerField(_("Kommune"))
+    phase_id = models.BigIntegerField(_("Lebensphase"))
+    count = models.IntegerField(_("Anzahl"), default=0)
+
+    class Meta:
+        verbose_name = _("Lebensphasenzählung")
+        verbose_name_plural = _("Lebensphasenzählungen")
+        ordering = ["municipality_id", "phase_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality_id", "phase_id"], name="phasecount_unique_cell"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id}/{self.phase_id}: {self.count}"
+
+    @classmethod
+    def cells(cls, municipality_ids: list[int] | None = None) -> dict[tuple[int, int], int]:
+        """``{(municipality_id, phase_id): count}`` of published projects (of these municipalities), one query."""
+        rows = cls.objects.filter(count__gt=0)
+        if municipality_ids is not None:
+            rows = rows.filter(municipality_id__in=municipality_ids)
+        return {(m, p): n for m, p, n in rows.values_list("municipality_id", "phase_id", "count")}

@@ -34,7 +34,7 @@ from ..factories import (
     make_coordinator,
     make_steering_member,
 )
-from ..module_data import module_transaction
+from ..module_data import module_records
 from ..steering.factories import (
     AssessmentFactory,
     CriterionFactory,
@@ -160,17 +160,20 @@ def world(coordinator_bergkamen, coordinator_selm, steering_member, bergkamen, s
 
 @pytest.fixture(scope="module")
 def module_world(django_db_setup, django_db_blocker) -> World:
-    """The same world, built once for all tests of a module (see ``module_transaction``): saves building
+    """The same world, built once for all tests of a module (see ``module_records``): saves building
     ~60 records for each of hundreds of table cases."""
-    with module_transaction(django_db_blocker):
+
+    def build() -> World:
         bergkamen, selm = MunicipalityFactory(name="Bergkamen"), MunicipalityFactory(name="Selm")
-        yield build_world(
+        return build_world(
             make_coordinator(bergkamen, username="koordination-bergkamen-test"),
             make_coordinator(selm, username="koordination-selm-test"),
             make_steering_member(username="steuerung-test"),
             bergkamen,
             selm,
         )
+
+    yield from module_records(django_db_blocker, build)
 
 
 class _FormParser(HTMLParser):

@@ -6,8 +6,6 @@ import io
 import zipfile
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from frictionless import Package
 from rdflib.namespace import DCAT, RDF
 
@@ -19,24 +17,6 @@ from . import dcat_shapes
 from .hsds_schemas import errors
 from .test_hsds import ENDPOINTS
 from .test_open_data_package import CATALOGUES, catalogue
-
-
-@pytest.fixture(scope="module")
-def demo_loaded(django_db_setup, django_db_blocker):
-    """The demo content, loaded once for this module and rolled back at its end."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
-
-
-@pytest.fixture
-def demo(demo_loaded, db):
-    return None
 
 
 def all_records(client, path: str) -> list[dict]:

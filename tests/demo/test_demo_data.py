@@ -1,9 +1,8 @@
 import datetime
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
-from django.db import models, transaction
+from django.core.management import CommandError
+from django.db import models
 from django.test import override_settings
 from django.utils import timezone
 
@@ -32,6 +31,8 @@ from steering.models import (
     ProjectSelfCheck,
 )
 from transfers.models import TransferInterest, TransferOffer, TransferRequest, TransferService
+
+from ..module_data import run_load_demo
 
 NETWORKS: list[dict] = read("networks")["networks"]
 DEMO_PASSWORD = demo_password()
@@ -63,12 +64,6 @@ SNAPSHOT_MODELS: list[type[models.Model]] = [
 ]
 
 
-def run_load_demo(**options) -> str:
-    out = StringIO()
-    call_command("load_demo", stdout=out, **options)
-    return out.getvalue()
-
-
 def snapshot() -> dict[str, list[dict]]:
     """Every row of every demo table and of their many-to-many tables, including ``updated_at``."""
     tables = {model._meta.label: model for model in SNAPSHOT_MODELS}
@@ -77,27 +72,6 @@ def snapshot() -> dict[str, list[dict]]:
             through = relation.remote_field.through
             tables[through._meta.label] = through
     return {label: list(model._default_manager.order_by("pk").values()) for label, model in tables.items()}
-
-
-@pytest.fixture(scope="module")
-def demo_loaded(django_db_setup, django_db_blocker):
-    """Load the demo once for this module, inside a transaction that is rolled back at its end.
-
-    Each test's own transaction (``db``) nests inside it, so tests still cannot see each other's changes.
-    """
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        output = run_load_demo()
-    yield output
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
-
-
-@pytest.fixture
-def demo(demo_loaded, db) -> str:
-    return demo_loaded
 
 
 def test_load_demo_counts_are_exact(demo):

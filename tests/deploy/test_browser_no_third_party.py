@@ -13,7 +13,10 @@ BROWSER_ARGS = [
     "--disable-sync", "--no-first-run",
 ]  # fmt: skip
 
-pytestmark = pytest.mark.skipif(not shutil.which("chromium"), reason="Debian chromium fehlt (apt-get install chromium)")
+pytestmark = [
+    pytest.mark.browser,  # Chromium: in the complete run, not in ``bin/test --fast``
+    pytest.mark.skipif(not shutil.which("chromium"), reason="Debian chromium fehlt (apt-get install chromium)"),
+]
 
 
 @pytest.fixture(scope="module")

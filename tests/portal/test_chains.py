@@ -5,6 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from portal.gaps import GAP_PAGE_ITEMS
 from projects.models import AgeBand, Municipality, PopulationFigure, Project
 
 from ..factories import (
@@ -275,6 +276,30 @@ def test_gap_page_offers_projects_and_networks_nearest_first(client, boenen, gap
     assert content.count("Transfer-Angebot anfragen") == 2
     assert f'href="/transfer/angebote/{near_offer.pk}/interesse/"' in content
     assert content.count('<span class="tag">im selben Kreis') == 3
+
+
+@pytest.mark.parametrize("listed", ["offers", "projects"])
+def test_gap_page_lists_the_first_near_records_by_title_then_the_first_others(
+    client, kreis, boenen, bergkamen, transitions, listed
+):
+    kita = transitions[1]
+    dortmund = Municipality.objects.get(name="Dortmund")
+    for number in range(GAP_PAGE_ITEMS + 1):
+        project = ProjectFactory(title=f"A Dortmund {number}", municipality=dortmund, transitions=[kita])
+        if listed == "offers":
+            TransferOfferFactory(project=project)
+    for number in (3, 1, 2):
+        project = ProjectFactory(title=f"Z Bergkamen {number}", municipality=bergkamen, transitions=[kita])
+        if listed == "offers":
+            TransferOfferFactory(project=project)
+
+    response = client.get(reverse("projects:gap", kwargs={"slug": boenen.slug, "transition": kita.slug}))
+
+    shown = response.context[listed]
+    titles = [item.project.title if listed == "offers" else item.title for item in shown]
+    near = ["Z Bergkamen 1", "Z Bergkamen 2", "Z Bergkamen 3"]
+    assert titles == near + [f"A Dortmund {number}" for number in range(GAP_PAGE_ITEMS - len(near))]
+    assert [item.is_near for item in shown] == [True] * len(near) + [None] * (GAP_PAGE_ITEMS - len(near))
 
 
 def test_gap_page_shows_what_already_serves_the_town(client, boenen, familienzentren, transitions):

@@ -242,3 +242,41 @@ def test_project_list_filter_confirmed_combines_with_facets_and_search(client, c
     assert titles(client.get(LIST_URL, {"aktuell": "on", "kommune": "bergkamen"})) == ["Frisch bestätigt"]
     assert titles(client.get(LIST_URL, {"aktuell": "on", "q": "Veraltet"})) == []
     assert titles(client.get(LIST_URL, {"q": "Veraltet"})) == ["Veraltet"]
+
+
+def test_project_list_shows_a_change_as_soon_as_the_index_followed_it(client, catalogue, bergkamen):
+    """The filters and results are cached per index version: a write is in the next list, not after a while."""
+    assert "Kita-Lotsen" in client.get(LIST_URL, {"q": "Lotsen"}).content.decode()
+    assert client.get(LIST_URL, {"q": "Lotsen"}).context.get("object_list") is None  # served from the cache
+
+    project = Project.objects.get(title="Kita-Lotsen")
+    project.title = "Kita-Lotsinnen und -Lotsen"
+    project.save()
+    bergkamen.name = "Bergkamen an der Seseke"
+    bergkamen.save()
+    response = client.get(LIST_URL, {"q": "Lotsen"})
+
+    assert titles(response) == ["Kita-Lotsinnen und -Lotsen"]
+    assert "Bergkamen an der Seseke" in response.content.decode()
+
+
+def test_project_list_cached_for_one_visitor_still_offers_a_signed_in_user_to_save_the_search(
+    client, catalogue, coordinator_bergkamen
+):
+    anonymous = client.get(LIST_URL, {"q": "Lotsen"}).content.decode()
+    client.force_login(coordinator_bergkamen)
+
+    signed_in = client.get(LIST_URL, {"q": "Lotsen"}).content.decode()
+
+    assert "Suche speichern" not in anonymous
+    assert "Suche speichern" in signed_in
+    assert 'name="query" value="q=Lotsen"' in signed_in
+
+
+def test_project_list_filter_answered_by_the_database_is_never_cached(client, confirmations):
+    """Confirmation dates age without a write to the index: the filter "aktuell" is read anew each time."""
+    assert titles(client.get(LIST_URL, {"aktuell": "on"})) == ["Frisch bestätigt", "Knapp bestätigt"]
+
+    Project.objects.filter(title="Knapp bestätigt").update(confirmed_at=timezone.now() - timedelta(days=600))
+
+    assert titles(client.get(LIST_URL, {"aktuell": "on"})) == ["Frisch bestätigt"]

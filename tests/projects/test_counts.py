@@ -3,9 +3,15 @@
 import pytest
 from django.db import connection
 
-from projects.models import ChainCount, Project
+from projects.models import ChainCount, PhaseCount, Project
 
-from ..factories import ActionFieldFactory, ProjectFactory, SocialAreaFactory, TransferOfferFactory
+from ..factories import (
+    ActionFieldFactory,
+    LifePhaseFactory,
+    ProjectFactory,
+    SocialAreaFactory,
+    TransferOfferFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +58,38 @@ def test_chain_counters_follow_inserts_relations_status_and_deletes(transitions,
 
     Project.objects.all().delete()
     assert counters() == {}
+
+
+def phase_counters() -> dict:
+    rows = PhaseCount.objects.filter(count__gt=0).values_list("municipality_id", "phase_id", "count")
+    return {(m, p): n for m, p, n in rows}
+
+
+def rebuilt_phases() -> dict:
+    rebuilt()
+    return phase_counters()
+
+
+def test_phase_counters_follow_inserts_relations_status_and_deletes(bergkamen, selm):
+    kita, school = LifePhaseFactory(name="Kita"), LifePhaseFactory(name="Grundschule")
+    project = ProjectFactory(municipality=bergkamen, phases=[kita, school])
+    ProjectFactory(municipality=selm, phases=[school], status=Project.Status.DRAFT)
+
+    assert phase_counters() == rebuilt_phases()
+    assert phase_counters() == {(bergkamen.pk, kita.pk): 1, (bergkamen.pk, school.pk): 1}
+    assert PhaseCount.cells([selm.pk]) == {}
+
+    project.phases.remove(kita)
+    Project.objects.filter(municipality=selm).update(status=Project.Status.PUBLISHED)
+    assert phase_counters() == rebuilt_phases()
+    assert phase_counters() == {(bergkamen.pk, school.pk): 1, (selm.pk, school.pk): 1}
+
+    project.municipality = selm
+    project.save()
+    assert PhaseCount.cells() == {(selm.pk, school.pk): 2}
+
+    Project.objects.all().delete()
+    assert phase_counters() == {}
 
 
 def test_project_arrays_and_offer_flag_follow_relations(transitions, bergkamen):

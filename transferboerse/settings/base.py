@@ -33,8 +33,11 @@ def database_config() -> dict:
         from transferboerse.embedded_db import database_url
 
         url = database_url()
-    # Health checks: a kept connection that broke while the database was away is replaced before use.
-    return dj_database_url.parse(url, conn_max_age=int(env("CONN_MAX_AGE", "0")), conn_health_checks=True)
+    # Each worker keeps its connection for a minute (the default .env.example documents): a new one per
+    # request costs PostgreSQL a process start and cold caches, and halved the requests per second a
+    # gunicorn worker served (bench/throughput.py). Health checks: a kept connection that broke while the
+    # database was away is replaced before use.
+    return dj_database_url.parse(url, conn_max_age=int(env("CONN_MAX_AGE", "60")), conn_health_checks=True)
 
 
 DEBUG = False
