@@ -1,7 +1,9 @@
 import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, Value
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
@@ -71,6 +73,55 @@ class KnownCountPaginator(Paginator):
         return self._known_count
 
 
+def requested_page(request) -> int:
+    """The page asked for in ``seite``; 1 for anything that is not a page number."""
+    raw = request.GET.get("seite") or "1"
+    return min(max(int(raw), 1), MAX_PAGE) if raw.isdigit() and len(raw) < 6 else 1
+
+
+@dataclass
+class Found:
+    result: search_query.Result
+    words: list[str]  # the words searched for: the query's, or those of the suggestion shown instead
+    page: Page
+    suggestion: str | None
+    suggestion_shown: bool
+
+
+def search_pages(run: Callable[[list[str], int], search_query.Result], words: list[str], number: int) -> Found:
+    """``run(words, page)``; where nothing matches but "Meinten Sie" names words that do, their results
+    instead. A page past the end becomes the last page."""
+    result, suggestion, shown = run(words, number), None, False
+    if result.suggestion and not result.total:
+        suggested_words = search_query.query_words(result.suggestion)
+        suggested = run(suggested_words, number)
+        if suggested.total:
+            result, words, suggestion, shown = suggested, suggested_words, result.suggestion, True
+    elif result.suggestion:
+        suggestion = result.suggestion
+    paginator = KnownCountPaginator(Project.objects.none(), PAGE_SIZE, count=result.total)
+    page_number = paginator.get_page(number).number
+    if page_number != number:
+        result = run(words, page_number)
+    paginator.object_list = [None] * result.total
+    return Found(result, words, paginator.page(page_number), suggestion, shown)
+
+
+def hits_in_order(hits, transitions, highlight: list[str]) -> list[Project]:
+    """The projects of a page of hits in the engine's order, each with its snippet and Übergang labels."""
+    order = {hit.pk: position for position, hit in enumerate(hits)}
+    projects = sorted(
+        Project.objects.filter(pk__in=order)
+        .only("title", "slug", "summary", "has_transfer_offer", "transition_ids", "municipality__name")
+        .select_related("municipality"),
+        key=lambda project: order[project.pk],
+    )
+    for project in projects:
+        project.snippet = snippet(project.summary, highlight) if highlight else None
+        project.transition_labels = [t.short_label for t in transitions if t.pk in project.transition_ids]
+    return projects
+
+
 class HomeView(TemplateView):
     template_name = "projects/home.html"
 
@@ -119,24 +170,18 @@ class ProjectListView(FilterView):
         return "project-list:" + hashlib.sha256(state.encode()).hexdigest()
 
     def search_context(self, options, searcher, version: float | None, query_text: str) -> dict:
-        request = self.request
         data, understood = self.understood_data(options)
-        self.filterset = ProjectFilter(
-            data, self.get_queryset(), options=options, searched=bool(query_text), request=request
+        self.filterset = filterset = ProjectFilter(
+            data, self.get_queryset(), options=options, searched=bool(query_text), request=self.request
         )
-        filterset = self.filterset
-        words, quoted = understood.words, understood.phrases
-        only_ids = None
-        if condition := filterset.id_condition():
-            only_ids = list(self.get_queryset().filter(condition).values_list("pk", flat=True))
-        raw_page = request.GET.get("seite") or "1"
-        number = min(max(int(raw_page), 1), MAX_PAGE) if raw_page.isdigit() and len(raw_page) < 6 else 1
+        condition = filterset.id_condition()
+        only_ids = list(self.get_queryset().filter(condition).values_list("pk", flat=True)) if condition else None
 
         def run(words, page):
             return search_query.run(
                 "project",
                 words=words,
-                phrases=quoted,
+                phrases=understood.phrases,
                 filters=filterset.engine_filters(),
                 only_ids=only_ids,
                 facets=[*FACETS, "transfer"],
@@ -147,50 +192,23 @@ class ProjectListView(FilterView):
                 version=version,
             )
 
-        result = run(words, number)
-        suggestion = result.suggestion
-        if suggestion and not result.total:
-            suggested = run(search_query.query_words(suggestion), number)
-            if suggested.total:
-                result, words = suggested, search_query.query_words(suggestion)
-                shown_suggestion = True
-            else:
-                suggestion, shown_suggestion = None, False
-        else:
-            shown_suggestion = False
-        paginator = KnownCountPaginator(Project.objects.none(), PAGE_SIZE, count=result.total)
-        page_number = paginator.get_page(number).number
-        if page_number != number:
-            result = run(words, page_number)
-        order = {hit.pk: position for position, hit in enumerate(result.hits)}
-        projects = sorted(
-            Project.objects.filter(pk__in=order)
-            .only("title", "slug", "summary", "has_transfer_offer", "transition_ids", "municipality__name")
-            .select_related("municipality"),
-            key=lambda project: order[project.pk],
-        )
-        paginator.object_list = [None] * result.total
-        page = paginator.page(page_number)
-        page.object_list = self.object_list = projects
-        transitions = filterset.options["uebergang"]
-        highlight = [*words, *(word for phrase in quoted for word in phrase)]
-        for project in projects:
-            project.snippet = snippet(project.summary, highlight) if highlight else None
-            project.transition_labels = [t.short_label for t in transitions if t.pk in project.transition_ids]
-
+        found = search_pages(run, understood.words, requested_page(self.request))
+        highlight = [*found.words, *(word for phrase in understood.phrases for word in phrase)]
+        projects = self.object_list = hits_in_order(found.result.hits, filterset.options["uebergang"], highlight)
+        found.page.object_list = projects
         chips = self.active_filters(data)
         return self.get_context_data(
             filter=filterset,
             object_list=projects,
-            page_obj=page,
-            paginator=paginator,
-            is_paginated=paginator.num_pages > 1,
-            facets=filterset.facets(result.counts),
+            page_obj=found.page,
+            paginator=found.page.paginator,
+            is_paginated=found.page.paginator.num_pages > 1,
+            facets=filterset.facets(found.result.counts),
             query_text=query_text,
             query_too_long=len(query_text) > 200,
-            suggestion=suggestion,
-            suggestion_shown=shown_suggestion,
-            partial=result.partial,
+            suggestion=found.suggestion,
+            suggestion_shown=found.suggestion_shown,
+            partial=found.result.partial,
             active_filters=chips,
             filter_count=len(chips),
             page_query=self.query_without(data, "seite"),
