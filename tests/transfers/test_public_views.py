@@ -227,7 +227,10 @@ def test_municipality_balance_partial(baby_offer, selm):
     TransferInterestFactory(offer=baby_offer, municipality=selm, stage="implemented")
     html = render_to_string("transfers/_municipality_balance.html", {"municipality": selm})
     assert "Transferbilanz" in html
-    assert '<th scope="row">umgesetzt</th><td>0</td><td>1</td>' in html
+    assert (
+        '<th class="kern-table__header" scope="row">umgesetzt</th>'
+        '<td class="kern-table__cell">0</td><td class="kern-table__cell">1</td>'
+    ) in html
 
 
 def test_project_experiences_partial_empty_without_ratings(baby_offer, selm):
