@@ -14,10 +14,11 @@ from django_filters.views import FilterView
 
 from projects.models import Municipality, Project, Transition
 from transferboerse import spreadsheets
+from transferboerse.params import RenamedParamsRedirectMixin
 
 from . import matching, reciprocity, saved_searches, services
 from .access import can_view_ledger, events_for, transfer_interests_for
-from .filters import OfferFilter, RequestFilter
+from .filters import RENAMED_PARAMS, OfferFilter, RequestFilter
 from .forms import (
     CloseForm,
     InterestForm,
@@ -65,8 +66,9 @@ def _apply_validation_error(form, error: ValidationError):
 # --- offers -------------------------------------------------------------------------------------
 
 
-class OfferListView(FilterView):
+class OfferListView(RenamedParamsRedirectMixin, FilterView):
     filterset_class = OfferFilter
+    renamed_params = RENAMED_PARAMS
     template_name = "transfers/offer_list.html"
     paginate_by = 20
     queryset = TransferOffer.objects.active().with_details()
@@ -165,8 +167,9 @@ class InterestCreateView(LoginRequiredMixin, FormView):
 # --- requests -----------------------------------------------------------------------------------
 
 
-class RequestListView(FilterView):
+class RequestListView(RenamedParamsRedirectMixin, FilterView):
     filterset_class = RequestFilter
+    renamed_params = RENAMED_PARAMS
     template_name = "transfers/request_list.html"
     paginate_by = 20
     queryset = TransferRequest.objects.open().with_details()

@@ -380,7 +380,7 @@ def test_phase_gap_page_offers_projects_and_networks_nearest_first(client, boene
     assert context["request_url"] == (
         "/transfer/gesuche/neu/?kommune=boenen&uebergang=uebergang-in-die-kita&uebergang=uebergang-in-die-grundschule"
     )
-    assert context["offers_url"] == "/transfer/angebote/?transition=uebergang-in-die-kita"
+    assert context["offers_url"] == "/transfer/angebote/?uebergang=uebergang-in-die-kita"
     content = response.content.decode()
     assert "<h1>Lücke: Kita in Bönen</h1>" in content
     assert "Bönen hat in der Lebensphase „Kita“ noch kein eigenes veröffentlichtes Projekt." in content

@@ -66,9 +66,9 @@ def test_offer_detail_shows_readiness_mode_criteria_effort_and_difficulty(client
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ({"mode": "peer_review"}, ["Visitation"]),
-        ({"effort": "low"}, ["Visitation"]),
-        ({"difficulty": "demanding"}, ["Partnerschaft"]),
+        ({"transferform": "peer_review"}, ["Visitation"]),
+        ({"aufwand": "low"}, ["Visitation"]),
+        ({"schwierigkeit": "demanding"}, ["Partnerschaft"]),
         ({}, ["Partnerschaft", "Visitation"]),
     ],
 )
