@@ -30,7 +30,9 @@ def render_text(text: str) -> SafeString:
             close()
         elif line.startswith(HEADING):
             close()
-            html.append(format_html('<h2 class="h4 mt-4">{}</h2>', line.removeprefix(HEADING).strip()))
+            html.append(
+                format_html('<h2 class="kern-heading-medium kern-mt-lg">{}</h2>', line.removeprefix(HEADING).strip())
+            )
         elif line.startswith(BULLET):
             if paragraph:
                 close()

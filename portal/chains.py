@@ -434,6 +434,22 @@ class MunicipalityListView(TemplateView):
         return super().get_context_data(districts=list(districts.values()), others=others, **kwargs)
 
 
+def _each_once(records, *, key) -> list:
+    """``records`` without repeats (by primary key), sorted by ``key``."""
+    return sorted({record.pk: record for record in records}.values(), key=key)
+
+
+def member_rows(district: Municipality, transitions, needs: dict) -> list:
+    """A Kreis's coverage row and one per member town, each cell with the children it is for."""
+    towns = list(district.members.order_by("name"))
+    rows = coverage_rows([district, *towns], transitions, [None])
+    for row in rows:
+        if not row.is_total:
+            for cell, transition in zip(row.cells, transitions, strict=True):
+                cell.need = needs.get((row.municipality.pk, transition.pk))
+    return rows
+
+
 class MunicipalityDetailView(DetailView):
     template_name = "projects/municipality_detail.html"
     queryset = Municipality.objects.select_related("parent")
@@ -449,29 +465,18 @@ class MunicipalityDetailView(DetailView):
         figures = group_figures(municipality)
         needs = needs_in_group(municipality, transitions, figures)
         links = chain_links(municipality, transitions=transitions, needs=needs)
-        projects = sorted({p.pk: p for link in links for p in link.projects}.values(), key=lambda p: p.title)
-        serving = sorted({p.pk: p for link in links for p in link.served_projects}.values(), key=lambda p: p.title)
-        networks = sorted({n.pk: n for link in links for n in link.networks}.values(), key=lambda n: n.name)
         population = sorted(
             figures.get(municipality.pk, {}).values(), key=lambda figure: AgeBand.values.index(figure.age_band)
         )
-        members = []
-        if municipality.is_district:
-            towns = list(municipality.members.order_by("name"))
-            members = coverage_rows([municipality, *towns], transitions, [None])
-            for row in members:
-                if not row.is_total:
-                    for cell, transition in zip(row.cells, transitions, strict=True):
-                        cell.need = needs.get((row.municipality.pk, transition.pk))
         return super().get_context_data(
             contacts=list(municipality.contacts.public()),
             chain=links,
-            projects=projects,
-            served_projects=serving,
-            networks=networks,
+            projects=_each_once((p for link in links for p in link.projects), key=lambda p: p.title),
+            served_projects=_each_once((p for link in links for p in link.served_projects), key=lambda p: p.title),
+            networks=_each_once((n for link in links for n in link.networks), key=lambda n: n.name),
             offers=offers,
             population=population,
-            members=members,
+            members=member_rows(municipality, transitions, needs) if municipality.is_district else [],
             transitions=transitions,
             **kwargs,
         )

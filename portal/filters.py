@@ -271,7 +271,7 @@ class ProjectFilter(GoodPracticeFilterSet):
             name = facet.name
             form_field.facet_html = mark_safe(
                 "".join(
-                    f'<div class="kern-form-check{" ms-3" if o.nested else ""}">'
+                    f'<div class="kern-form-check{" kern-ml-md" if o.nested else ""}">'
                     f'<input type="checkbox" class="kern-form-check__checkbox" name="{name}"'
                     f' value="{html.escape(o.value)}" id="id_{name}_{i}"{" checked" if o.selected else ""}>'
                     f'<label class="kern-label" for="id_{name}_{i}">{html.escape(o.label)} ({o.count})</label>'

@@ -143,7 +143,7 @@ def transition_gap(municipality: Municipality, transition: Transition, field: Ac
         request_url=list_url(
             "transfers:request_create", [("kommune", municipality.slug), ("uebergang", transition.slug)]
         ),
-        offers_url=list_url("transfers:offers", [("transition", transition.slug)]),
+        offers_url=list_url("transfers:offers", [("uebergang", transition.slug)]),
         projects_url=list_url("projects:list", [("uebergang", transition.slug), *field_params]),
         transition=transition,
         field=field,
@@ -173,7 +173,7 @@ def phase_gap(municipality: Municipality, phase: LifePhase) -> Gap:
         **vars(found),
         need=needs.get((municipality.pk, phase.pk)),
         request_url=list_url("transfers:request_create", [("kommune", municipality.slug), *by_transition]),
-        offers_url=list_url("transfers:offers", [("transition", into.slug)] if into else []),
+        offers_url=list_url("transfers:offers", [("uebergang", into.slug)] if into else []),
         projects_url=list_url("projects:list", by_transition),
         phase=phase,
     )

@@ -26,7 +26,7 @@ from transfers.models import TransferOffer, TransferService
 from .filters import FACETS, ProjectFilter, filter_choices
 from .home import home_context
 
-TRANSFER_OFFERS_PATH = "/transfer/angebote/"  # built by the transfer issue
+TRANSFER_OFFERS_PATH = "/transfer/angebote/"
 PAGE_SIZE = 20
 MAX_PAGE = 5000
 # Filters answered in the database, not by the index (confirmation dates age by the day, good-practice
@@ -43,7 +43,7 @@ def flag(condition: Q | None):
 
 
 def transfer_offers_url(transition: Transition) -> str:
-    return f"{TRANSFER_OFFERS_PATH}?{urlencode({'transition': transition.slug})}"
+    return f"{TRANSFER_OFFERS_PATH}?{urlencode({'uebergang': transition.slug})}"
 
 
 def transfer_interest_url(offer: TransferOffer) -> str:

@@ -25,6 +25,7 @@ class Group:
     label: str
     list_url: str
     total: int = 0
+    suggestion: str | None = None
     items: list = field(default_factory=list)
 
 
@@ -54,6 +55,30 @@ def _title_and_text(kind: str, record) -> tuple[str, str]:
     return record.name, record.description
 
 
+def kind_group(kind: str, text: str, understood, searcher) -> "Group":
+    """The first hits of one kind with their snippets, the count of all, and the index's "Meinten Sie"."""
+    label, route, queryset = KINDS[kind]
+    words, filters = query.words_and_filters(kind, understood)
+    # The index holds past Fachtage too; count those the list shows by default.
+    only_ids = list(queryset.values_list("pk", flat=True)) if kind == "event" else None
+    result = query.run(
+        kind,
+        words=words,
+        phrases=understood.phrases,
+        filters=filters,
+        only_ids=only_ids,
+        limit=PER_KIND,
+        searcher=searcher,
+    )
+    group = Group(kind, str(label), f"{reverse(route)}?{urlencode({'q': text})}", result.total, result.suggestion)
+    order = {hit.pk: position for position, hit in enumerate(result.hits)}
+    highlight = [*words, *(word for phrase in understood.phrases for word in phrase)]
+    for record in sorted(queryset.filter(pk__in=order), key=lambda record: order[record.pk]):
+        title, body = _title_and_text(kind, record)
+        group.items.append((title, record.get_absolute_url(), snippet(body, highlight)))
+    return group
+
+
 class SearchView(TemplateView):
     """Everything the header and home search box find, grouped by kind, with the count of each."""
 
@@ -62,36 +87,15 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         text = (self.request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
         understood = query.understand(text)
-        groups, suggestion = [], None
+        groups = []
         if text:
             searcher = query.search_index.searcher()
-            for kind, (label, route, queryset) in KINDS.items():
-                words, filters = query.words_and_filters(kind, understood)
-                # The index holds past Fachtage too; count those the list shows by default.
-                only_ids = list(queryset.values_list("pk", flat=True)) if kind == "event" else None
-                result = query.run(
-                    kind,
-                    words=words,
-                    phrases=understood.phrases,
-                    filters=filters,
-                    only_ids=only_ids,
-                    limit=PER_KIND,
-                    searcher=searcher,
-                )
-                suggestion = suggestion or result.suggestion
-                group = Group(kind, str(label), f"{reverse(route)}?{urlencode({'q': text})}", result.total)
-                order = {hit.pk: position for position, hit in enumerate(result.hits)}
-                records = sorted(queryset.filter(pk__in=order), key=lambda record: order[record.pk])
-                highlight = [*words, *(word for phrase in understood.phrases for word in phrase)]
-                for record in records:
-                    title, body = _title_and_text(kind, record)
-                    group.items.append((title, record.get_absolute_url(), snippet(body, highlight)))
-                groups.append(group)
+            groups = [kind_group(kind, text, understood, searcher) for kind in KINDS]
         return super().get_context_data(
             query_text=text,
             groups=groups,
             total=sum(group.total for group in groups),
             terms=understood.terms,
-            suggestion=suggestion,
+            suggestion=next((group.suggestion for group in groups if group.suggestion), None),
             **kwargs,
         )

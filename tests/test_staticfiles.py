@@ -30,8 +30,8 @@ def test_every_vendor_file_a_template_loads_is_found():
 
 def test_builds_and_source_maps_the_pages_do_not_load_are_not_served():
     assert finders.find("vendor/kern/kern.min.css")
-    for unused in ("vendor/bootstrap/js/bootstrap.bundle.js", "vendor/bootstrap/css/bootstrap.rtl.css",
-                   "vendor/chart.js/chart.cjs", "vendor/kern/kern.css", "vendor/kern/fonts/noto-sans.css"):  # fmt: skip
+    for unused in ("vendor/chart.js/chart.cjs", "vendor/kern/kern.css", "vendor/kern/kern-grid.css",
+                   "vendor/kern/fonts/noto-sans.css"):  # fmt: skip
         assert not finders.find(unused), unused
 
 
@@ -43,5 +43,5 @@ def test_collectstatic_collects_of_the_packages_only_stylesheets_fonts_scripts_a
     }
 
     vendor = {path for path in collected if path.startswith("vendor/")}
-    assert {path.split("/")[1] for path in vendor} == {"kern", "bootstrap", "chart.js"}
+    assert {path.split("/")[1] for path in vendor} == {"kern", "chart.js"}
     assert {Path(path).suffix for path in vendor} == {".css", ".woff2", ".js", ".map"}

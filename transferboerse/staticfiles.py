@@ -43,7 +43,6 @@ PACKAGES = (
         "@kern-ux/native/dist",
         ("kern.min.css", "fonts/fira-sans.css", "fonts/fira-sans/*.woff2"),
     ),
-    Package("vendor/bootstrap", "bootstrap/dist", ("css/bootstrap.min.css", "css/bootstrap.min.css.map")),
     Package("vendor/chart.js", "chart.js/dist", ("chart.umd.min.js", "chart.umd.min.js.map")),
 )
 

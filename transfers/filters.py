@@ -14,31 +14,48 @@ def slug_choice_filter(label, field_name: str, model, empty_label) -> django_fil
     )
 
 
+# The lists' URL parameters are German, as on every list of the site; links and saved searches from
+# before keep working (``transfers.views.GermanParamsMixin`` redirects, migration 0011 renamed the saved ones).
+RENAMED_PARAMS = {
+    "transition": "uebergang",
+    "field": "handlungsfeld",
+    "target_group": "zielgruppe",
+    "municipality": "kommune",
+    "service": "leistung",
+    "mode": "transferform",
+    "effort": "aufwand",
+    "difficulty": "schwierigkeit",
+}
+
+
 class OfferFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Suche"), method="search")
-    transition = slug_choice_filter(_("Übergang"), "project__transitions", Transition, _("alle Übergänge"))
-    field = slug_choice_filter(_("Handlungsfeld"), "project__action_fields", ActionField, _("alle Handlungsfelder"))
-    target_group = slug_choice_filter(_("Zielgruppe"), "project__target_groups", TargetGroup, _("alle Zielgruppen"))
-    municipality = slug_choice_filter(
-        _("Anbietende Kommune"), "project__municipality", Municipality, _("alle Kommunen")
+    uebergang = slug_choice_filter(_("Übergang"), "project__transitions", Transition, _("alle Übergänge"))
+    handlungsfeld = slug_choice_filter(
+        _("Handlungsfeld"), "project__action_fields", ActionField, _("alle Handlungsfelder")
     )
-    service = django_filters.ChoiceFilter(
+    zielgruppe = slug_choice_filter(_("Zielgruppe"), "project__target_groups", TargetGroup, _("alle Zielgruppen"))
+    kommune = slug_choice_filter(_("Anbietende Kommune"), "project__municipality", Municipality, _("alle Kommunen"))
+    leistung = django_filters.ChoiceFilter(
         label=_("Leistung"), field_name="services__kind", choices=TransferService.Kind.choices, empty_label=_("alle")
     )
-    mode = django_filters.ChoiceFilter(
+    transferform = django_filters.ChoiceFilter(
         label=_("Transferform"),
         field_name="services__mode",
         choices=TransferService.Mode.choices,
         empty_label=_("alle"),
     )
-    effort = django_filters.ChoiceFilter(
+    aufwand = django_filters.ChoiceFilter(
         label=_("Aufwand für Ihre Kommune"),
         field_name="adopter_effort",
         choices=TransferOffer.Effort.choices,
         empty_label=_("jeder"),
     )
-    difficulty = django_filters.ChoiceFilter(
-        label=_("Schwierigkeit"), choices=TransferOffer.Difficulty.choices, empty_label=_("jede")
+    schwierigkeit = django_filters.ChoiceFilter(
+        label=_("Schwierigkeit"),
+        field_name="difficulty",
+        choices=TransferOffer.Difficulty.choices,
+        empty_label=_("jede"),
     )
 
     class Meta:
@@ -55,10 +72,10 @@ class OfferFilter(django_filters.FilterSet):
 
 class RequestFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Suche"), method="search")
-    transition = slug_choice_filter(_("Übergang"), "transitions", Transition, _("alle Übergänge"))
-    field = slug_choice_filter(_("Handlungsfeld"), "action_fields", ActionField, _("alle Handlungsfelder"))
-    target_group = slug_choice_filter(_("Zielgruppe"), "target_groups", TargetGroup, _("alle Zielgruppen"))
-    municipality = slug_choice_filter(_("Suchende Kommune"), "municipality", Municipality, _("alle Kommunen"))
+    uebergang = slug_choice_filter(_("Übergang"), "transitions", Transition, _("alle Übergänge"))
+    handlungsfeld = slug_choice_filter(_("Handlungsfeld"), "action_fields", ActionField, _("alle Handlungsfelder"))
+    zielgruppe = slug_choice_filter(_("Zielgruppe"), "target_groups", TargetGroup, _("alle Zielgruppen"))
+    kommune = slug_choice_filter(_("Suchende Kommune"), "municipality", Municipality, _("alle Kommunen"))
 
     class Meta:
         model = TransferRequest

@@ -376,8 +376,6 @@ class ProjectAdmin(
 
     def similar_view(self, request):
         """Existing projects with a similar title or summary (trigram similarity), as JSON for the add form."""
-        from django.contrib.postgres.search import TrigramSimilarity, TrigramWordSimilarity
-        from django.db.models.functions import Greatest
         from django.http import JsonResponse
 
         if not self.has_view_or_change_permission(request):
@@ -391,16 +389,7 @@ class ProjectAdmin(
         exclude = request.GET.get("ausser", "")
         if exclude.isdigit():
             candidates = candidates.exclude(pk=int(exclude))
-        results = (
-            candidates.annotate(
-                title_similarity=TrigramSimilarity("title", text),
-                summary_similarity=TrigramWordSimilarity(text, "summary"),
-            )
-            # A similar title counts more than a few shared words in the summary.
-            .filter(Q(title_similarity__gte=0.4) | Q(summary_similarity__gte=0.7))
-            .select_related("municipality")
-            .order_by(Greatest("title_similarity", "summary_similarity").desc(), "title")[:5]
-        )
+        results = candidates.similar_to(text)
         return JsonResponse(
             {
                 "results": [

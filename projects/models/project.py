@@ -5,10 +5,11 @@ from datetime import timedelta
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import TrigramSimilarity, TrigramWordSimilarity
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Count, F, OuterRef, Q, Window
-from django.db.models.functions import JSONObject, RowNumber
+from django.db.models.functions import Greatest, JSONObject, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +37,19 @@ DERIVED_FIELDS = [
 
 
 class ProjectQuerySet(ReviewQuerySet):
+    def similar_to(self, text: str, *, limit: int = 5):
+        """The projects whose title or summary resembles ``text`` most (trigram similarity), best first."""
+        return (
+            self.annotate(
+                title_similarity=TrigramSimilarity("title", text),
+                summary_similarity=TrigramWordSimilarity(text, "summary"),
+            )
+            # A similar title counts more than a few shared words in the summary.
+            .filter(Q(title_similarity__gte=0.4) | Q(summary_similarity__gte=0.7))
+            .select_related("municipality")
+            .order_by(Greatest("title_similarity", "summary_similarity").desc(), "title")[:limit]
+        )
+
     def for_transition(self, transition: Transition):
         return self.filter(transitions=transition)
 

@@ -12,7 +12,7 @@ def test_open_data_page_lists_downloads_with_counts_and_licence(client, api_data
     assert response.status_code == 200
     assert "Datenlizenz Deutschland – Namensnennung – Version 2.0" in html
     assert '<a href="/offene-daten/projekte.csv" download>projekte.csv</a>' in html
-    assert '<td class="text-end">2</td>' in html  # two published projects
+    assert '<td class="kern-table__cell kern-table__cell--numeric">2</td>' in html  # two published projects
     assert dict(response.cookies) == {}
 
 

@@ -99,7 +99,7 @@ def test_transfer_story_selm_takes_over_the_baby_visiting_service(page, people, 
     incoming = page.locator("section", has=page.get_by_role("heading", name="Eingehend"))
     expect(incoming).to_contain_text("Selm")
     incoming.get_by_role("link", name="Baby-Besuchsdienst").first.click()
-    expect(page.locator(".lead")).to_have_text("von Bergkamen an Selm")
+    expect(page.locator(".kern-body--large")).to_have_text("von Bergkamen an Selm")
     assert_no_axe_violations(page)
     take_step(page, "Annehmen (Erstgespräch)", "Erstgespräch am 3. März im Rathaus Selm.")
     expect(page.locator("#stand")).to_have_text("Erstgespräch")

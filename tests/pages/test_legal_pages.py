@@ -28,7 +28,10 @@ def test_legal_page_shows_its_edited_text(client, url, title):
     assert response.status_code == 200
     html = response.content.decode()
     assert f"<h1>{title}</h1>" in html
-    assert '<h2 class="h4 mt-4">Anbieter</h2>\n<p>Kreis Unna<br>Friedrich-Ebert-Straße 17</p>' in html
+    assert (
+        '<h2 class="kern-heading-medium kern-mt-lg">Anbieter</h2>\n<p>Kreis Unna<br>Friedrich-Ebert-Straße 17</p>'
+        in html
+    )
 
 
 @pytest.mark.django_db

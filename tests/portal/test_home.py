@@ -37,7 +37,7 @@ def test_home_lists_municipalities_with_published_counts_per_transition(client, 
         "Beruf",
     ]
     content = response.content.decode()
-    assert '<a class="visually-hidden-focusable skip-link" href="#inhalt">Zum Inhalt springen</a>' in content
+    assert '<a class="skip-link" href="#inhalt">Zum Inhalt springen</a>' in content
     assert content.count("<h1") == 1
 
 

@@ -1,11 +1,12 @@
 import csv
+import importlib
 import io
 
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from transfers.models import TransferRequest
+from transfers.models import SavedSearch, TransferRequest
 
 from ..factories import (
     MunicipalityFactory,
@@ -38,12 +39,38 @@ def test_offer_list_query_count_fixed(client, transitions, count, django_assert_
 def test_offer_list_filters_by_transition_slug_and_service(client, baby_offer, transitions):
     other = TransferOfferFactory(project=ProjectFactory(transitions=[transitions[1]]))
     url = reverse("transfers:offers")
-    by_transition = client.get(url, {"transition": transitions[0].slug})
+    by_transition = client.get(url, {"uebergang": transitions[0].slug})
     assert list(by_transition.context["object_list"]) == [baby_offer]
-    by_service = client.get(url, {"service": "coaching"})
+    by_service = client.get(url, {"leistung": "coaching"})
     assert list(by_service.context["object_list"]) == [baby_offer]
     everything = client.get(url)
     assert list(everything.context["object_list"]) == [other, baby_offer]
+
+
+@pytest.mark.parametrize("route", ["transfers:offers", "transfers:requests"])
+def test_old_english_list_parameters_redirect_to_the_german_ones(client, route):
+    path = reverse(route)
+
+    response = client.get(path, {"q": "Eltern", "transition": "kita", "municipality": "selm"})
+
+    assert response.status_code == 301
+    assert response["Location"] == f"{path}?q=Eltern&uebergang=kita&kommune=selm"
+
+
+def test_saved_searches_of_the_transfer_lists_get_the_german_parameter_names(coordinator_selm):
+    from django.apps import apps
+
+    renaming = importlib.import_module("transfers.migrations.0011_german_list_parameters")
+    offers = SavedSearch.objects.create(
+        user=coordinator_selm, list_name="angebote", query="transition=kita&service=coaching&q=Eltern"
+    )
+    projects = SavedSearch.objects.create(user=coordinator_selm, list_name="projekte", query="uebergang=kita")
+
+    renaming.rename(apps, renaming.RENAMED)
+
+    offers.refresh_from_db()
+    projects.refresh_from_db()
+    assert (offers.query, projects.query) == ("uebergang=kita&leistung=coaching&q=Eltern", "uebergang=kita")
 
 
 def test_offer_list_search_and_empty_state(client, baby_offer):
@@ -227,7 +254,10 @@ def test_municipality_balance_partial(baby_offer, selm):
     TransferInterestFactory(offer=baby_offer, municipality=selm, stage="implemented")
     html = render_to_string("transfers/_municipality_balance.html", {"municipality": selm})
     assert "Transferbilanz" in html
-    assert '<th scope="row">umgesetzt</th><td>0</td><td>1</td>' in html
+    assert (
+        '<th class="kern-table__header" scope="row">umgesetzt</th>'
+        '<td class="kern-table__cell">0</td><td class="kern-table__cell">1</td>'
+    ) in html
 
 
 def test_project_experiences_partial_empty_without_ratings(baby_offer, selm):

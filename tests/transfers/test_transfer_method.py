@@ -59,16 +59,16 @@ def test_offer_detail_shows_readiness_mode_criteria_effort_and_difficulty(client
     assert "Was für eine Übernahme entscheidend ist" in html
     assert "Eine Hebamme mit Zeit für die Besuche." in html
     assert "rund 500 € Sachkosten" in html
-    assert '<dd class="col-sm-7">anspruchsvoll</dd>' in html
-    assert "<td>Partnerschaft mit Vereinbarung</td>" in html
+    assert "<dd>anspruchsvoll</dd>" in html
+    assert '<td class="kern-table__cell">Partnerschaft mit Vereinbarung</td>' in html
 
 
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ({"mode": "peer_review"}, ["Visitation"]),
-        ({"effort": "low"}, ["Visitation"]),
-        ({"difficulty": "demanding"}, ["Partnerschaft"]),
+        ({"transferform": "peer_review"}, ["Visitation"]),
+        ({"aufwand": "low"}, ["Visitation"]),
+        ({"schwierigkeit": "demanding"}, ["Partnerschaft"]),
         ({}, ["Partnerschaft", "Visitation"]),
     ],
 )

@@ -210,7 +210,7 @@ STATICFILES_FINDERS = [
 
 # Security headers and Content-Security-Policy. Everything is served by us: no inline
 # script or style anywhere (templates put CSS in static/css, JS in static/js), no third-party host.
-# KERN UX (and Bootstrap, still under the grid and the admin's pages) embeds its icons as data: SVG images;
+# KERN UX embeds its icons as data: SVG images;
 # KERN's fonts (Fira Sans) are files of its npm package, served from /static/vendor/kern/fonts/.
 SECURE_CSP = {
     "default-src": [CSP.SELF],

@@ -8,8 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView
 from django_filters.views import FilterView
 
+from transferboerse.params import RenamedParamsRedirectMixin
+
 from .. import matching, services
-from ..filters import OfferFilter
+from ..filters import RENAMED_PARAMS, OfferFilter
 from ..forms import (
     InterestForm,
 )
@@ -19,8 +21,9 @@ from ..models import (
 from .shared import _apply_validation_error, _coordinated_municipalities, _follow_ids
 
 
-class OfferListView(FilterView):
+class OfferListView(RenamedParamsRedirectMixin, FilterView):
     filterset_class = OfferFilter
+    renamed_params = RENAMED_PARAMS
     template_name = "transfers/offer_list.html"
     paginate_by = 20
     queryset = TransferOffer.objects.active().with_details()

@@ -10,10 +10,11 @@ from django.views.generic import DetailView, FormView
 from django_filters.views import FilterView
 
 from projects.models import Project, Transition
+from transferboerse.params import RenamedParamsRedirectMixin
 
 from .. import matching, services
 from ..access import transfer_interests_for
-from ..filters import RequestFilter
+from ..filters import RENAMED_PARAMS, RequestFilter
 from ..forms import (
     RequestForm,
 )
@@ -24,8 +25,9 @@ from ..models import (
 from .shared import _apply_validation_error, _coordinated_municipalities, _follow_ids
 
 
-class RequestListView(FilterView):
+class RequestListView(RenamedParamsRedirectMixin, FilterView):
     filterset_class = RequestFilter
+    renamed_params = RENAMED_PARAMS
     template_name = "transfers/request_list.html"
     paginate_by = 20
     queryset = TransferRequest.objects.open().with_details()
