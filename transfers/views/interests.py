@@ -13,9 +13,7 @@ from projects.models import Municipality
 
 from .. import matching, services
 from ..access import events_for, transfer_interests_for
-from ..forms import (
-    StepForm,
-)
+from ..forms import StepForm
 from ..models import (
     Action,
     TransferInterest,

@@ -11,9 +11,7 @@ from transferboerse import spreadsheets
 
 from .. import reciprocity
 from ..access import can_view_ledger
-from ..models import (
-    TransferInterest,
-)
+from ..models import TransferInterest
 
 
 class LedgerView(LoginRequiredMixin, TemplateView):

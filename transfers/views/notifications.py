@@ -7,12 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
 from .. import services
-from ..forms import (
-    NotificationPreferenceForm,
-)
-from ..models import (
-    NotificationPreference,
-)
+from ..forms import NotificationPreferenceForm
+from ..models import NotificationPreference
 
 
 class NotificationListView(LoginRequiredMixin, ListView):

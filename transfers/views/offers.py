@@ -12,12 +12,8 @@ from transferboerse.params import RenamedParamsRedirectMixin
 
 from .. import matching, services
 from ..filters import RENAMED_PARAMS, OfferFilter
-from ..forms import (
-    InterestForm,
-)
-from ..models import (
-    TransferOffer,
-)
+from ..forms import InterestForm
+from ..models import TransferOffer
 from .shared import _apply_validation_error, _coordinated_municipalities, _follow_ids
 
 

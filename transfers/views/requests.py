@@ -15,9 +15,7 @@ from transferboerse.params import RenamedParamsRedirectMixin
 from .. import matching, services
 from ..access import transfer_interests_for
 from ..filters import RENAMED_PARAMS, RequestFilter
-from ..forms import (
-    RequestForm,
-)
+from ..forms import RequestForm
 from ..models import (
     TransferInterest,
     TransferRequest,

@@ -4,9 +4,7 @@ from django.core.exceptions import ValidationError
 
 from projects.models import Municipality
 
-from ..models import (
-    Follow,
-)
+from ..models import Follow
 
 
 def _coordinated_municipalities(user):
