@@ -2,6 +2,7 @@ import threading
 import time
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 
 from accounts.models import OutgoingMail
@@ -143,7 +144,7 @@ def test_interest_advance_rating_stores_experience(make_interest, coordinator_se
 
 def test_interest_advance_rating_needs_what_worked(make_interest, coordinator_selm):
     interest = make_interest(stage="implemented")
-    with pytest.raises(services.ValidationError) as error:
+    with pytest.raises(ValidationError) as error:
         services.interest_advance(
             interest=interest, action=Action.RATE, user=coordinator_selm, experience={"experience_worked": " "}
         )
