@@ -264,15 +264,12 @@ class NetworkAdmin(
 
     review_template = "admin/networks/network/review.html"
 
-    def review_steps(self, request, record, form):
-        return {
-            "publish": lambda: services.network_publish(network=record, by=request.user),
-            "approve": lambda: services.network_approve_changes(network=record, by=request.user),
-            "archive": lambda: services.network_archive(network=record, by=request.user),
-            "return": lambda: services.network_return(
-                network=record, by=request.user, comment=form.cleaned_data["comment"]
-            ),
-        }
+    review_services = {
+        "publish": services.network_publish,
+        "approve": services.network_approve_changes,
+        "archive": services.network_archive,
+        "return": services.network_return,
+    }
 
     def review_message(self, action, record):
         return {

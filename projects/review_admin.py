@@ -66,8 +66,8 @@ def inline_rows(formset, columns) -> list[dict]:
 class ReviewPageMixin:
     """The review page of a ModelAdmin: what will be published (or change), then one review step.
 
-    A ModelAdmin names its template and, per record, the steps (button ``_<name>`` → service call), the
-    message after each and what the page shows; the services check again who may take the step.
+    A ModelAdmin names its template, its steps (``review_services``), the message after each and what the
+    page shows of a record; the services check again who may take the step.
     """
 
     review_template: str
@@ -75,8 +75,16 @@ class ReviewPageMixin:
     review_done_query = "?pruefung=in-pruefung"
     choose_a_step = _("Bitte wählen Sie, was mit der Einreichung geschehen soll.")
 
+    # step (the button's name without "_") → its service, called with the record (named by its model), ``by``
+    # and, for "return", the ``comment``
+    review_services: dict[str, Callable]
+
     def review_steps(self, request, record, form: ReturnForm) -> dict[str, Callable[[], object]]:
-        raise NotImplementedError
+        def step(action: str, service: Callable) -> Callable[[], object]:
+            comment = {"comment": form.cleaned_data["comment"]} if action == "return" else {}
+            return lambda: service(**{self.opts.model_name: record}, by=request.user, **comment)
+
+        return {action: step(action, service) for action, service in self.review_services.items()}
 
     def review_message(self, action: str, record) -> str:
         raise NotImplementedError

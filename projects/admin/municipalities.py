@@ -197,13 +197,10 @@ class MunicipalityAdmin(ReviewPageMixin, ScopedModelAdmin):
             ]
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def review_steps(self, request, record, form):
-        return {
-            "approve": lambda: services.municipality_profile_approve(municipality=record, by=request.user),
-            "return": lambda: services.municipality_profile_return(
-                municipality=record, by=request.user, comment=form.cleaned_data["comment"]
-            ),
-        }
+    review_services = {
+        "approve": services.municipality_profile_approve,
+        "return": services.municipality_profile_return,
+    }
 
     def review_message(self, action, record):
         return {

@@ -347,15 +347,12 @@ class ProjectAdmin(
         similar = path("aehnliche/", self.admin_site.admin_view(self.similar_view), name="{}_{}_similar".format(*info))
         return [similar, *super().get_urls()]
 
-    def review_steps(self, request, record, form):
-        return {
-            "publish": lambda: services.project_publish(project=record, by=request.user),
-            "approve": lambda: services.project_approve_changes(project=record, by=request.user),
-            "archive": lambda: services.project_archive(project=record, by=request.user),
-            "return": lambda: services.project_return(
-                project=record, by=request.user, comment=form.cleaned_data["comment"]
-            ),
-        }
+    review_services = {
+        "publish": services.project_publish,
+        "approve": services.project_approve_changes,
+        "archive": services.project_archive,
+        "return": services.project_return,
+    }
 
     def review_message(self, action, record):
         return {
