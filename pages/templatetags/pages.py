@@ -18,3 +18,9 @@ def site_url(path: str) -> str:
     Used where even the error page for a request with an unknown host renders (base.html's print line).
     """
     return absolute_url(path)
+
+
+@register.filter
+def filters_in_use(form) -> int:
+    """How many of a list's filters have a value, besides its search words (``q``): the "Filter (n)" count."""
+    return sum(1 for name in form.changed_data if name != "q")

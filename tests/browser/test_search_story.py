@@ -94,3 +94,30 @@ def test_results_page_groups_hits_by_kind(page, kita_projects, assert_no_axe_vio
 
     assert page.get_by_role("heading", level=2, name="Projekte (3)").is_visible()
     assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("path", ["/netzwerke/", "/transfer/angebote/", "/transfer/gesuche/"])
+def test_every_list_folds_its_filters_on_a_phone_and_applies_them_on_change(page, path, assert_no_axe_violations):
+    from ..factories import NetworkFactory, TransferOfferFactory, TransferRequestFactory
+
+    kita = TransitionFactory(name="Übergang in die Kita", short_name="Kita", position=1)
+    bergkamen = MunicipalityFactory(name="Bergkamen")
+    project = ProjectFactory(municipality=bergkamen, title="Kita-Einstieg Bergkamen", transitions=[kita])
+    TransferOfferFactory(project=project)
+    TransferRequestFactory(municipality=bergkamen, title="Gesuch Kita-Übergang").transitions.add(kita)
+    NetworkFactory(name="Arbeitskreis Kita", municipalities=[bergkamen]).transitions.add(kita)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(path)
+
+    assert page.locator(".kern-card").first.bounding_box()["y"] < 844
+    assert page.locator(".filter-fold summary").inner_text() == "Filter (0)"
+    assert_no_axe_violations(page)
+
+    page.locator(".filter-fold summary").click()
+    with page.expect_navigation():
+        page.get_by_label("Übergang").select_option(label="Übergang in die Kita")
+
+    assert f"uebergang={kita.slug}" in page.url
+    assert page.locator(".filter-fold summary").inner_text() == "Filter (1)"
+    assert page.locator(".kern-card").count() == 1
+    assert_no_axe_violations(page)
