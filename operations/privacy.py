@@ -156,6 +156,20 @@ def _outgoing_mails(email: str) -> list[dict]:
 
 
 @transaction.atomic
+def _switch_off_offers_of(email: str) -> int:
+    """Clear the person from the offers they are the contact of and take those offers off the portal.
+
+    Saved one by one, not with ``update()``: the save signals tell the search index (and so the offer
+    list and the site search) that the offer is gone.
+    """
+    offers = list(TransferOffer.objects.filter(contact_email__iexact=email))
+    for offer in offers:
+        offer.contact_name = offer.contact_email = offer.contact_phone = ""
+        offer.contact_is_public = offer.is_active = False
+        offer.save(update_fields=["contact_name", "contact_email", "contact_phone", "contact_is_public", "is_active"])
+    return len(offers)
+
+
 def personal_data_delete(*, email: str) -> dict[str, int]:
     """Remove the person's data everywhere; return how many records were changed per kind.
 
@@ -182,9 +196,7 @@ def personal_data_delete(*, email: str) -> dict[str, int]:
         "project_contacts": Project.objects.filter(contact_email__iexact=email).update(
             contact_name="", contact_role="", contact_email="", contact_phone="", contact_is_public=False
         ),
-        "transfer_offer_contacts": TransferOffer.objects.filter(contact_email__iexact=email).update(
-            contact_name="", contact_email="", contact_phone="", contact_is_public=False, is_active=False
-        ),
+        "transfer_offer_contacts": _switch_off_offers_of(email),
         "transfer_interest_contacts": TransferInterest.objects.filter(contact_email__iexact=email).update(
             contact_name="", contact_email=""
         ),

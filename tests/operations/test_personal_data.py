@@ -9,6 +9,7 @@ from events.models import EventRegistration
 from pages.models import BarrierReport
 from pages.services import barrier_report_submit
 from projects.models import Municipality, MunicipalityContact, Project
+from search.models import SearchChange
 from tests.events.factories import EventFactory
 from tests.factories import ProjectFactory, TransferInterestFactory, TransferOfferFactory, make_coordinator
 from transfers.models import TransferInterest, TransferOffer
@@ -111,6 +112,15 @@ def test_personal_data_delete_removes_the_person_and_keeps_others(erika, capsys)
     assert capsys.readouterr().out.startswith(
         "Gelöscht: 1 Benutzerkonten (anonymisiert), 2 Kontakte von Kommunen, 1 Projekt-Kontakte, 1 "
     )
+
+
+def test_an_offer_switched_off_by_the_deletion_leaves_the_search_index_too(erika):
+    offer = TransferOffer.objects.get()
+    already_logged = SearchChange.objects.filter(kind="offer", object_id=offer.pk).count()
+
+    call_command("personal_data", "delete", EMAIL, no_input=True)
+
+    assert SearchChange.objects.filter(kind="offer", object_id=offer.pk).count() > already_logged
 
 
 @pytest.mark.django_db
