@@ -192,6 +192,9 @@ class ReviewedModel(models.Model):
             return ", ".join(sorted(names[name].get(pk, "?") for pk in value))
         if name in names:
             return names[name].get(value, "?")
+        choices = dict(self._meta.get_field(name).flatchoices)
+        if choices:
+            return str(choices.get(value, value))  # "Arbeitskreis", not "network"
         return _display(value)
 
 

@@ -251,3 +251,11 @@ def test_network_review_queue_lists_submissions_and_submitted_changes(
     listed = [network.name for network in response.context["cl"].result_list]
     assert listed == ["AK Frühe Hilfen", "Runder Tisch Kita"]
     assert untouched.name not in listed
+
+
+def test_review_rows_name_a_choice_by_its_label(published):
+    published.pending_changes = {"kind": Network.Kind.ROUND_TABLE}
+
+    kind = next(row for row in published.review_rows() if row["name"] == "kind")
+
+    assert (kind["old"], kind["new"], kind["changed"]) == ("Arbeitskreis", "Runder Tisch", True)
