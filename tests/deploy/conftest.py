@@ -77,6 +77,9 @@ def gunicorn(django_db_setup, tmp_path_factory):
         DATABASE_URL=database_url(),
         DJANGO_STATIC_ROOT=str(static_root),
         DJANGO_ALLOWED_HOSTS="transferboerse.example.org,127.0.0.1",  # the browser test cannot set Host
+        # No connection kept between requests: the server lives for the whole session, and the backup
+        # test copies the test database as a template, which PostgreSQL refuses while anyone is connected.
+        DJANGO_CONN_MAX_AGE="0",
     )
     collected = manage("collectstatic", "--noinput", env=env)
     assert collected.returncode == 0, collected.stderr
